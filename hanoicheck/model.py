@@ -1,0 +1,205 @@
+"""The small, typed, immutable data model every stage of hanoicheck shares.
+
+Sources produce :class:`Document`; extractors produce :class:`Claim`; the reconciler
+consumes claims only (never documents), so claims carry everything reconciliation
+needs (outlet, event, interval). Everything here is a frozen dataclass so a claim can
+be cached, hashed, sent to another process and compared without surprises.
+
+Dates are kept as ISO 8601 strings: ``2025-10-25`` for a known year and the ISO
+truncated form ``--10-25`` when the text gives no year and the document has no date
+of its own. ISO strings of the same form sort in calendar order, which is all the
+interval logic needs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
+
+SCHEMA_VERSION = 1
+
+
+class Kind(StrEnum):
+    """What a claim is a figure of."""
+
+    COUNT = "count"
+    MONEY = "money"
+    DATE = "date"
+
+
+class Qualifier(StrEnum):
+    """The hedge on a figure; it decides the shape of the interval."""
+
+    EXACT = "exact"
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    ABOUT = "about"
+    NEARLY = "nearly"
+    UP_TO = "up_to"
+    LESS_THAN = "less_than"
+    RANGE = "range"
+
+
+class Modality(StrEnum):
+    """Whether the text reports a fact or forecasts one."""
+
+    REPORTED = "reported"
+    FORECAST = "forecast"
+
+
+B = TypeVar("B", float, str)
+
+
+@dataclass(frozen=True, slots=True)
+class Interval(Generic[B]):
+    """A hedged value: ``more than 110`` is (110, open); ``Oct 25-26`` is [25, 26].
+
+    ``low``/``high`` of ``None`` mean an open end. ``nominal`` is the figure as written
+    (for a range, its lower end). For ``about``/``nearly`` the bounds are the tolerance
+    band the extractor applied, so the band is visible in every export.
+    """
+
+    nominal: B | None
+    low: B | None
+    high: B | None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    qualifier: Qualifier = Qualifier.EXACT
+
+    @classmethod
+    def exact(cls, value: B) -> Interval[B]:
+        return cls(value, value, value, True, True, Qualifier.EXACT)
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What a figure is about.
+
+    ``noun`` is the normalized counted noun (``countries``), the money type
+    (``contribution``) or the event type of a date (``signing ceremony``). ``role`` is
+    what the sentence says the counted things did (``signed``, ``attended``, ``spoke``).
+    ``owner`` and ``period`` qualify money (whose, for which period). ``context`` is the
+    raw phrase the subject was read from, for a human checking the reading.
+    """
+
+    noun: str
+    role: str | None = None
+    owner: str | None = None
+    period: str | None = None
+    context: str = ""
+
+    @property
+    def key(self) -> str:
+        """The blocking key of the reconciler: claims with other keys never group."""
+        return f"{self.noun}|{self.role or ''}"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """The event or session a figure belongs to, as the text names it.
+
+    ``name`` is the phrase (``plenary discussion session``), ``type`` its canonical
+    type from the event lexicon, ``date`` the day the text gives for it (ISO, maybe
+    year-less), ``part_of_day`` morning/afternoon/evening, ``parent`` the larger event
+    the text places it in (``Signing Ceremony and High-Level Conference``).
+    """
+
+    name: str | None = None
+    type: str | None = None
+    date: str | None = None
+    part_of_day: str | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One figure in one document, with its provenance and meaning."""
+
+    source: str
+    kind: Kind
+    quote: str
+    start: int
+    end: int
+    line: int
+    column: int
+    sentence: str
+    subject: Subject
+    event: Event
+    value: Interval[Any]
+    unit: str | None
+    modality: Modality = Modality.REPORTED
+    attribution: str | None = None
+    outlet: str | None = None
+    year_inferred: bool = False
+    id: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            digest = hashlib.sha1(
+                f"{self.source}\0{self.start}\0{self.end}\0{self.quote}".encode(),
+                usedforsecurity=False,
+            ).hexdigest()
+            object.__setattr__(self, "id", digest[:16])
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of a claim (``extract --format jsonl``), schema-versioned."""
+        data = asdict(self)
+        data["kind"] = str(self.kind)
+        data["modality"] = str(self.modality)
+        data["value"]["qualifier"] = str(self.value.qualifier)
+        data["subject"]["key"] = self.subject.key
+        return {"schema_version": SCHEMA_VERSION, **data}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        """Inverse of :meth:`to_dict` (used by the cache and Parquet round trips)."""
+        subject = {k: v for k, v in data["subject"].items() if k != "key"}
+        value = dict(data["value"])
+        value["qualifier"] = Qualifier(value["qualifier"])
+        fields = {k: v for k, v in data.items() if k != "schema_version"}
+        fields.update(
+            kind=Kind(data["kind"]),
+            modality=Modality(data["modality"]),
+            subject=Subject(**subject),
+            event=Event(**data["event"]),
+            value=Interval(**value),
+        )
+        return cls(**fields)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` of a document's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A loaded article: its text as extracted, and its own metadata.
+
+    ``furniture`` marks page furniture (photo credits, layout words, comment counters,
+    sign-offs, metadata lines) that stays in ``text`` so offsets remain true to the
+    file, but that extractors must not read claims from.
+    """
+
+    source: str
+    text: str
+    date: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    furniture: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceError:
+    """A file that could not be read; reported in one line, never a traceback."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
