@@ -1,0 +1,259 @@
+"""Read what a figure is about from the sentence around it.
+
+Everything here works on one sentence at a time and on character offsets, so a claim
+can always be traced back to its quote. The rules are deliberately simple and
+lexicon-driven: the nearest cue wins, and crossing a comma or semicolon costs distance,
+because in news prose a clause boundary usually separates a figure from a verb that
+is not its own ("with 1,000 delegates in attendance, ... 69 countries signed").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from hanoicheck.lexicon import alternation, default_lexicon
+from hanoicheck.model import Span
+
+_CLAUSE_PENALTY = 25
+# Generic event words ("meeting", "session") lose to a specific cue at a similar distance.
+_GENERIC_EVENT_PENALTY = 30
+_GENERIC_EVENTS = frozenset({"conference"})
+_ABBREVIATIONS = (
+    "mr mrs ms dr st no gen sen rep prof inc ltd co vs jan feb mar apr jun jul aug sep sept "
+    "oct nov dec mt ft lt col capt gov pres jr sr approx est fig"
+).split()
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A lexicon cue found in a sentence: its label, where it is, and the words."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    lex = default_lexicon()
+
+    def cue_regex(table: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+        forms = [f.strip() for forms in table.values() for f in forms]
+        return re.compile(rf"\b(?:{alternation(forms)})\w*", re.IGNORECASE)
+
+    return {
+        "sentence_end": re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-Ý])"),
+        "roles": cue_regex(lex.roles),
+        "money_types": cue_regex(lex.money_types),
+        "events": cue_regex(lex.events),
+        "forecast": re.compile(
+            r"\b(?:will|shall|is\s+(?:expected|set|scheduled|due|slated|projected|forecast)\s+to|"
+            r"are\s+(?:expected|set|scheduled|due|slated|projected|forecast)\s+to|expected\s+to|"
+            r"plans?\s+to|to\s+be\s+held|is\s+to|are\s+to|would\s+bring)\b",
+            re.IGNORECASE,
+        ),
+        "according": re.compile(
+            r"\baccording\s+to\s+(?P<who>[^,.;:()]+?)(?=\s*[,.;:(]|\s+(?:the|at|in|on)\s|$)",
+            re.IGNORECASE,
+        ),
+        "said_after": re.compile(
+            r"(?P<who>(?:[A-Z][\w’'.-]*|of|for|and|the|de|van)(?:\s+(?:[A-Z][\w’'.-]*|of|for|and|the|de|van)){0,12})"
+            r"(?:\s+(?:on|last|this)\s+\w+day)?"
+            rf"(?:,)?\s+{_SAY}\b"
+        ),
+        "pronoun_said": re.compile(
+            rf"\b(?:he|she|they)\s+(?:also\s+)?{_SAY}\b|\b{_SAY}\s+(?:he|she)\b", re.IGNORECASE
+        ),
+        "said_before": re.compile(
+            r"\b(?:said|says|according to|told reporters)\s+(?P<who>(?:[A-Z][\w’'.-]*\s*){1,6})"
+        ),
+        "part_of_day": re.compile(r"\b(?P<p>morning|afternoon|evening|night)\b", re.IGNORECASE),
+        "parent": re.compile(
+            r"\b(?:as\s+part\s+of|within\s+the\s+framework\s+of|on\s+the\s+sidelines\s+of|"
+            r"part\s+of|during)\s+(?:the\s+)?(?P<parent>[A-Z][^,.;()]*?(?:\([^)]*\))?)"
+            r"(?=\s*[,.;]|\s+(?:in|on|at)\s+[a-z]|$)"
+        ),
+    }
+
+
+def sentences(text: str, start: int, end: int) -> list[Span]:
+    """Split ``text[start:end]`` (one paragraph) into sentence spans.
+
+    A small splitter is used instead of a library so offsets stay exact and the cost
+    stays linear; it knows common abbreviations ("U.N.", "Mr.", "Oct.") and initials.
+    """
+    spans: list[Span] = []
+    cursor = start
+    for match in _patterns()["sentence_end"].finditer(text, start, end):
+        before = text[cursor : match.start() + 1]
+        token = re.search(r"([\w.]+)\.?$", before)
+        word = token.group(1).lower().rstrip(".") if token else ""
+        if word in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", word):
+            continue
+        spans.append(Span(cursor, match.end()))
+        cursor = match.end()
+    if cursor < end:
+        spans.append(Span(cursor, end))
+    return [s for s in spans if text[s.start : s.end].strip()]
+
+
+def distance(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    """Characters between two spans, plus a penalty for each clause boundary crossed."""
+    lo, hi = (a_end, b_start) if a_end <= b_start else (b_end, a_start)
+    if hi <= lo:
+        return 0
+    gap = text[lo:hi]
+    boundaries = gap.count(",") + gap.count(";") + gap.count(" – ") + gap.count(" — ")
+    return (hi - lo) + _CLAUSE_PENALTY * boundaries
+
+
+def find_cues(text: str, span: Span, table: str) -> list[Cue]:
+    """Every cue of one lexicon table (``roles``, ``money_types``, ``events``) in a span."""
+    lex = default_lexicon()
+    labels = {"roles": lex.roles, "money_types": lex.money_types, "events": lex.events}[table]
+    by_surface = sorted(
+        ((f.strip(), label) for label, forms in labels.items() for f in forms),
+        key=lambda item: len(item[0]),
+        reverse=True,
+    )
+    cues: list[Cue] = []
+    for match in _patterns()[table].finditer(text, span.start, span.end):
+        word = match.group(0).lower()
+        for surface, label in by_surface:
+            if word.startswith(surface):
+                cue = Cue(label, match.start(), match.end(), match.group(0))
+                if cues and _adjacent(text, cues[-1], cue):
+                    # "plenary discussion session": one event, named by its specific word
+                    first = cues.pop()
+                    keep = cue.label if first.label in _GENERIC_EVENTS else first.label
+                    cue = Cue(keep, first.start, cue.end, text[first.start : cue.end])
+                cues.append(cue)
+                break
+    return cues
+
+
+def _adjacent(text: str, a: Cue, b: Cue) -> bool:
+    return a.end <= b.start and not text[a.end : b.start].strip(" -")
+
+
+def nearest(text: str, cues: list[Cue], start: int, end: int, limit: int = 160) -> Cue | None:
+    """The cue closest to ``[start, end)``, or None when none is within ``limit``."""
+    best: tuple[int, int, Cue] | None = None
+    for cue in cues:
+        raw = distance(text, start, end, cue.start, cue.end)
+        d = raw + (_GENERIC_EVENT_PENALTY if cue.label in _GENERIC_EVENTS else 0)
+        if raw <= limit and (best is None or (d, -(cue.end - cue.start)) < best[:2]):
+            best = (d, -(cue.end - cue.start), cue)
+    return best[2] if best else None
+
+
+def is_forecast(text: str, sentence: Span, figure_start: int) -> bool:
+    """A figure is a forecast when a future marker precedes it in its own clause."""
+    window_start = max(sentence.start, figure_start - 140)
+    window = text[window_start:figure_start]
+    for match in _patterns()["forecast"].finditer(window):
+        between = window[match.end() :]
+        if ";" not in between and " said " not in between:
+            return True
+    return False
+
+
+_NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday it this that "
+    "there which who".split()
+)
+_SAY = (
+    r"(?:said|says|stated|told|noted|stressed|added|announced|reported|affirmed|"
+    r"emphasi[sz]ed|confirmed|estimated|wrote|described|warned|urged|pointed\s+out|"
+    r"explained|underscored|highlighted|called|pledged|declared|insisted|recalled)"
+)
+
+
+def attribution(text: str, sentence: Span) -> tuple[str | None, bool]:
+    """Who the sentence says its figures come from, and whether it only says "he said".
+
+    Returns ``(name, False)`` for a named source, ``(None, True)`` for a pronoun that
+    the caller resolves to the last named speaker, ``(None, False)`` for nothing.
+    """
+    body = text[sentence.start : sentence.end]
+    pats = _patterns()
+    match = pats["according"].search(body)
+    if match:
+        who = _tidy_who(match.group("who"))
+        return (who, False) if who else (None, True)
+    pronoun = False
+    for match in pats["said_after"].finditer(body):
+        who = _tidy_who(match.group("who"))
+        if who:
+            return who, False
+    if pats["pronoun_said"].search(body):
+        pronoun = True
+    match = pats["said_before"].search(body)
+    if match:
+        who = _tidy_who(match.group("who"))
+        if who:
+            return who, False
+    return None, pronoun
+
+
+def _tidy_who(who: str) -> str | None:
+    words = who.strip().split()
+    while words and words[0].lower() in ("the", "and", "of", "for", "meanwhile", "but", "also"):
+        words.pop(0)
+    while words and words[-1].lower() in ("the", "and", "of", "for"):
+        words.pop()
+    cleaned = " ".join(words).strip(" ,")
+    if cleaned.lower() in _NOT_NAMES:
+        return None
+    if not cleaned or cleaned.lower() in ("he", "she", "they", "it", "we", "i", "in", "on"):
+        return None
+    return cleaned
+
+
+def part_of_day(text: str, start: int, end: int) -> str | None:
+    """ "on the morning of October 25" / "Saturday afternoon": the part of day of a date."""
+    window = text[max(0, start - 20) : min(len(text), end + 12)]
+    match = _patterns()["part_of_day"].search(window)
+    return match.group("p").lower() if match else None
+
+
+def parent_event(text: str, sentence: Span) -> tuple[str, Span] | None:
+    """The larger event a sentence places its figures in ("as part of the X"), and where."""
+    match = _patterns()["parent"].search(text, sentence.start, sentence.end)
+    if not match:
+        return None
+    parent = match.group("parent").strip()
+    if len(parent.split()) < 2:
+        return None
+    return parent, Span(match.start("parent"), match.end("parent"))
+
+
+_MODIFIER_STOP = frozenset(
+    "the a an this that its their his her our of at in on during to for by with and from "
+    "first second third fourth fifth last final next".split()
+)
+
+
+def event_name(text: str, cue: Cue) -> str:
+    """The event phrase around an event cue: "first high-level plenary session" ->
+    "high-level plenary session". Ordinals and determiners are dropped."""
+    left_words = re.findall(r"[\w’'-]+", text[max(0, cue.start - 60) : cue.start])
+    mods: list[str] = []
+    for word in reversed(left_words[-3:]):
+        if word.lower() in _MODIFIER_STOP or word[:1].isdigit():
+            break
+        if word[:1].isupper() and not re.fullmatch(r"[A-Z][a-z-]+", word):
+            break
+        mods.insert(0, word.lower())
+    right = re.match(
+        r"\s+(session|ceremony|meeting|conference|discussion|summit|vote)\b",
+        text[cue.end : cue.end + 20],
+        re.IGNORECASE,
+    )
+    if re.search(r"(?:ed|ing)$|^(?:adopt|sign|ratify|vote)\w*$", cue.text.lower()) and not right:
+        return cue.label  # a verb cue ("signed", "adopt"): name the event by its type
+    head = cue.text.lower() + (" " + right.group(1).lower() if right else "")
+    return " ".join([*mods, head])

@@ -1,0 +1,249 @@
+"""Find dates of events and turn them into day intervals.
+
+Candidate spans are found here with patterns (ranges such as "Oct 25-26" or
+"25 and 26 October" are split first); each single day is then normalised by
+dateparser, cached per string. dateparser's own ``search_dates`` is never run over
+whole texts: it is slow, noisy, and reads "Oct 25-26" as 1926.
+
+Years: a date without a year takes the year nearest the document's own date and is
+flagged ``year_inferred``; with no document date it stays year-less (``--10-25``).
+Weekdays resolve the way a news reader means them: a weekday named in a story dated
+that weekday is that very day, otherwise the latest such day before the story.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+from hanoicheck.extract import context
+from hanoicheck.model import Claim, Event, Interval, Kind, Modality, Qualifier, Subject
+
+if TYPE_CHECKING:
+    from hanoicheck.extract.sentence import SentenceContext
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date found in text: its span, interval and whether the year was inferred."""
+
+    start: int
+    end: int
+    value: Interval[str]
+    year_inferred: bool
+    relative: bool = False
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    m, d, y = _MONTHS, _DAY, _YEAR
+    joint = r"\s*(?:-|–|—|to|and|through|until|till)\s*"
+    forms = [
+        rf"(?P<iso>\b{y}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b",
+        # October 25 - November 2, 2025 / Oct 25-26, 2025 / October 25 and 26
+        rf"\b(?P<m1>{m})\s+(?P<d1>{d})(?:,?\s+(?P<y1>{y}))?{joint}"
+        rf"(?:(?P<m2>{m})\s+)?(?P<d2>{d})(?![\d:])(?:,?\s+(?P<y2>{y}))?\b",
+        # 25 October - 2 November 2025 / 25-26 October 2025 / 25 and 26 October
+        rf"\b(?P<d3>{d})(?:\s+(?P<m3>{m}))?{joint}(?P<d4>{d})\s+(?:of\s+)?(?P<m4>{m})"
+        rf"(?:,?\s+(?P<y4>{y}))?\b",
+        # October 25, 2025 / Oct. 25 / October 25th
+        rf"\b(?P<m5>{m})\s+(?P<d5>{d})(?![\d:])(?:,?\s+(?P<y5>{y}))?\b",
+        # 25 October 2025 / the 25th of October
+        rf"\b(?P<d6>{d})\s+(?:of\s+)?(?P<m6>{m})(?:,?\s+(?P<y6>{y}))?\b",
+        # October 2025
+        rf"\b(?P<m7>{m})\s+(?:of\s+)?(?P<y7>{y})\b",
+        rf"\b(?P<weekday>{'|'.join(_WEEKDAYS)})\b",
+        r"\b(?P<rel>yesterday|today|tomorrow)\b",
+    ]
+    return re.compile("|".join(forms), re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _month_day(text: str) -> tuple[int, int] | None:
+    """Month and day of one date string, normalised by dateparser (cached)."""
+    import dateparser
+
+    cleaned = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|\bof\b|\.", " ", text, flags=re.IGNORECASE)
+    parsed = dateparser.parse(
+        f"{' '.join(cleaned.split())} 2000",
+        languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month"], "DATE_ORDER": "MDY"},
+    )
+    if parsed is None:
+        return None
+    return parsed.month, parsed.day
+
+
+def _month_number(name: str) -> int | None:
+    md = _month_day(f"{name} 1")
+    return md[0] if md else None
+
+
+def _iso(year: int | None, month: int, day: int) -> str:
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+def _infer_year(month: int, day: int, ref: dt.date | None) -> int | None:
+    """The year that puts month/day nearest the document's date (None without one)."""
+    if ref is None:
+        return None
+    best: tuple[int, int] | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            gap = abs((dt.date(year, month, day) - ref).days)
+        except ValueError:
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, year)
+    return best[1] if best else None
+
+
+def parse_reference(date: str | None) -> dt.date | None:
+    """The document date as a ``date`` when it has a year."""
+    if not date or date.startswith("--"):
+        return None
+    try:
+        return dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return None
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    try:
+        dt.date(year or 2000, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def find_dates(text: str, start: int, end: int, document_date: str | None) -> list[DateMention]:
+    """Every date in ``text[start:end]`` as a day interval."""
+    ref = parse_reference(document_date)
+    found: list[DateMention] = []
+    for match in _pattern().finditer(text, start, end):
+        mention = _read(match, ref)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _read(match: re.Match[str], ref: dt.date | None) -> DateMention | None:
+    g = match.group
+    if g("iso"):
+        return DateMention(match.start(), match.end(), Interval.exact(g("iso")), False)
+    if g("weekday") or g("rel"):
+        return _relative(match, ref)
+    if g("m7"):
+        month = _month_number(g("m7"))
+        if month is None:
+            return None
+        year = int(g("y7"))
+        last = calendar.monthrange(year, month)[1]
+        low, high = _iso(year, month, 1), _iso(year, month, last)
+        return DateMention(
+            match.start(), match.end(), Interval(low, low, high, True, True, Qualifier.RANGE), False
+        )
+    if g("m1") or g("d3"):
+        if g("m1"):
+            m_a, d_a, m_b, d_b = g("m1"), g("d1"), g("m2") or g("m1"), g("d2")
+            year_text = g("y2") or g("y1")
+        else:
+            m_a, d_a, m_b, d_b = g("m3") or g("m4"), g("d3"), g("m4"), g("d4")
+            year_text = g("y4")
+        return _range(match, m_a, d_a, m_b, d_b, year_text, ref)
+    month_name, day_text, year_text = (
+        (g("m5"), g("d5"), g("y5")) if g("m5") else (g("m6"), g("d6"), g("y6"))
+    )
+    md = _month_day(f"{month_name} {day_text}")
+    if md is None:
+        return None
+    month, day = md
+    year = int(year_text) if year_text else _infer_year(month, day, ref)
+    if not _valid(year, month, day):
+        return None
+    iso = _iso(year, month, day)
+    inferred = year_text is None and year is not None
+    return DateMention(match.start(), match.end(), Interval.exact(iso), inferred)
+
+
+def _range(
+    match: re.Match[str],
+    month_a: str,
+    day_a: str,
+    month_b: str,
+    day_b: str,
+    year_text: str | None,
+    ref: dt.date | None,
+) -> DateMention | None:
+    first = _month_day(f"{month_a} {day_a}")
+    last = _month_day(f"{month_b} {day_b}")
+    if first is None or last is None or first == last:
+        return None
+    if first > last and first[0] == last[0]:
+        return None  # "October 26-25" is not a range
+    year_b = int(year_text) if year_text else _infer_year(*last, ref)
+    year_a = year_b - 1 if year_b is not None and first > last else year_b
+    if not (_valid(year_a, *first) and _valid(year_b, *last)):
+        return None
+    low, high = _iso(year_a, *first), _iso(year_b, *last)
+    inferred = year_text is None and year_b is not None
+    interval = Interval(low, low, high, True, True, Qualifier.RANGE)
+    return DateMention(match.start(), match.end(), interval, inferred)
+
+
+def _relative(match: re.Match[str], ref: dt.date | None) -> DateMention | None:
+    if ref is None:
+        return None
+    word = (match.group("weekday") or match.group("rel")).lower()
+    if word in _WEEKDAYS:
+        back = (ref.weekday() - _WEEKDAYS.index(word)) % 7
+        day = ref - dt.timedelta(days=back)
+    else:
+        day = ref + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word])
+    iso = day.isoformat()
+    # the year (and the day) come from the document, not the text
+    return DateMention(match.start(), match.end(), Interval.exact(iso), True, relative=True)
+
+
+def read(ctx: SentenceContext) -> list[Claim]:
+    """Date claims of one sentence: each date with the event it is the date of."""
+    claims = []
+    for mention in ctx.dates:
+        event = ctx.event_for(mention.start, mention.end, is_date=True)
+        label = event.type or "event"
+        subject = Subject(noun=label, context=_context_phrase(ctx, mention, event))
+        claims.append(
+            ctx.make_claim(
+                mention.start,
+                mention.end,
+                kind=Kind.DATE,
+                subject=subject,
+                event=event,
+                value=mention.value,
+                unit=None,
+                modality=Modality.FORECAST
+                if context.is_forecast(ctx.text, ctx.sentence, mention.start)
+                else Modality.REPORTED,
+                attribution=ctx.attribution,
+                year_inferred=mention.year_inferred,
+            )
+        )
+    return claims
+
+
+def _context_phrase(ctx: SentenceContext, mention: DateMention, event: Event) -> str:
+    lo = max(ctx.sentence.start, mention.start - 80)
+    hi = min(ctx.sentence.end, mention.end + 40)
+    return " ".join(ctx.text[lo:hi].split())

@@ -1,0 +1,162 @@
+"""Money: a figure with a currency written any of the ways news writes one.
+
+"AUD83.5 million", "A$83.5m", "12.5 billion AUD", "US$54.4 million", "$1.5bn",
+"€47 million", "EUR 47m", "2 trillion dong", "trillions of dollars". The currency is an
+ISO 4217 code from the lexicon; the amount is in units (83.5 million -> 83500000).
+Alphabetic codes must be written in capitals ("AUD"), so ordinary words ("won", "rand")
+are not read as currencies unless they follow the amount.
+
+What the money is (a cost, a contribution, ...), whose it is and for which period are
+read from the sentence, since "cybercrime cost the Australian economy 12.5 billion AUD"
+and "Australia announced a contribution of AUD83.5 million" must never be compared.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from hanoicheck.extract import context
+from hanoicheck.extract.numbers import Figure, hedge_before, hedged_interval
+from hanoicheck.lexicon import alternation, default_lexicon
+from hanoicheck.model import Claim, Interval, Kind, Modality, Qualifier, Subject
+
+if TYPE_CHECKING:
+    from hanoicheck.extract.sentence import SentenceContext
+
+_NOT_OWNERS = frozenset(
+    "in on at the a an this that these those it its he she they we meanwhile however but "
+    "and also according last next each every for from with by as of under over more than "
+    "about around nearly some".split()
+)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    currencies = default_lexicon().currencies
+    symbols = [
+        f for forms in currencies.values() for f in forms if not f.isalpha() and " " not in f
+    ]
+    codes = [
+        f.upper() for forms in currencies.values() for f in forms if f.isalpha() and len(f) <= 3
+    ]
+    names = [
+        f for forms in currencies.values() for f in forms if f.isalpha() and len(f) > 3 or " " in f
+    ]
+    return {
+        # a symbol (any case: "A$", "a$") or a capitalised code right before the amount
+        "prefix": re.compile(rf"(?:(?i:{alternation(symbols)})|\b(?:{alternation(codes)}))\s?$"),
+        "suffix": re.compile(
+            rf"\s*(?:of\s+)?(?:\b(?:{alternation(codes)})\b|(?i:\b(?:{alternation(names)})\b))"
+        ),
+        "owner_economy": re.compile(
+            r"\b(?:cost|costs|costing)\s+(?:the\s+)?(?P<owner>(?:[A-Z][\w’'-]+|global|world)(?:\s+[A-Z][\w’'-]+)*)(?:’s|'s)?\s+"
+            r"(?:economy|government|taxpayers|businesses|people)"
+        ),
+        "owner_subject": re.compile(
+            r"(?<![\w’'])(?P<owner>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})"
+        ),
+        "period": re.compile(
+            r"\b(?:in|for|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b"
+            r"|\b(?P<annual>each\s+year|every\s+year|per\s+year|a\s+year|annually|yearly|per\s+annum)\b"
+            r"|\b(?P<rel>last\s+year|this\s+year|next\s+year)\b",
+            re.IGNORECASE,
+        ),
+    }
+
+
+def _currency_code(surface: str) -> str | None:
+    surface = surface.strip().lower()
+    for code, forms in default_lexicon().currencies.items():
+        if surface in forms:
+            return code
+    return None
+
+
+def read(ctx: SentenceContext, figure: Figure) -> Claim | None:
+    """A money claim for ``figure`` when a currency is written next to it."""
+    text = ctx.text
+    pats = _patterns()
+    start, end, value = figure.start, figure.end, figure.value
+    prefix = pats["prefix"].search(
+        text, max(ctx.sentence.start, figure.number_start - 6), figure.number_start
+    )
+    code: str | None = None
+    if prefix and figure.start == figure.number_start:
+        code = _currency_code(prefix.group(0))
+        start = prefix.start()
+        hedge = hedge_before(text, start, ctx.sentence.start)
+        if hedge and value.qualifier is Qualifier.EXACT and value.nominal is not None:
+            value = hedged_interval(value.nominal, hedge[0], ctx.options.tolerance)
+            start = hedge[1]
+    elif prefix:
+        code = _currency_code(prefix.group(0))
+    if code is None:
+        suffix = pats["suffix"].match(
+            text, figure.number_end if not figure.vague else figure.end, ctx.sentence.end
+        )
+        if suffix is None and figure.end != figure.number_end:
+            suffix = pats["suffix"].match(text, figure.end, ctx.sentence.end)
+        if suffix is None:
+            return None
+        code = _currency_code(re.sub(r"^\s*(?:of\s+)?", "", suffix.group(0)))
+        end = max(end, suffix.end())
+    if code is None or value.nominal is None or value.nominal <= 0:
+        return None
+    if figure.vague:
+        value = Interval(value.nominal, value.nominal, None, True, True, Qualifier.AT_LEAST)
+    money_type = _money_type(ctx, start, end)
+    subject = Subject(
+        noun=money_type,
+        role=None,
+        owner=_owner(ctx, start),
+        period=_period(ctx),
+        context=" ".join(text[max(ctx.sentence.start, start - 80) : end + 60].split()),
+    )
+    return ctx.make_claim(
+        start,
+        end,
+        kind=Kind.MONEY,
+        subject=subject,
+        event=ctx.event_for(start, end),
+        value=value,
+        unit=code,
+        modality=Modality.FORECAST
+        if context.is_forecast(text, ctx.sentence, start)
+        else Modality.REPORTED,
+        attribution=ctx.attribution,
+    )
+
+
+def _money_type(ctx: SentenceContext, start: int, end: int) -> str:
+    cues = context.find_cues(ctx.text, ctx.sentence, "money_types")
+    cue = context.nearest(ctx.text, cues, start, end, limit=120)
+    return cue.label if cue else "other"
+
+
+def _owner(ctx: SentenceContext, start: int) -> str | None:
+    """Whose money: "cost the Australian economy" -> "australian"; "Australia ... announced"."""
+    text = ctx.text
+    clause = text[ctx.sentence.start : start]
+    if ctx.attribution and ctx.attribution in clause:  # "According to British news agency Reuters"
+        clause = clause[clause.index(ctx.attribution) + len(ctx.attribution) :]
+    economy = _patterns()["owner_economy"].search(text, ctx.sentence.start, ctx.sentence.end)
+    if economy:
+        return economy.group("owner").strip().lower()
+    for match in _patterns()["owner_subject"].finditer(clause):
+        words = [w for w in match.group("owner").split() if w.lower() not in _NOT_OWNERS]
+        if words and not re.match(r"(?:19|20)\d\d", words[0]):
+            return " ".join(words).lower()
+    return None
+
+
+def _period(ctx: SentenceContext) -> str | None:
+    match = _patterns()["period"].search(ctx.text, ctx.sentence.start, ctx.sentence.end)
+    if not match:
+        return None
+    if match.group("year"):
+        return match.group("year")
+    if match.group("annual"):
+        return "annual"
+    return " ".join(match.group("rel").lower().split())

@@ -1,0 +1,402 @@
+"""Find numeric figures in text: digits, number words, scale words, hedges and ranges.
+
+A :class:`Figure` is the number part of a claim (``more than 110``, ``sixty-nine``,
+``between 18 and 19``, ``83.5 million``, ``trillions``) with its value already an
+interval. What the figure counts (a noun, a currency) is decided by the kind-specific
+extractors; this module only knows numbers.
+
+Hedges are meaning: "about" and "nearly" get a tolerance band whose width comes from
+:class:`Tolerance`, so the reconciler and every export see the same interval.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from hanoicheck.model import Interval, Qualifier
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALE_ABBREV = {
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+    "crore": 1e7,
+    "lakh": 1e5,
+}
+# "dozens of", "thousands of": vague amounts, kept as open intervals from their unit
+# ("trillions of dollars" is at least 1e12).
+_VAGUE = {
+    "dozens": 12.0,
+    "scores": 20.0,
+    "hundreds": 100.0,
+    "thousands": 1e3,
+    "tens of thousands": 1e4,
+    "hundreds of thousands": 1e5,
+    "millions": 1e6,
+    "tens of millions": 1e7,
+    "hundreds of millions": 1e8,
+    "billions": 1e9,
+    "trillions": 1e12,
+}
+
+# Hedge phrases before a figure, by qualifier. Longest match wins.
+_HEDGES_BEFORE: dict[Qualifier, tuple[str, ...]] = {
+    Qualifier.MORE_THAN: (
+        "more than",
+        "over",
+        "upwards of",
+        "in excess of",
+        "above",
+        "exceeding",
+        "greater than",
+        "larger than",
+        "higher than",
+        "well over",
+        "just over",
+    ),
+    Qualifier.AT_LEAST: (
+        "at least",
+        "no less than",
+        "no fewer than",
+        "not less than",
+        "not fewer than",
+        "a minimum of",
+        "a total of at least",
+    ),
+    Qualifier.ABOUT: (
+        "about",
+        "around",
+        "approximately",
+        "approx.",
+        "roughly",
+        "some",
+        "an estimated",
+        "estimated",
+        "circa",
+        "or so",
+        "an approximate",
+    ),
+    Qualifier.NEARLY: ("nearly", "almost", "close to", "just under", "just shy of", "approaching"),
+    Qualifier.UP_TO: (
+        "up to",
+        "at most",
+        "no more than",
+        "not more than",
+        "as many as",
+        "a maximum of",
+    ),
+    Qualifier.LESS_THAN: ("less than", "fewer than", "under", "below"),
+}
+_HEDGES_AFTER: dict[str, Qualifier] = {
+    "or more": Qualifier.AT_LEAST,
+    "and more": Qualifier.AT_LEAST,
+    "or so": Qualifier.ABOUT,
+    "plus": Qualifier.AT_LEAST,
+    "+": Qualifier.AT_LEAST,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Tolerance:
+    """How wide the band of a vague hedge is, as a fraction of the figure.
+
+    Default 5%: "about 110" is [104.5, 115.5], so it agrees with "more than 110" but
+    not with a flat "100". A careful editor reads "about 110" as a rounding of a number
+    near 110, not as licence for a tenth either way; a wider band would hide the
+    difference between 100 and 110 that fact-checkers care about. "nearly N" is the
+    same band below N, open at N (nearly 60 is not 60).
+    """
+
+    about: float = 0.05
+    nearly: float = 0.05
+
+
+DEFAULT_TOLERANCE = Tolerance()
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number found in text, with its hedge and interval.
+
+    ``start``/``end`` span the hedge and the number (the quote of the figure);
+    ``number_start``/``number_end`` the number alone (what a report highlights).
+    ``in_words`` marks a figure written in words ("sixty-nine"), which needs a counted
+    noun to be a claim at all.
+    """
+
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+    value: Interval[float]
+    in_words: bool = False
+    vague: bool = False
+    scaled: bool = False
+
+
+_NUMBER_WORD = "|".join(
+    sorted(
+        [*_UNITS, *_TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen"],
+        key=len,
+        reverse=True,
+    )
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Compile every pattern once, on first use (not at import: start-up stays fast)."""
+    scale_words = "|".join(_SCALE_WORDS)
+    scale_abbrev = "|".join(sorted(_SCALE_ABBREV, key=len, reverse=True))
+    # "83.5 million", "1.5bn", "12k", "2.4 trillion"
+    digits = (
+        rf"(?<![\d_.,/#:])(?<!(?-i:[a-z]))(?P<sdigits>{_DIGITS})"
+        rf"(?:\s?-?(?P<scale>{scale_words})\b|(?P<abbrev>{scale_abbrev})\b)"
+        rf"|(?<![\d_.,/#:])(?<!(?-i:[a-z]))(?P<digits>{_DIGITS})"
+        rf"(?![\w/]|[.,]\d|:\d|%|\s*(?:per\s*cent|percent)\b)"
+    )
+    words = (
+        rf"(?P<words>(?:\b(?:a|one)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
+        rf"\b(?:{_NUMBER_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_NUMBER_WORD}))*\b)"
+    )
+    vague = "|".join(sorted(_VAGUE, key=len, reverse=True))
+    number = rf"(?:{digits}|{words}|(?P<vague>\b(?:{vague})\s+of\b))"
+    hedge_alts = "|".join(
+        re.escape(h).replace(r"\ ", r"\s+")
+        for h in sorted({h for hs in _HEDGES_BEFORE.values() for h in hs}, key=len, reverse=True)
+    )
+    return {
+        "number": re.compile(number, re.IGNORECASE),
+        "hedge_before": re.compile(rf"\b(?P<hedge>{hedge_alts})\s+$", re.IGNORECASE),
+        "between": re.compile(r"\b(?P<kw>between|from)\s+$", re.IGNORECASE),
+        "range_joint": re.compile(r"\s*(?:-|–|—|\bto\b|\band\b|\bor\b)\s*", re.IGNORECASE),
+        "hedge_after": re.compile(
+            r"\s*(?P<h>or\s+more|and\s+more|or\s+so|-?plus\b|\+)", re.IGNORECASE
+        ),
+    }
+
+
+def _qualifier_of(hedge: str) -> Qualifier:
+    hedge = " ".join(hedge.lower().split())
+    for qualifier, phrases in _HEDGES_BEFORE.items():
+        if hedge in phrases:
+            return qualifier
+    return Qualifier.EXACT
+
+
+def hedge_before(text: str, pos: int, floor: int = 0) -> tuple[Qualifier, int] | None:
+    """The hedge ending right before ``pos`` ("more than " + "US$54m"), and its start."""
+    match = _patterns()["hedge_before"].search(text[max(floor, pos - 40) : pos])
+    if not match:
+        return None
+    return _qualifier_of(match.group("hedge")), pos - len(match.group(0))
+
+
+def words_to_number(text: str) -> float | None:
+    """Value of a run of English number words, or None when it is not a number."""
+    from text_to_num import text2num
+
+    cleaned = " ".join(text.lower().replace("-", " ").split())
+    if not cleaned:
+        return None
+    multiplier = 1.0
+    if cleaned.endswith("dozen"):
+        head = cleaned[: -len("dozen")].strip()
+        multiplier = 12.0
+        if head in ("", "a", "one"):
+            return 12.0
+        cleaned = head
+    if cleaned.startswith("a "):
+        cleaned = "one " + cleaned[2:]
+    try:
+        return float(text2num(cleaned, "en")) * multiplier
+    except ValueError:
+        return None
+
+
+def parse_number(text: str) -> float | None:
+    """Value of a digit string with optional scale ("1,000", "83.5 million", "1.5bn")."""
+    match = _patterns()["number"].fullmatch(text.strip())
+    if not match:
+        return None
+    return _value_of(match)
+
+
+def _value_of(match: re.Match[str]) -> float | None:
+    if match.group("digits"):
+        return float(match.group("digits").replace(",", ""))
+    if match.group("sdigits"):
+        base = float(match.group("sdigits").replace(",", ""))
+        scale = match.group("scale")
+        if scale:
+            return base * _SCALE_WORDS[scale.lower()]
+        return base * _SCALE_ABBREV[match.group("abbrev").lower()]
+    if match.group("words"):
+        return words_to_number(match.group("words"))
+    vague = " ".join(match.group("vague").lower().split()[:-1])
+    return _VAGUE[vague]
+
+
+def hedged_interval(
+    value: float, qualifier: Qualifier, tolerance: Tolerance = DEFAULT_TOLERANCE
+) -> Interval[float]:
+    """The interval a hedged single figure stands for."""
+    if qualifier is Qualifier.MORE_THAN:
+        return Interval(value, value, None, False, True, qualifier)
+    if qualifier is Qualifier.AT_LEAST:
+        return Interval(value, value, None, True, True, qualifier)
+    if qualifier is Qualifier.ABOUT:
+        band = value * tolerance.about
+        return Interval(value, value - band, value + band, True, True, qualifier)
+    if qualifier is Qualifier.NEARLY:
+        return Interval(value, value * (1 - tolerance.nearly), value, True, False, qualifier)
+    if qualifier is Qualifier.UP_TO:
+        return Interval(value, None, value, True, True, qualifier)
+    if qualifier is Qualifier.LESS_THAN:
+        return Interval(value, None, value, True, False, qualifier)
+    return Interval.exact(value)
+
+
+def find_figures(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    tolerance: Tolerance = DEFAULT_TOLERANCE,
+) -> list[Figure]:
+    """Every numeric figure in ``text[start:end]``, with hedges and ranges folded in."""
+    pats = _patterns()
+    end = len(text) if end is None else end
+    figures: list[Figure] = []
+    matches = list(pats["number"].finditer(text, start, end))
+    skip_until = -1
+    for index, match in enumerate(matches):
+        if match.start() < skip_until:
+            continue
+        value = _value_of(match)
+        if value is None or not _prefix_ok(text, match.start()):
+            continue
+        in_words = bool(match.group("words"))
+        if in_words and match.group("words").strip().lower() in ("zero", "a", "one"):
+            in_words = True
+        vague = bool(match.group("vague"))
+        fig_start, fig_end = match.start(), match.end()
+        lookback = text[max(start, fig_start - 40) : fig_start]
+        # Range: "between 18 and 19", "18-19", "18 to 20", "from 3 to 5"
+        range_end = _range_partner(text, matches, index, end)
+        between = pats["between"].search(lookback)
+        if range_end is not None:
+            partner, partner_value = range_end
+            if partner_value > value and (between or _tight_joint(text, match, partner)):
+                low_start = fig_start - len(between.group(0)) if between else fig_start
+                value, partner_value = _share_scale(value, partner_value, match, partner)
+                interval = Interval(value, value, partner_value, True, True, Qualifier.RANGE)
+                figures.append(
+                    Figure(
+                        low_start,
+                        partner.end(),
+                        fig_start,
+                        partner.end(),
+                        interval,
+                        in_words,
+                        vague,
+                        _scaled(match),
+                    )
+                )
+                skip_until = partner.end()
+                continue
+        hedge = pats["hedge_before"].search(lookback)
+        qualifier = Qualifier.AT_LEAST if vague else Qualifier.EXACT
+        if hedge:
+            qualifier = _qualifier_of(hedge.group("hedge"))
+            fig_start -= len(hedge.group(0))
+        after = pats["hedge_after"].match(text, fig_end, end)
+        if after and qualifier is Qualifier.EXACT and not vague:
+            qualifier = _HEDGES_AFTER[" ".join(after.group("h").lower().lstrip("-").split())]
+            fig_end = after.end()
+        interval = hedged_interval(value, qualifier, tolerance)
+        if vague:
+            interval = Interval(value, value, None, True, True, Qualifier.AT_LEAST)
+        figures.append(
+            Figure(
+                fig_start,
+                fig_end,
+                match.start(),
+                match.end(),
+                interval,
+                in_words,
+                vague,
+                _scaled(match),
+            )
+        )
+    return figures
+
+
+def _prefix_ok(text: str, pos: int) -> bool:
+    """Digits glued to capitals are a claim only after a currency code ("AUD83.5m")."""
+    if pos == 0 or not text[pos - 1].isalpha():
+        return True
+    run = pos
+    while run > 0 and text[run - 1].isalpha() and pos - run < 4:
+        run -= 1
+    return text[run:pos] in glued_codes()
+
+
+@cache
+def glued_codes() -> frozenset[str]:
+    from hanoicheck.lexicon import default_lexicon
+
+    forms = (f for forms in default_lexicon().currencies.values() for f in forms)
+    return frozenset(f.upper() for f in forms if f.isalpha() and len(f) <= 3)
+
+
+def _scaled(match: re.Match[str]) -> bool:
+    return bool(match.group("sdigits")) or bool(
+        match.group("words") and re.search(r"million|billion|trillion", match.group("words"), re.I)
+    )
+
+
+def _range_partner(
+    text: str, matches: list[re.Match[str]], index: int, end: int
+) -> tuple[re.Match[str], float] | None:
+    if index + 1 >= len(matches):
+        return None
+    this, nxt = matches[index], matches[index + 1]
+    joint = _patterns()["range_joint"].fullmatch(text, this.end(), nxt.start())
+    if not joint:
+        return None
+    value = _value_of(nxt)
+    return (nxt, value) if value is not None else None
+
+
+def _tight_joint(text: str, match: re.Match[str], partner: re.Match[str]) -> bool:
+    """A dash or "to" joins a range on its own; "and"/"or" only after "between"/"from"."""
+    joint = text[match.end() : partner.start()].strip().lower()
+    return joint in ("-", "–", "—", "to")
+
+
+def _share_scale(
+    low: float, high: float, low_match: re.Match[str], high_match: re.Match[str]
+) -> tuple[float, float]:
+    """ "1.5-2 billion": the scale written once applies to both ends."""
+    if _scaled(high_match) and not _scaled(low_match) and high > 0:
+        scale = (
+            high / float(high_match.group("sdigits").replace(",", ""))
+            if high_match.group("sdigits")
+            else 1.0
+        )
+        if low * scale < high:
+            return low * scale, high
+    return low, high

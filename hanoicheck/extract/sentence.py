@@ -1,0 +1,110 @@
+"""The per-sentence view the kind-specific extractors (counts, money, dates) work on."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from hanoicheck.extract import context
+from hanoicheck.extract.numbers import DEFAULT_TOLERANCE, Tolerance
+from hanoicheck.model import Claim, Document, Event, Span
+
+if TYPE_CHECKING:
+    from hanoicheck.extract.dates import DateMention
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    """Knobs of extraction that change results (part of the cache key)."""
+
+    tolerance: Tolerance = DEFAULT_TOLERANCE
+
+
+@dataclass(slots=True)
+class SentenceContext:
+    """What every kind-specific extractor sees of one sentence."""
+
+    document: Document
+    sentence: Span
+    dates: list[DateMention]
+    line_starts: list[int]
+    options: ExtractOptions
+    event_cues: list[context.Cue] = field(default_factory=list)
+    fallback_event_cues: list[context.Cue] = field(default_factory=list)
+    attribution: str | None = None
+    parent: tuple[str, Span] | None = None
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    @property
+    def sentence_text(self) -> str:
+        return self.document.text[self.sentence.start : self.sentence.end]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def event_for(self, start: int, end: int, *, is_date: bool = False) -> Event:
+        """The event a figure at ``[start, end)`` belongs to, with its day and part of day.
+
+        Cues inside the parent-event phrase ("within the framework of the signing
+        ceremony") name the container, not the session, so they are used only when
+        nothing else is named. A date with no event in its sentence takes the event the
+        next sentence names ("X on Saturday called for ... He made the appeal during a
+        high-level discussion").
+        """
+        text = self.text
+        cues = self.event_cues
+        if self.parent is not None:
+            span = self.parent[1]
+            outside = [c for c in cues if not (span.start <= c.start < span.end)]
+            cues = outside or cues
+        cue = context.nearest(text, cues, start, end, limit=400 if is_date else 200)
+        date = self._nearest_date(start, end)
+        if not is_date and date is not None and (cue is None or cue.label == "conference"):
+            # "At the plenary session on October 25, the conference heard 19 statements":
+            # a figure belongs to the session its sentence dates, not to a generic word
+            dated = context.nearest(text, cues, date.start, date.end, limit=200)
+            cue = dated or cue
+        if cue is None and is_date:
+            cue = context.nearest(text, self.fallback_event_cues, start, end, limit=10**6)
+        pod = context.part_of_day(text, date.start, date.end) if date else None
+        day: str | None = None
+        if date is not None:
+            low, high = date.value.low, date.value.high
+            day = low if low == high else f"{low}/{high}"
+        return Event(
+            name=context.event_name(text, cue) if cue else None,
+            type=cue.label if cue else None,
+            date=day,
+            part_of_day=pod,
+            parent=self.parent[0] if self.parent else None,
+        )
+
+    def _nearest_date(self, start: int, end: int) -> DateMention | None:
+        best: tuple[int, DateMention] | None = None
+        for mention in self.dates:
+            if mention.start <= start and end <= mention.end:
+                return mention
+            d = context.distance(self.text, start, end, mention.start, mention.end)
+            if best is None or d < best[0]:
+                best = (d, mention)
+        return best[1] if best else None
+
+    def make_claim(self, start: int, end: int, **fields: Any) -> Claim:
+        """A claim of this sentence: provenance (source, line, column, sentence) filled in."""
+        line, column = self.line_col(start)
+        return Claim(
+            source=self.document.source,
+            quote=self.text[start:end],
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            sentence=self.sentence_text.strip(),
+            outlet=self.document.outlet,
+            **fields,
+        )

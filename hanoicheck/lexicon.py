@@ -1,0 +1,59 @@
+"""Vocabularies (nouns, roles, money types, currencies, events) loaded from package data.
+
+The words that carry meaning live in ``data/lexicon.toml`` rather than in code, so an
+editor can extend them and a project config can add synonyms. Loading is lazy and
+cached: importing this module costs nothing, which keeps CLI start-up fast.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Lower-case vocabularies; every mapping goes from canonical label to surface cues."""
+
+    nouns: dict[str, tuple[str, ...]]
+    roles: dict[str, tuple[str, ...]]
+    default_roles: dict[str, str]
+    money_types: dict[str, tuple[str, ...]]
+    currencies: dict[str, tuple[str, ...]]
+    events: dict[str, tuple[str, ...]]
+
+    @property
+    def noun_by_surface(self) -> dict[str, str]:
+        return _invert(self.nouns)
+
+
+def _invert(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {surface: canonical for canonical, forms in table.items() for surface in forms}
+
+
+def _tuples(raw: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    return {str(k): tuple(str(x).lower() for x in v) for k, v in raw.items()}
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped with the package."""
+    text = resources.files("hanoicheck").joinpath("data/lexicon.toml").read_text("utf-8")
+    raw = tomllib.loads(text)
+    return Lexicon(
+        nouns=_tuples(raw["nouns"]),
+        roles=_tuples(raw["roles"]),
+        default_roles={str(k): str(v) for k, v in raw["default_roles"].items()},
+        money_types=_tuples(raw["money_types"]),
+        currencies={k: tuple(str(x) for x in v) for k, v in raw["currencies"].items()},
+        events=_tuples(raw["events"]),
+    )
+
+
+def alternation(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of literal words, longest first so the longest cue wins."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
