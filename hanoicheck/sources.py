@@ -53,6 +53,7 @@ __all__ = [
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
+_FRONT_DATE_KEYS = ("date", "published", "pubdate", "publish_date", "published_at")
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 
@@ -114,11 +115,14 @@ def _walk(root: Path, seen_dirs: set[str]) -> list[tuple[tuple[str, ...], Path |
     Iterative (an explicit stack), so a very deep tree cannot exhaust the recursion
     limit. Symlinked directories are followed, but each real directory is entered once:
     that both stops symlink loops and avoids yielding a file twice through two links.
+    Real directories are walked before symlinked ones, so a file reachable both ways
+    keeps its real path as its name.
     """
     found: list[tuple[tuple[str, ...], Path | SourceError]] = []
     stack: list[tuple[Path, tuple[str, ...]]] = [(root, ())]
-    while stack:
-        directory, parts = stack.pop()
+    linked: list[tuple[Path, tuple[str, ...]]] = []
+    while stack or linked:
+        directory, parts = stack.pop() if stack else linked.pop(0)
         real = os.path.realpath(directory)
         if real in seen_dirs:
             continue
@@ -129,6 +133,7 @@ def _walk(root: Path, seen_dirs: set[str]) -> list[tuple[tuple[str, ...], Path |
         except OSError as exc:
             found.append((parts, SourceError(normalize_source(directory), _os_message(exc))))
             continue
+        subdirectories: list[tuple[Path, tuple[str, ...]]] = []
         for entry in entries:
             if _is_hidden(entry.name):
                 continue
@@ -136,16 +141,20 @@ def _walk(root: Path, seen_dirs: set[str]) -> list[tuple[tuple[str, ...], Path |
             try:
                 is_dir = entry.is_dir()
                 is_file = not is_dir and entry.is_file()
+                is_link = entry.is_symlink()
             except OSError:
-                is_dir = is_file = False
+                is_dir = is_file = is_link = False
             if is_dir:
-                stack.append((directory / entry.name, child_parts))
+                (linked if is_link else subdirectories).append(
+                    (directory / entry.name, child_parts)
+                )
             elif is_file and _has_supported_suffix(entry.name):
                 found.append((child_parts, directory / entry.name))
-            elif entry.is_symlink() and _has_supported_suffix(entry.name):
+            elif is_link and _has_supported_suffix(entry.name):
                 # A dangling link named like an article: the user likely expects it read.
                 error = SourceError(normalize_source(directory / entry.name), "broken symlink")
                 found.append((child_parts, error))
+        stack.extend(reversed(subdirectories))
     return found
 
 
@@ -805,7 +814,8 @@ def parse_document(source: str, raw_text: str, suffix: str) -> Document:
     urls += [m[0] for m in _URL.finditer(text)]
     url_date = next((d for d in map(_date_from_url, urls) if d), None)
 
-    date = html.date or _parse_date_value(front.get("date", "")) or scan.meta_date
+    front_date = next((front[k] for k in _FRONT_DATE_KEYS if front.get(k)), "")
+    date = html.date or _parse_date_value(front_date) or scan.meta_date
     if date is None and scan.dateline is not None:
         year = scan.dateline_year or _year_near_month(text) or _year_of(url_date)
         date = _iso(year, *scan.dateline)
@@ -834,11 +844,15 @@ def parse_document(source: str, raw_text: str, suffix: str) -> Document:
 
 def _year_near_month(text: str) -> int | None:
     """The first ``October 25, 2025`` / ``25 Oct 2025`` / ``October 2025`` year."""
-    match = _MONTH_YEAR.search(text)
-    if match:
-        return int(match[1])
-    match = _WORD_DATE.search(text)
-    return int(match["y1"] or match["y2"]) if match else None
+    candidates: list[tuple[int, int]] = []
+    month_year = _MONTH_YEAR.search(text)
+    if month_year:
+        candidates.append((month_year.start(), int(month_year[1])))
+    day_month_year = _WORD_DATE.search(text)
+    if day_month_year:
+        year = day_month_year["y1"] or day_month_year["y2"]
+        candidates.append((day_month_year.start(), int(year)))
+    return min(candidates)[1] if candidates else None
 
 
 def _year_of(iso: str | None) -> int | None:

@@ -1,0 +1,68 @@
+"""``extract --format table``: a Rich table a person reads in the terminal.
+
+Article text is always passed to Rich as ``Text`` (never as markup) and stripped of
+control characters, so markup or escape codes inside an article cannot change the
+terminal.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from hanoicheck.model import Claim, Interval
+
+
+def plain(text: str) -> str:
+    """Article text made safe for a terminal: control characters become visible."""
+    return "".join(ch if ch.isprintable() or ch == " " else f"\\x{ord(ch):02x}" for ch in text)
+
+
+def format_value(value: Interval[object], unit: str | None) -> str:
+    """A human reading of an interval: "> 110", "104.5-115.5 (about 110)", "2025-10-25"."""
+    def show(x: object) -> str:
+        if isinstance(x, float):
+            return f"{x:,.0f}" if x.is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+        return str(x)
+
+    low, high, q = value.low, value.high, value.qualifier.value
+    if low is not None and low == high:
+        text = show(low)
+    elif high is None:
+        text = f"{'>' if not value.low_inclusive else '>='} {show(low)}"
+    elif low is None:
+        text = f"{'<' if not value.high_inclusive else '<='} {show(high)}"
+    else:
+        text = f"{show(low)}..{show(high)}"
+    if q in ("about", "nearly"):
+        text = f"{q} {show(value.nominal)} ({text})"
+    return f"{text} {unit}" if unit and not str(unit).islower() else text
+
+
+def render(claims: Sequence[Claim], color: bool = False) -> str:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_lines=False, expand=False)
+    for column in ("where", "kind", "value", "subject", "event", "quote"):
+        table.add_column(column, overflow="fold")
+    for claim in claims:
+        subject = claim.subject.noun + (f" ({claim.subject.role})" if claim.subject.role else "")
+        event = " ".join(
+            x for x in (claim.event.type, claim.event.date, claim.event.part_of_day) if x
+        )
+        table.add_row(
+            Text(f"{claim.source}:{claim.line}"),
+            Text(claim.kind.value),
+            Text(format_value(claim.value, claim.unit)),
+            Text(plain(subject)),
+            Text(plain(event)),
+            Text(plain(claim.quote)),
+        )
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=140, color_system="standard" if color else None,
+                      force_terminal=color, no_color=not color, highlight=False)
+    console.print(table)
+    console.print(Text(f"{len(claims)} claims"))
+    return buffer.getvalue()
