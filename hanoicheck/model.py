@@ -144,13 +144,20 @@ class Claim:
             object.__setattr__(self, "id", digest[:16])
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of a claim (``extract --format jsonl``), schema-versioned."""
+        """The JSON shape of a claim (``extract --format jsonl``), schema-versioned.
+
+        Whole numbers are written as JSON integers (110, not 110.0).
+        """
         data = asdict(self)
         data["kind"] = str(self.kind)
         data["modality"] = str(self.modality)
-        data["value"]["qualifier"] = str(self.value.qualifier)
+        value = data["value"]
+        value["qualifier"] = str(self.value.qualifier)
+        for key in ("nominal", "low", "high"):
+            if isinstance(value[key], float) and value[key].is_integer():
+                value[key] = int(value[key])
         data["subject"]["key"] = self.subject.key
-        return {"schema_version": SCHEMA_VERSION, **data}
+        return {"schema_version": SCHEMA_VERSION, "id": data.pop("id"), **data}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Claim:
@@ -158,6 +165,10 @@ class Claim:
         subject = {k: v for k, v in data["subject"].items() if k != "key"}
         value = dict(data["value"])
         value["qualifier"] = Qualifier(value["qualifier"])
+        if data["kind"] != Kind.DATE:
+            for key in ("nominal", "low", "high"):
+                if value[key] is not None:
+                    value[key] = float(value[key])
         fields = {k: v for k, v in data.items() if k != "schema_version"}
         fields.update(
             kind=Kind(data["kind"]),

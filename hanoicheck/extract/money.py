@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from hanoicheck.extract import context
 from hanoicheck.extract.numbers import Figure, hedge_before, hedged_interval
 from hanoicheck.lexicon import alternation, default_lexicon
-from hanoicheck.model import Claim, Interval, Kind, Modality, Qualifier, Subject
+from hanoicheck.model import Claim, Kind, Modality, Qualifier, Subject
 
 if TYPE_CHECKING:
     from hanoicheck.extract.sentence import SentenceContext
@@ -105,7 +105,7 @@ def read(ctx: SentenceContext, figure: Figure) -> Claim | None:
     if code is None or value.nominal is None or value.nominal <= 0:
         return None
     if figure.vague:
-        value = Interval(value.nominal, value.nominal, None, True, True, Qualifier.AT_LEAST)
+        value = hedged_interval(value.nominal, Qualifier.AT_LEAST)
     money_type = _money_type(ctx, start, end)
     subject = Subject(
         noun=money_type,

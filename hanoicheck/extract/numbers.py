@@ -255,18 +255,18 @@ def hedged_interval(
 ) -> Interval[float]:
     """The interval a hedged single figure stands for."""
     if qualifier is Qualifier.MORE_THAN:
-        return Interval(value, value, None, False, True, qualifier)
+        return Interval(value, value, None, False, False, qualifier)
     if qualifier is Qualifier.AT_LEAST:
-        return Interval(value, value, None, True, True, qualifier)
+        return Interval(value, value, None, True, False, qualifier)
     if qualifier is Qualifier.ABOUT:
         band = value * tolerance.about
         return Interval(value, value - band, value + band, True, True, qualifier)
     if qualifier is Qualifier.NEARLY:
         return Interval(value, value * (1 - tolerance.nearly), value, True, False, qualifier)
     if qualifier is Qualifier.UP_TO:
-        return Interval(value, None, value, True, True, qualifier)
+        return Interval(value, None, value, False, True, qualifier)
     if qualifier is Qualifier.LESS_THAN:
-        return Interval(value, None, value, True, False, qualifier)
+        return Interval(value, None, value, False, False, qualifier)
     return Interval.exact(value)
 
 
@@ -328,7 +328,7 @@ def find_figures(
             fig_end = after.end()
         interval = hedged_interval(value, qualifier, tolerance)
         if vague:
-            interval = Interval(value, value, None, True, True, Qualifier.AT_LEAST)
+            interval = hedged_interval(value, Qualifier.AT_LEAST)
         figures.append(
             Figure(
                 fig_start,
