@@ -20,6 +20,8 @@ _CLAUSE_PENALTY = 25
 # Generic event words ("meeting", "session") lose to a specific cue at a similar distance.
 _GENERIC_EVENT_PENALTY = 30
 _GENERIC_EVENTS = frozenset({"conference"})
+# Event words that modify a following event word ("closing plenary", "opening session").
+_MODIFIER_EVENTS = frozenset({"conference", "opening ceremony", "closing ceremony"})
 _ABBREVIATIONS = (
     "mr mrs ms dr st no gen sen rep prof inc ltd co vs jan feb mar apr jun jul aug sep sept "
     "oct nov dec mt ft lt col capt gov pres jr sr approx est fig"
@@ -128,7 +130,7 @@ def find_cues(text: str, span: Span, table: str) -> list[Cue]:
                 if cues and _adjacent(text, cues[-1], cue):
                     # "plenary discussion session": one event, named by its specific word
                     first = cues.pop()
-                    keep = cue.label if first.label in _GENERIC_EVENTS else first.label
+                    keep = cue.label if first.label in _MODIFIER_EVENTS else first.label
                     cue = Cue(keep, first.start, cue.end, text[first.start : cue.end])
                 cues.append(cue)
                 break

@@ -35,14 +35,19 @@ _NOT_OWNERS = frozenset(
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     currencies = default_lexicon().currencies
-    symbols = [
-        f for forms in currencies.values() for f in forms if not f.isalpha() and " " not in f
-    ]
+    symbols = [f for forms in currencies.values() for f in forms if not f.isalpha() and " " not in f]
+    # ISO codes (and two-letter abbreviations such as "RM") must be written in capitals
     codes = [
-        f.upper() for forms in currencies.values() for f in forms if f.isalpha() and len(f) <= 3
+        f.upper()
+        for iso, forms in currencies.items()
+        for f in forms
+        if f.isalpha() and (f.upper() == iso or len(f) <= 2)
     ]
     names = [
-        f for forms in currencies.values() for f in forms if f.isalpha() and len(f) > 3 or " " in f
+        f
+        for iso, forms in currencies.items()
+        for f in forms
+        if (f.isalpha() and f.upper() != iso and len(f) > 2) or " " in f
     ]
     return {
         # a symbol (any case: "A$", "a$") or a capitalised code right before the amount

@@ -1,0 +1,77 @@
+"""Numbers: digits, words, scales, vague amounts, hedges and ranges as intervals."""
+
+from __future__ import annotations
+
+import pytest
+
+from hanoicheck.extract.numbers import Tolerance, find_figures, hedged_interval, parse_number, words_to_number
+from hanoicheck.model import Qualifier
+
+
+def one(text: str) -> tuple[str, float | None, float | None, float | None, str]:
+    (figure,) = find_figures(text)
+    v = figure.value
+    return text[figure.start : figure.end], v.nominal, v.low, v.high, v.qualifier.value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("more than 250 firms", ("more than 250", 250, 250, None, "more_than")),
+        ("over 1,200 people", ("over 1,200", 1200, 1200, None, "more_than")),
+        ("at least 14 villages", ("at least 14", 14, 14, None, "at_least")),
+        ("no fewer than 9 ships", ("no fewer than 9", 9, 9, None, "at_least")),
+        ("up to 300 guests", ("up to 300", 300, None, 300, "up_to")),
+        ("fewer than 20 nations", ("fewer than 20", 20, None, 20, "less_than")),
+        ("between 18 and 19 speakers", ("between 18 and 19", 18, 18, 19, "range")),
+        ("from 3 to 5 teams", ("from 3 to 5", 3, 3, 5, "range")),
+        ("12-15 states", ("12-15", 12, 12, 15, "range")),
+        ("40 or more towns", ("40 or more", 40, 40, None, "at_least")),
+        ("seventy-two mayors", ("seventy-two", 72, 72, 72, "exact")),
+        ("a dozen ministers", ("a dozen", 12, 12, 12, "exact")),
+        ("two thousand runners", ("two thousand", 2000, 2000, 2000, "exact")),
+        ("a hundred and five boats", ("a hundred and five", 105, 105, 105, "exact")),
+        ("4.2 million voters", ("4.2 million", 4.2e6, 4.2e6, 4.2e6, "exact")),
+        ("a 3bn deal", ("3bn", 3e9, 3e9, 3e9, "exact")),
+        ("thousands of volunteers", ("thousands of", 1e3, 1e3, None, "at_least")),
+    ],
+)
+def test_figures(text: str, expected: tuple[object, ...]) -> None:
+    assert one(text) == expected
+
+
+def test_about_and_nearly_get_the_configured_band() -> None:
+    assert one("about 200 farms")[1:4] == (200, 190, 210)
+    assert one("nearly 40 boats")[1:4] == (40, 38, 40)
+    (figure,) = find_figures("roughly 200 farms", tolerance=Tolerance(about=0.1))
+    assert (figure.value.low, figure.value.high) == (180, 220)
+    (nearly,) = find_figures("almost 40 boats")
+    assert nearly.value.high_inclusive is False  # "almost 40" is not 40
+
+
+def test_hedged_interval_inclusivity() -> None:
+    assert hedged_interval(10, Qualifier.MORE_THAN).low_inclusive is False
+    assert hedged_interval(10, Qualifier.AT_LEAST).low_inclusive is True
+    assert hedged_interval(10, Qualifier.LESS_THAN).high_inclusive is False
+    assert hedged_interval(10, Qualifier.UP_TO).high_inclusive is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the 48th session", "at 10:30 a.m.", "a 15% rise", "15 per cent", "ISO9001", "3.14.2 release"],
+)
+def test_not_figures(text: str) -> None:
+    assert [text[f.number_start : f.number_end] for f in find_figures(text)] == []
+
+
+def test_words_and_digit_parsing() -> None:
+    assert words_to_number("sixty-nine") == 69
+    assert words_to_number("two dozen") == 24
+    assert words_to_number("banana") is None
+    assert parse_number("1,250") == 1250
+    assert parse_number("2.5bn") == 2.5e9
+    assert parse_number("hello") is None
+
+
+def test_scale_written_once_applies_to_both_ends() -> None:
+    assert one("1.5-2 billion")[1:4] == (1.5e9, 1.5e9, 2e9)
