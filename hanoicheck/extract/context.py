@@ -54,7 +54,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "forecast": re.compile(
             r"\b(?:will|shall|is\s+(?:expected|set|scheduled|due|slated|projected|forecast)\s+to|"
             r"are\s+(?:expected|set|scheduled|due|slated|projected|forecast)\s+to|expected\s+to|"
-            r"plans?\s+to|to\s+be\s+held|is\s+to|are\s+to|would\s+bring)\b",
+            r"plans?\s+to|to\s+be\s+held|is\s+to|are\s+to|would\s+bring|hopes?\s+to|"
+            r"aims?\s+to|seeks?\s+to|targets?|intends?\s+to)\b",
+            re.IGNORECASE,
+        ),
+        "forecast_after": re.compile(
+            r"^[^,;.]{0,40}?\b(?:will|could|may|might|(?:is|are)\s+(?:expected|set|likely|"
+            r"due|projected|forecast)\s+to)\b",
             re.IGNORECASE,
         ),
         "according": re.compile(
@@ -152,8 +158,14 @@ def nearest(text: str, cues: list[Cue], start: int, end: int, limit: int = 160) 
     return best[2] if best else None
 
 
-def is_forecast(text: str, sentence: Span, figure_start: int) -> bool:
-    """A figure is a forecast when a future marker precedes it in its own clause."""
+def is_forecast(text: str, sentence: Span, figure_start: int, figure_end: int | None = None) -> bool:
+    """A figure is a forecast when a future marker governs it in its own clause:
+    before it ("will bring together 300") or right after it ("18 leaders are expected
+    to attend", "40 communes could run out")."""
+    if figure_end is not None and _patterns()["forecast_after"].search(
+        text[figure_end : min(sentence.end, figure_end + 60)]
+    ):
+        return True
     window_start = max(sentence.start, figure_start - 140)
     window = text[window_start:figure_start]
     for match in _patterns()["forecast"].finditer(window):

@@ -40,7 +40,7 @@ def _noun_pattern() -> re.Pattern[str]:
     lex = default_lexicon()
     nouns = alternation([s for forms in lex.nouns.values() for s in forms])
     return re.compile(
-        rf"(?P<mods>(?:[\s-]+[A-Za-z][\w’'-]*){{0,2}}?)[\s-]+(?P<noun>{nouns})\b"
+        rf"(?P<mods>(?:[\s-]+[A-Za-z][\w’'-]*){{0,3}}?)[\s-]+(?P<noun>{nouns})\b"
         r"|(?P<gmods>(?:[\s-]+[a-z][\w’'-]*){0,1}?)[\s-]+(?P<generic>[a-z]{3,}s)\b",
         re.IGNORECASE,
     )
@@ -56,7 +56,10 @@ def _counted_noun(ctx: SentenceContext, figure: Figure) -> tuple[str, int, str] 
     if not match:
         return None
     mods = (match.group("mods") if match.group("noun") else match.group("gmods")) or ""
-    if any(w.lower() in _MODIFIER_STOP for w in re.findall(r"[\w’'-]+", mods)):
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", mods)]
+    # "national and international delegations": "and" may join two modifiers
+    joined = [w for i, w in enumerate(words) if not (w in ("and", "or") and 0 < i < len(words) - 1)]
+    if any(w in _MODIFIER_STOP for w in joined):
         return None
     if figure.in_words and len(mods.split()) > 1:
         return None
@@ -100,7 +103,7 @@ def read(ctx: SentenceContext, figure: Figure) -> Claim | None:
         value=figure.value,
         unit=noun,
         modality=Modality.FORECAST
-        if context.is_forecast(text, ctx.sentence, figure.start)
+        if context.is_forecast(text, ctx.sentence, figure.start, end)
         else Modality.REPORTED,
         attribution=ctx.attribution,
     )

@@ -128,7 +128,7 @@ def read(ctx: SentenceContext, figure: Figure) -> Claim | None:
         value=value,
         unit=code,
         modality=Modality.FORECAST
-        if context.is_forecast(text, ctx.sentence, start)
+        if context.is_forecast(text, ctx.sentence, start, end)
         else Modality.REPORTED,
         attribution=ctx.attribution,
     )

@@ -49,7 +49,7 @@ def test_attribution_carries_to_pronouns_and_within_a_paragraph() -> None:
 
 
 def test_unknown_plural_nouns_still_count_but_units_do_not() -> None:
-    assert [c.subject.noun for c in counts("Floods cut off 42 hamlets for 3 days.")] == ["hamlets"]
+    assert [c.subject.noun for c in counts("Floods cut off 42 lighthouses for 3 days.")] == ["lighthouses"]
 
 
 def test_quote_offsets_line_and_column() -> None:
