@@ -17,7 +17,12 @@ DOC = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
 
 
 def _help(args: list[str]) -> str:
-    result = CliRunner().invoke(app, [*args, "--help"], env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}, prog_name="hanoicheck")
+    result = CliRunner().invoke(
+        app,
+        [*args, "--help"],
+        env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"},
+        prog_name="hanoicheck",
+    )
     return result.output.rstrip() + "\n"
 
 
@@ -30,7 +35,9 @@ def generate() -> str:
         "## hanoicheck\n",
         "```text\n" + _help([]) + "```\n",
     ]
-    for command in sorted(c.name or c.callback.__name__ for c in app.registered_commands if c.callback):
+    for command in sorted(
+        c.name or c.callback.__name__ for c in app.registered_commands if c.callback
+    ):
         parts.append(f"## hanoicheck {command}\n")
         parts.append("```text\n" + _help([command]) + "```\n")
     return "\n".join(parts)

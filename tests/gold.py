@@ -79,7 +79,11 @@ def disagreements(claim: Claim, gold: dict[str, Any]) -> list[str]:
         wrong.append(f"unit={claim.unit!r} (gold {gold['unit']!r})")
     if gold.get("modality") and claim.modality.value != gold["modality"]:
         wrong.append(f"modality={claim.modality.value} (gold {gold['modality']})")
-    if claim.kind.value in ("count", "money") and gold.get("noun") and claim.subject.noun != gold["noun"]:
+    if (
+        claim.kind.value in ("count", "money")
+        and gold.get("noun")
+        and claim.subject.noun != gold["noun"]
+    ):
         wrong.append(f"noun={claim.subject.noun!r} (gold {gold['noun']!r})")
     role = gold.get("role")
     if claim.kind.value == "count" and role not in (None, "other") and claim.subject.role != role:
@@ -87,12 +91,18 @@ def disagreements(claim: Claim, gold: dict[str, Any]) -> list[str]:
     if gold.get("owner") and fold(gold["owner"])[:6] not in fold(claim.subject.owner):
         wrong.append(f"owner={claim.subject.owner!r} (gold {gold['owner']!r})")
     if gold.get("event_terms"):
-        said = fold(" ".join(x or "" for x in (claim.subject.noun, claim.event.name, claim.event.type)))
+        said = fold(
+            " ".join(x or "" for x in (claim.subject.noun, claim.event.name, claim.event.type))
+        )
         if not any(fold(term) in said for term in gold["event_terms"]):
             wrong.append(f"event={said!r} (gold terms {gold['event_terms']})")
     if gold.get("attribution") and fold(gold["attribution"]) not in fold(claim.attribution):
         wrong.append(f"attribution={claim.attribution!r} (gold {gold['attribution']!r})")
-    if "year_inferred" in gold and gold["year_inferred"] is not None and claim.year_inferred != gold["year_inferred"]:
+    if (
+        "year_inferred" in gold
+        and gold["year_inferred"] is not None
+        and claim.year_inferred != gold["year_inferred"]
+    ):
         wrong.append(f"year_inferred={claim.year_inferred} (gold {gold['year_inferred']})")
     return wrong
 
@@ -117,8 +127,12 @@ def score_gold(gold_file: Path) -> Score:
                 score.problems.append(f"{where}: anchor not found in loaded text")
                 continue
             found = [
-                c for c in claims
-                if c.kind.value == gold["kind"] and c.start < span[1] and span[0] < c.end and c.id not in used
+                c
+                for c in claims
+                if c.kind.value == gold["kind"]
+                and c.start < span[1]
+                and span[0] < c.end
+                and c.id not in used
             ]
             if not found:
                 score.problems.append(f"{where}: missed")

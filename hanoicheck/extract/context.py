@@ -22,10 +22,46 @@ _GENERIC_EVENT_PENALTY = 30
 _GENERIC_EVENTS = frozenset({"conference"})
 # Event words that modify a following event word ("closing plenary", "opening session").
 _MODIFIER_EVENTS = frozenset({"conference", "opening ceremony", "closing ceremony"})
-_ABBREVIATIONS = (
-    "mr mrs ms dr st no gen sen rep prof inc ltd co vs jan feb mar apr jun jul aug sep sept "
-    "oct nov dec mt ft lt col capt gov pres jr sr approx est fig"
-).split()
+_ABBREVIATIONS = [
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "no",
+    "gen",
+    "sen",
+    "rep",
+    "prof",
+    "inc",
+    "ltd",
+    "co",
+    "vs",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mt",
+    "ft",
+    "lt",
+    "col",
+    "capt",
+    "gov",
+    "pres",
+    "jr",
+    "sr",
+    "approx",
+    "est",
+    "fig",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +83,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         return re.compile(rf"\b(?:{alternation(forms)})\w*", re.IGNORECASE)
 
     return {
-        "sentence_end": re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-Ý])"),
+        "sentence_end": re.compile(
+            r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9À-Ý])"
+        ),
         "roles": cue_regex(lex.roles),
         "money_types": cue_regex(lex.money_types),
         "events": cue_regex(lex.events),
@@ -68,7 +106,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "said_after": re.compile(
-            r"(?P<who>(?:[A-Z][\w’'.-]*|of|for|and|the|de|van)(?:\s+(?:[A-Z][\w’'.-]*|of|for|and|the|de|van)){0,12})"
+            r"(?P<who>(?:[A-Z][\w\u2019'.-]*|of|for|and|the|de|van)(?:\s+(?:[A-Z][\w\u2019'.-]*|of|for|and|the|de|van)){0,12})"
             r"(?:\s+(?:on|last|this)\s+\w+day)?"
             rf"(?:,)?\s+{_SAY}\b"
         ),
@@ -76,7 +114,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:he|she|they)\s+(?:also\s+)?{_SAY}\b|\b{_SAY}\s+(?:he|she)\b", re.IGNORECASE
         ),
         "said_before": re.compile(
-            r"\b(?:said|says|according to|told reporters)\s+(?P<who>(?:[A-Z][\w’'.-]*\s*){1,6})"
+            r"\b(?:said|says|according to|told reporters)\s+"
+            r"(?P<who>(?:[A-Z][\w\u2019'.-]*\s*){1,6})"
         ),
         "part_of_day": re.compile(r"\b(?P<p>morning|afternoon|evening|night)\b", re.IGNORECASE),
         "parent": re.compile(
@@ -114,7 +153,7 @@ def distance(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> i
     if hi <= lo:
         return 0
     gap = text[lo:hi]
-    boundaries = gap.count(",") + gap.count(";") + gap.count(" – ") + gap.count(" — ")
+    boundaries = gap.count(",") + gap.count(";") + gap.count(" \u2013 ") + gap.count(" \u2014 ")
     return (hi - lo) + _CLAUSE_PENALTY * boundaries
 
 
@@ -158,7 +197,9 @@ def nearest(text: str, cues: list[Cue], start: int, end: int, limit: int = 160) 
     return best[2] if best else None
 
 
-def is_forecast(text: str, sentence: Span, figure_start: int, figure_end: int | None = None) -> bool:
+def is_forecast(
+    text: str, sentence: Span, figure_start: int, figure_end: int | None = None
+) -> bool:
     """A figure is a forecast when a future marker governs it in its own clause:
     before it ("will bring together 300") or right after it ("18 leaders are expected
     to attend", "40 communes could run out")."""
@@ -176,8 +217,23 @@ def is_forecast(text: str, sentence: Span, figure_start: int, figure_end: int | 
 
 
 _NOT_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday it this that "
-    "there which who".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "it",
+        "this",
+        "that",
+        "there",
+        "which",
+        "who",
+    ]
 )
 _SAY = (
     r"(?:said|says|stated|told|noted|stressed|added|announced|reported|affirmed|"
@@ -246,15 +302,44 @@ def parent_event(text: str, sentence: Span) -> tuple[str, Span] | None:
 
 
 _MODIFIER_STOP = frozenset(
-    "the a an this that its their his her our of at in on during to for by with and from "
-    "first second third fourth fifth last final next".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "of",
+        "at",
+        "in",
+        "on",
+        "during",
+        "to",
+        "for",
+        "by",
+        "with",
+        "and",
+        "from",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "last",
+        "final",
+        "next",
+    ]
 )
 
 
 def event_name(text: str, cue: Cue) -> str:
     """The event phrase around an event cue: "first high-level plenary session" ->
     "high-level plenary session". Ordinals and determiners are dropped."""
-    left_words = re.findall(r"[\w’'-]+", text[max(0, cue.start - 60) : cue.start])
+    left_words = re.findall(r"[\w\u2019'-]+", text[max(0, cue.start - 60) : cue.start])
     mods: list[str] = []
     for word in reversed(left_words[-3:]):
         if word.lower() in _MODIFIER_STOP or word[:1].isdigit():

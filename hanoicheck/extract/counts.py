@@ -22,16 +22,109 @@ if TYPE_CHECKING:
     from hanoicheck.extract.sentence import SentenceContext
 
 _NOT_COUNTED = frozenset(
-    "years months weeks days hours minutes seconds decades centuries times percent points "
-    "kilometres kilometers km miles metres meters tonnes tons degrees pages cents pixels "
-    "kilograms kg litres liters hectares acres feet inches pounds dollars euros yen dong "
-    "rounds goals votes% billions millions thousands hundreds dozens times-fold folds "
-    "others things ways aspects years-old".split()
+    [
+        "years",
+        "months",
+        "weeks",
+        "days",
+        "hours",
+        "minutes",
+        "seconds",
+        "decades",
+        "centuries",
+        "times",
+        "percent",
+        "points",
+        "kilometres",
+        "kilometers",
+        "km",
+        "miles",
+        "metres",
+        "meters",
+        "tonnes",
+        "tons",
+        "degrees",
+        "pages",
+        "cents",
+        "pixels",
+        "kilograms",
+        "kg",
+        "litres",
+        "liters",
+        "hectares",
+        "acres",
+        "feet",
+        "inches",
+        "pounds",
+        "dollars",
+        "euros",
+        "yen",
+        "dong",
+        "rounds",
+        "goals",
+        "votes%",
+        "billions",
+        "millions",
+        "thousands",
+        "hundreds",
+        "dozens",
+        "times-fold",
+        "folds",
+        "others",
+        "things",
+        "ways",
+        "aspects",
+        "years-old",
+    ]
 )
 _MODIFIER_STOP = frozenset(
-    "of and or the a an to in on at for from with by as is are was were be been has have had "
-    "that which who this these those than more over about around nearly some its their per "
-    "but not also into across".split()
+    [
+        "of",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "with",
+        "by",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "that",
+        "which",
+        "who",
+        "this",
+        "these",
+        "those",
+        "than",
+        "more",
+        "over",
+        "about",
+        "around",
+        "nearly",
+        "some",
+        "its",
+        "their",
+        "per",
+        "but",
+        "not",
+        "also",
+        "into",
+        "across",
+    ]
 )
 
 
@@ -40,8 +133,8 @@ def _noun_pattern() -> re.Pattern[str]:
     lex = default_lexicon()
     nouns = alternation([s for forms in lex.nouns.values() for s in forms])
     return re.compile(
-        rf"(?P<mods>(?:[\s-]+[A-Za-z][\w’'-]*){{0,3}}?)[\s-]+(?P<noun>{nouns})\b"
-        r"|(?P<gmods>(?:[\s-]+[a-z][\w’'-]*){0,1}?)[\s-]+(?P<generic>[a-z]{3,}s)\b",
+        rf"(?P<mods>(?:[\s-]+[A-Za-z][\w\u2019'-]*){{0,3}}?)[\s-]+(?P<noun>{nouns})\b"
+        r"|(?P<gmods>(?:[\s-]+[a-z][\w\u2019'-]*){0,1}?)[\s-]+(?P<generic>[a-z]{3,}s)\b",
         re.IGNORECASE,
     )
 
@@ -56,7 +149,7 @@ def _counted_noun(ctx: SentenceContext, figure: Figure) -> tuple[str, int, str] 
     if not match:
         return None
     mods = (match.group("mods") if match.group("noun") else match.group("gmods")) or ""
-    words = [w.lower() for w in re.findall(r"[\w’'-]+", mods)]
+    words = [w.lower() for w in re.findall(r"[\w\u2019'-]+", mods)]
     # "national and international delegations": "and" may join two modifiers
     joined = [w for i, w in enumerate(words) if not (w in ("and", "or") and 0 < i < len(words) - 1)]
     if any(w in _MODIFIER_STOP for w in joined):
@@ -120,11 +213,9 @@ def _role(ctx: SentenceContext, figure: Figure, noun_end: int, noun: str) -> str
     ]
     cue = context.nearest(ctx.text, cues, figure.start, noun_end, limit=200)
     default = default_lexicon().default_roles.get(noun)
-    if default and (cue is None or not (figure.start <= cue.start < noun_end)):
-        # the noun itself says what they did ("19 statements"), unless a cue is closer
-        if (
-            cue is None
-            or context.distance(ctx.text, figure.start, noun_end, cue.start, cue.end) > 25
-        ):
-            return default
+    # the noun itself says what they did ("19 statements"), unless a cue is close by
+    if default and (
+        cue is None or context.distance(ctx.text, figure.start, noun_end, cue.start, cue.end) > 25
+    ):
+        return default
     return cue.label if cue else None

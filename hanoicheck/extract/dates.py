@@ -49,7 +49,7 @@ class DateMention:
 @cache
 def _pattern() -> re.Pattern[str]:
     m, d, y = _MONTHS, _DAY, _YEAR
-    joint = r"\s*(?:-|–|—|to|and|through|until|till)\s*"
+    joint = r"\s*(?:-|\u2013|\u2014|to|and|through|until|till)\s*"
     forms = [
         rf"(?P<iso>\b{y}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b",
         # October 25 - November 2, 2025 / Oct 25-26, 2025 / October 25 and 26
@@ -149,9 +149,9 @@ def _read(match: re.Match[str], ref: dt.date | None) -> DateMention | None:
         month = _month_number(g("m7"))
         if month is None:
             return None
-        year = int(g("y7"))
-        last = calendar.monthrange(year, month)[1]
-        low, high = _iso(year, month, 1), _iso(year, month, last)
+        whole = int(g("y7"))
+        last = calendar.monthrange(whole, month)[1]
+        low, high = _iso(whole, month, 1), _iso(whole, month, last)
         return DateMention(
             match.start(), match.end(), Interval(low, low, high, True, True, Qualifier.RANGE), False
         )

@@ -26,16 +26,57 @@ if TYPE_CHECKING:
     from hanoicheck.extract.sentence import SentenceContext
 
 _NOT_OWNERS = frozenset(
-    "in on at the a an this that these those it its he she they we meanwhile however but "
-    "and also according last next each every for from with by as of under over more than "
-    "about around nearly some".split()
+    [
+        "in",
+        "on",
+        "at",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "meanwhile",
+        "however",
+        "but",
+        "and",
+        "also",
+        "according",
+        "last",
+        "next",
+        "each",
+        "every",
+        "for",
+        "from",
+        "with",
+        "by",
+        "as",
+        "of",
+        "under",
+        "over",
+        "more",
+        "than",
+        "about",
+        "around",
+        "nearly",
+        "some",
+    ]
 )
 
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     currencies = default_lexicon().currencies
-    symbols = [f for forms in currencies.values() for f in forms if not f.isalpha() and " " not in f]
+    symbols = [
+        f for forms in currencies.values() for f in forms if not f.isalpha() and " " not in f
+    ]
     # ISO codes (and two-letter abbreviations such as "RM") must be written in capitals
     codes = [
         f.upper()
@@ -56,11 +97,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\s*(?:of\s+)?(?:\b(?:{alternation(codes)})\b|(?i:\b(?:{alternation(names)})\b))"
         ),
         "owner_economy": re.compile(
-            r"\b(?:cost|costs|costing)\s+(?:the\s+)?(?P<owner>(?:[A-Z][\w’'-]+|global|world)(?:\s+[A-Z][\w’'-]+)*)(?:’s|'s)?\s+"
+            r"\b(?:cost|costs|costing)\s+(?:the\s+)?(?P<owner>(?:[A-Z][\w\u2019'-]+|global|world)(?:\s+[A-Z][\w\u2019'-]+)*)(?:\u2019s|'s)?\s+"
             r"(?:economy|government|taxpayers|businesses|people)"
         ),
         "owner_subject": re.compile(
-            r"(?<![\w’'])(?P<owner>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})"
+            r"(?<![\w\u2019'])(?P<owner>[A-Z][\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]+){0,3})"
         ),
         "period": re.compile(
             r"\b(?:in|for|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b"

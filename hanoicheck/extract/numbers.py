@@ -17,11 +17,29 @@ from functools import cache
 
 from hanoicheck.model import Interval, Qualifier
 
-_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SCALE_ABBREV = {
     "k": 1e3,
@@ -182,7 +200,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "number": re.compile(number, re.IGNORECASE),
         "hedge_before": re.compile(rf"\b(?P<hedge>{hedge_alts})\s+$", re.IGNORECASE),
         "between": re.compile(r"\b(?P<kw>between|from)\s+$", re.IGNORECASE),
-        "range_joint": re.compile(r"\s*(?:-|–|—|\bto\b|\band\b|\bor\b)\s*", re.IGNORECASE),
+        "range_joint": re.compile(
+            r"\s*(?:-|\u2013|\u2014|\bto\b|\band\b|\bor\b)\s*", re.IGNORECASE
+        ),
         "hedge_after": re.compile(
             r"\s*(?P<h>or\s+more|and\s+more|or\s+so|-?plus\b|\+)", re.IGNORECASE
         ),
@@ -289,8 +309,8 @@ def find_figures(
         if value is None or not _prefix_ok(text, match.start()):
             continue
         in_words = bool(match.group("words"))
-        if in_words and match.group("words").strip().lower() in ("zero", "a", "one"):
-            in_words = True
+        if in_words and match.group("words").strip().lower() in _SCALE_WORDS:
+            continue  # "million eggs", "hundreds": a scale word alone is not a number
         vague = bool(match.group("vague"))
         fig_start, fig_end = match.start(), match.end()
         lookback = text[max(start, fig_start - 40) : fig_start]
@@ -384,7 +404,7 @@ def _range_partner(
 def _tight_joint(text: str, match: re.Match[str], partner: re.Match[str]) -> bool:
     """A dash or "to" joins a range on its own; "and"/"or" only after "between"/"from"."""
     joint = text[match.end() : partner.start()].strip().lower()
-    return joint in ("-", "–", "—", "to")
+    return joint in ("-", "\u2013", "\u2014", "to")
 
 
 def _share_scale(

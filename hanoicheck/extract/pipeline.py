@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from functools import cache
 
 from hanoicheck.extract import context, counts, dates, money
-from hanoicheck.extract.sentence import ExtractOptions, SentenceContext
 from hanoicheck.extract.numbers import find_figures, glued_codes
+from hanoicheck.extract.sentence import ExtractOptions, SentenceContext
 from hanoicheck.model import Claim, Document, Span
 
 EXTRACTOR_VERSION = "1"
@@ -28,7 +28,7 @@ EXTRACTOR_VERSION = "1"
 def _mask_pattern() -> re.Pattern[str]:
     return re.compile(
         r"(?P<url>https?://\S+|www\.\S+|\S+@\S+\.\w+)"
-        r"|(?P<phone>(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,}\b)"
+        r"|(?P<phone>(?!\d{4}-\d\d-\d\d\b)(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,}\b)"
         r"|(?P<clock>\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hrs?\b|GMT|UTC)"
         r"|\b\d{1,2}[:h]\d{2}\b)"
         r"|(?P<percent>\b\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b|percentage points?\b))"

@@ -9,12 +9,39 @@ from typing import Any
 
 from hanoicheck.model import Claim
 
-COLUMNS = (
-    "schema_version id source kind quote start end line column subject_noun subject_role "
-    "subject_owner subject_period subject_key event_name event_type event_date "
-    "event_part_of_day event_parent attribution nominal low high low_inclusive "
-    "high_inclusive qualifier unit modality outlet year_inferred sentence"
-).split()
+COLUMNS = [
+    "schema_version",
+    "id",
+    "source",
+    "kind",
+    "quote",
+    "start",
+    "end",
+    "line",
+    "column",
+    "subject_noun",
+    "subject_role",
+    "subject_owner",
+    "subject_period",
+    "subject_key",
+    "event_name",
+    "event_type",
+    "event_date",
+    "event_part_of_day",
+    "event_parent",
+    "attribution",
+    "nominal",
+    "low",
+    "high",
+    "low_inclusive",
+    "high_inclusive",
+    "qualifier",
+    "unit",
+    "modality",
+    "outlet",
+    "year_inferred",
+    "sentence",
+]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

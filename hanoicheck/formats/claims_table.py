@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import Any
 
 from hanoicheck.model import Claim, Interval
 
@@ -18,8 +19,9 @@ def plain(text: str) -> str:
     return "".join(ch if ch.isprintable() or ch == " " else f"\\x{ord(ch):02x}" for ch in text)
 
 
-def format_value(value: Interval[object], unit: str | None) -> str:
+def format_value(value: Interval[Any], unit: str | None) -> str:
     """A human reading of an interval: "> 110", "104.5-115.5 (about 110)", "2025-10-25"."""
+
     def show(x: object) -> str:
         if isinstance(x, float):
             return f"{x:,.0f}" if x.is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
@@ -61,8 +63,14 @@ def render(claims: Sequence[Claim], color: bool = False) -> str:
             Text(plain(claim.quote)),
         )
     buffer = io.StringIO()
-    console = Console(file=buffer, width=140, color_system="standard" if color else None,
-                      force_terminal=color, no_color=not color, highlight=False)
+    console = Console(
+        file=buffer,
+        width=140,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+    )
     console.print(table)
     console.print(Text(f"{len(claims)} claims"))
     return buffer.getvalue()

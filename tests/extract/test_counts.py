@@ -31,7 +31,10 @@ def test_speakers_and_document_structure() -> None:
 
 
 def test_forecast_and_attribution() -> None:
-    text = "Organisers said the summit will bring together 500 delegates. Police said 40 people were arrested."
+    text = (
+        "Organisers said the summit will bring together 500 delegates. "
+        "Police said 40 people were arrested."
+    )
     delegates, people = counts(text)
     assert delegates.modality.value == "forecast"
     assert people.modality.value == "reported"
@@ -49,7 +52,9 @@ def test_attribution_carries_to_pronouns_and_within_a_paragraph() -> None:
 
 
 def test_unknown_plural_nouns_still_count_but_units_do_not() -> None:
-    assert [c.subject.noun for c in counts("Floods cut off 42 lighthouses for 3 days.")] == ["lighthouses"]
+    assert [c.subject.noun for c in counts("Floods cut off 42 lighthouses for 3 days.")] == [
+        "lighthouses"
+    ]
 
 
 def test_quote_offsets_line_and_column() -> None:

@@ -23,8 +23,16 @@ def dates_of(text: str, document_date: str | None = None) -> list[tuple[str, str
         ("on the 4th of March", "2026-03-09", ("4th of March", "2026-03-04", "2026-03-04", True)),
         ("Sept. 30", "2026-10-02", ("Sept. 30", "2026-09-30", "2026-09-30", True)),
         ("on Oct 25-26", "2025-10-20", ("Oct 25-26", "2025-10-25", "2025-10-26", True)),
-        ("on 25 and 26 October", "2025-10-20", ("25 and 26 October", "2025-10-25", "2025-10-26", True)),
-        ("from 30 November to 2 December 2026", None, ("30 November to 2 December 2026", "2026-11-30", "2026-12-02", False)),
+        (
+            "on 25 and 26 October",
+            "2025-10-20",
+            ("25 and 26 October", "2025-10-25", "2025-10-26", True),
+        ),
+        (
+            "from 30 November to 2 December 2026",
+            None,
+            ("30 November to 2 December 2026", "2026-11-30", "2026-12-02", False),
+        ),
         ("Dec 30-Jan 2", "2027-01-05", ("Dec 30-Jan 2", "2026-12-30", "2027-01-02", True)),
         ("in October 2025", None, ("October 2025", "2025-10-01", "2025-10-31", False)),
         ("in February 2028", None, ("February 2028", "2028-02-01", "2028-02-29", False)),

@@ -31,7 +31,11 @@ def test_not_claims(text: str) -> None:
 
 def test_small_counts_in_words_are_claims_when_they_count_something() -> None:
     (claim,) = extract_text("He proposed five key measures.")
-    assert (claim.quote, claim.value.nominal, claim.subject.noun) == ("five key measures", 5, "measures")
+    assert (claim.quote, claim.value.nominal, claim.subject.noun) == (
+        "five key measures",
+        5,
+        "measures",
+    )
 
 
 def test_furniture_is_not_read() -> None:

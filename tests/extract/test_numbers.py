@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from hanoicheck.extract.numbers import Tolerance, find_figures, hedged_interval, parse_number, words_to_number
+from hanoicheck.extract.numbers import (
+    Tolerance,
+    find_figures,
+    hedged_interval,
+    parse_number,
+    words_to_number,
+)
 from hanoicheck.model import Qualifier
 
 

@@ -22,4 +22,6 @@ def test_seed_document_metadata_matches_gold() -> None:
         (doc,) = extract_paths([ROOT / entry["path"]]).documents
         assert doc.date == entry["document_date"], entry["path"]
         if entry["outlet"]:
-            assert fold(entry["outlet"]).replace(" ", "") in fold(doc.outlet).replace(".", ""), entry["path"]
+            assert fold(entry["outlet"]).replace(" ", "") in fold(doc.outlet).replace(".", ""), (
+                entry["path"]
+            )
