@@ -400,7 +400,7 @@ _SIGN_OFF = re.compile(
 )
 _PLACE = r"[^\W\d_][\w.'\u2019-]*(?:[ \t]+[^\W\d_][\w.'\u2019-]*){0,3}"
 _DATELINE = re.compile(
-    rf"[ \t]*{_PLACE},[ \t]*(?:(?P<m1>{_MONTH})\.?[ \t]+(?P<d1>\d{{1,2}})"
+    rf"[ \t]*{_PLACE},(?:[ \t]*{_PLACE},)?[ \t]*(?:(?P<m1>{_MONTH})\.?[ \t]+(?P<d1>\d{{1,2}})"
     rf"|(?P<d2>\d{{1,2}})[ \t]+(?P<m2>{_MONTH})\.?)(?!\d)(?:,?[ \t]*(?P<year>(?:19|20)\d{{2}}))?"
     r"[ \t]*(?:\((?P<agency>[^()\n]{1,40})\))?[ \t]*[-\u2013\u2014]"
 )
@@ -498,6 +498,8 @@ def _scan(text: str, *, markdown: bool) -> _Scan:
                 scan.dateline_year = int(dateline["year"])
             if dateline["agency"]:
                 scan.opening_outlet = _first_of(dateline["agency"])
+            # the dateline is the story's own date, not a claim of the story
+            scan.spans.append(Span(start + offset, start + dateline.end()))
             break
         opening = _OPENING_AGENCY.match(line, offset)
         if opening:
@@ -817,7 +819,7 @@ def parse_document(source: str, raw_text: str, suffix: str) -> Document:
     front_date = next((front[k] for k in _FRONT_DATE_KEYS if front.get(k)), "")
     date = html.date or _parse_date_value(front_date) or scan.meta_date
     if date is None and scan.dateline is not None:
-        year = scan.dateline_year or _year_near_month(text) or _year_of(url_date)
+        year = scan.dateline_year or _dateline_year(text, *scan.dateline) or _year_of(url_date)
         date = _iso(year, *scan.dateline)
     if date is None:
         date = url_date
@@ -840,6 +842,31 @@ def parse_document(source: str, raw_text: str, suffix: str) -> Document:
         url=url,
         furniture=_merge(scan.spans, len(text)),
     )
+
+
+def _dateline_year(text: str, month: int, day: int) -> int | None:
+    """The year of a year-less dateline ("GENEVA, March 4 (Reuters) -").
+
+    A story is filed on or after the dated events it reports, so the dateline takes the
+    first year that puts it on or after the latest full date in the text ("adopted on
+    December 15, 2025" makes "March 4" 2026). Without full dates, the first month-year
+    written in the text; without either, none (the date stays year-less).
+    """
+    latest: _dt.date | None = None
+    for match in _WORD_DATE.finditer(text):
+        month_name = match["m1"] or match["m2"]
+        number = _month_number(month_name)
+        try:
+            found = _dt.date(
+                int(match["y1"] or match["y2"]), number, int(match["d1"] or match["d2"])
+            )
+        except (TypeError, ValueError):
+            continue
+        latest = found if latest is None or found > latest else latest
+    if latest is None:
+        return _year_near_month(text)
+    year = latest.year if (month, day) >= (latest.month, latest.day) else latest.year + 1
+    return year
 
 
 def _year_near_month(text: str) -> int | None:

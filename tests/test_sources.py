@@ -481,11 +481,18 @@ def test_wire_dateline_year_from_text() -> None:
         "HANOI, Oct 25 (Reuters) - Signed in 2024 talks.\n"
         "The deal was adopted on December 24, 2024 and will be reviewed in May 2026.\n"
     )
-    assert parse_document("x", raw, ".txt").date == "2024-10-25"
+    # filed after the past event it reports: Oct 25 following Dec 24, 2024 is in 2025
+    assert parse_document("x", raw, ".txt").date == "2025-10-25"
     raw = "HANOI, Oct 25 (Reuters) - The October 2025 conference opened.\n"
     assert parse_document("x", raw, ".txt").date == "2025-10-25"
     raw = "HANOI, Oct 25 (Reuters) - Adopted 24 December 2024, reviewed in March 2026.\n"
-    assert parse_document("x", raw, ".txt").date == "2024-10-25"
+    assert parse_document("x", raw, ".txt").date == "2025-10-25"
+    raw = "HANOI, Oct 25 (Reuters) - Signed on October 2, 2025.\n"
+    assert parse_document("x", raw, ".txt").date == "2025-10-25"
+    raw = "CAN THO, Vietnam, March 4 (AFP) - Talks began on March 1, 2026.\n"
+    doc = parse_document("x", raw, ".txt")
+    assert (doc.date, doc.outlet) == ("2026-03-04", "AFP")
+    assert doc.furniture[0].start == 0  # the dateline is not article text
 
 
 def test_wire_dateline_year_from_url_and_explicit_year() -> None:
