@@ -28,6 +28,7 @@ def fold(text: str | None) -> str:
 @dataclass
 class Score:
     matched: int = 0
+    value_matched: int = 0  # right span, kind and interval (meaning fields aside)
     gold: int = 0
     predicted: int = 0
     problems: list[str] = field(default_factory=list)
@@ -39,6 +40,14 @@ class Score:
     @property
     def recall(self) -> float:
         return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def value_precision(self) -> float:
+        return self.value_matched / self.predicted if self.predicted else 1.0
+
+    @property
+    def value_recall(self) -> float:
+        return self.value_matched / self.gold if self.gold else 1.0
 
 
 def _span_of_anchor(text: str, line: int, anchor: str) -> tuple[int, int] | None:
@@ -140,6 +149,9 @@ def score_gold(gold_file: Path) -> Score:
             claim = found[0]
             used.add(claim.id)
             wrong = disagreements(claim, gold)
+            value_keys = ("nominal", "low", "high", "qualifier", "unit=")
+            if not any(w.startswith(value_keys) for w in wrong):
+                score.value_matched += 1
             if wrong:
                 score.problems.append(f"{where}: " + "; ".join(wrong))
             else:
