@@ -47,7 +47,8 @@ def render(claims: Sequence[Claim], color: bool = False) -> str:
     from rich.text import Text
 
     table = Table(show_lines=False, expand=False)
-    for column in ("where", "kind", "value", "subject", "event", "quote"):
+    table.add_column("where", no_wrap=True)
+    for column in ("kind", "value", "subject", "event", "quote"):
         table.add_column(column, overflow="fold")
     for claim in claims:
         subject = claim.subject.noun + (f" ({claim.subject.role})" if claim.subject.role else "")
@@ -57,7 +58,10 @@ def render(claims: Sequence[Claim], color: bool = False) -> str:
         table.add_row(
             Text(f"{claim.source}:{claim.line}"),
             Text(claim.kind.value),
-            Text(format_value(claim.value, claim.unit)),
+            Text(
+                format_value(claim.value, claim.unit)
+                + (" (forecast)" if claim.modality.value == "forecast" else "")
+            ),
             Text(plain(subject)),
             Text(plain(event)),
             Text(plain(claim.quote)),
