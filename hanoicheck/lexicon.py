@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Any
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Lexicon:
     """Lower-case vocabularies; every mapping goes from canonical label to surface cues."""
 
@@ -28,7 +28,17 @@ class Lexicon:
 
     @property
     def noun_by_surface(self) -> dict[str, str]:
-        return _invert(self.nouns)
+        return _surface_index(self, "nouns")
+
+    @property
+    def currency_by_surface(self) -> dict[str, str]:
+        return _surface_index(self, "currencies")
+
+
+@cache
+def _surface_index(lexicon: Lexicon, table: str) -> dict[str, str]:
+    """Surface form -> canonical label, built once per lexicon table."""
+    return _invert(getattr(lexicon, table))
 
 
 def _invert(table: dict[str, tuple[str, ...]]) -> dict[str, str]:

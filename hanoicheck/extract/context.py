@@ -157,15 +157,21 @@ def distance(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> i
     return (hi - lo) + _CLAUSE_PENALTY * boundaries
 
 
-def find_cues(text: str, span: Span, table: str) -> list[Cue]:
-    """Every cue of one lexicon table (``roles``, ``money_types``, ``events``) in a span."""
+@cache
+def _surfaces(table: str) -> list[tuple[str, str]]:
+    """(surface, label) of one lexicon table, longest surface first (built once)."""
     lex = default_lexicon()
     labels = {"roles": lex.roles, "money_types": lex.money_types, "events": lex.events}[table]
-    by_surface = sorted(
+    return sorted(
         ((f.strip(), label) for label, forms in labels.items() for f in forms),
         key=lambda item: len(item[0]),
         reverse=True,
     )
+
+
+def find_cues(text: str, span: Span, table: str) -> list[Cue]:
+    """Every cue of one lexicon table (``roles``, ``money_types``, ``events``) in a span."""
+    by_surface = _surfaces(table)
     cues: list[Cue] = []
     for match in _patterns()[table].finditer(text, span.start, span.end):
         word = match.group(0).lower()

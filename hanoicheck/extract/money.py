@@ -113,11 +113,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def _currency_code(surface: str) -> str | None:
-    surface = surface.strip().lower()
-    for code, forms in default_lexicon().currencies.items():
-        if surface in forms:
-            return code
-    return None
+    return default_lexicon().currency_by_surface.get(surface.strip().lower())
 
 
 def read(ctx: SentenceContext, figure: Figure) -> Claim | None:

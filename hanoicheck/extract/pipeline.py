@@ -58,7 +58,7 @@ def _masks(document: Document) -> list[Span]:
 def _is_currency_glued(token: str) -> bool:
     """ "AUD83" and "US$5" are money, not identifiers."""
     letters = re.match(r"[A-Z]+", token)
-    return bool(letters) and letters is not None and letters.group(0) in glued_codes()
+    return letters is not None and letters.group(0) in glued_codes()
 
 
 class _Masked:
