@@ -386,17 +386,20 @@ _PHOTO_CREDIT = re.compile(
 )
 _LAYOUT_WORDS = re.compile(r"[ \t]*(?:(?:left|center|centre|right|del)[ \t]*){2,}", re.IGNORECASE)
 _COMMENT_COUNTER = re.compile(r"[ \t]*comments?[ \t]*\(\d+\)[ \t]*", re.IGNORECASE)
-_SOURCE_LINE = re.compile(r"[ \t]*(?:source|nguồn)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*", re.IGNORECASE)
-_CAPTION_BAR = re.compile(r"[ \t]+\|[ \t]*$")
+_SOURCE_LINE = re.compile(r"[ \t]*(?:source|nguồn)[ \t]*:(?P<value>.*)", re.IGNORECASE)
+# A longer "Source: ..." line is prose that happens to start so, not a credit.
+_MAX_SOURCE_NAME = 100
 _SIGN_OFF_DOTS = re.compile(r"\./\.[ \t]*$")
 # Wire services that sign off by name rather than acronym ("— Reuters").
 _WIRE_NAMES = frozenset(
     {"Reuters", "Xinhua", "Bernama", "Kyodo", "Yonhap", "Antara", "Sputnik", "Tass", "Prensa"}
 )
-_AGENCY = r"(?:[A-Z][A-Za-z0-9&]*[A-Z0-9&][A-Za-z0-9&]*|" + "|".join(sorted(_WIRE_NAMES)) + r")"
+# Every quantifier here is bounded or unambiguous: the pattern is searched over the last
+# line, which can be arbitrarily long, and nested ``*`` would backtrack exponentially.
+_AGENCY = r"[A-Z][A-Za-z0-9&]{1,11}"
 _SIGN_OFF = re.compile(
-    rf"(?:(?<=\s)|^)[-\u2013\u2014]{{1,2}}[ \t]*(?P<agencies>{_AGENCY}(?:[ \t]*/[ \t]*{_AGENCY})*)"
-    r"[ \t]*(?:\./\.)?[ \t]*$"
+    rf"(?:(?<=\s)|^)[-\u2013\u2014]{{1,2}}[ \t]{{0,3}}"
+    rf"(?P<agencies>{_AGENCY}(?:[ \t]?/[ \t]?{_AGENCY}){{0,3}})[ \t]*(?:\./\.[ \t]*)?$"
 )
 _PLACE = r"[^\W\d_][\w.'\u2019-]*(?:[ \t]+[^\W\d_][\w.'\u2019-]*){0,3}"
 _DATELINE = re.compile(
@@ -457,6 +460,16 @@ def _front_matter(text: str, lines: list[tuple[int, int]]) -> tuple[int, dict[st
     return None
 
 
+def _is_agency(token: str) -> bool:
+    """``VNA``, ``VnExpress``, ``AFP``, ``Reuters``: an acronym-like or known wire name.
+
+    At least two capitals or digits tells an agency from an ordinary word ending a
+    sentence with a dash ("- Hanoi"), which must stay text.
+    """
+    token = token.strip()
+    return token in _WIRE_NAMES or sum(c.isupper() or c.isdigit() for c in token) >= 2
+
+
 def _first_of(agencies: str) -> str:
     """``VNA/VNS`` -> ``VNA``: the first credit is the originating agency."""
     return agencies.split("/", 1)[0].strip()
@@ -514,7 +527,7 @@ def _scan(text: str, *, markdown: bool) -> _Scan:
             spans.append(Span(start, end))
             continue
         source = _SOURCE_LINE.fullmatch(text, start, end)
-        if source:
+        if source and (len(source["value"]) <= _MAX_SOURCE_NAME or _URL.search(source["value"])):
             spans.append(Span(start, end))
             _read_source_line(scan, source["value"])
             continue
@@ -522,10 +535,11 @@ def _scan(text: str, *, markdown: bool) -> _Scan:
             continue
         last_content = (start, end)
         line = text[start:end]
-        if not line.lstrip().startswith("|") and line.count("|") == 1:
-            bar = _CAPTION_BAR.search(line)
-            if bar:
-                spans.append(Span(start + bar.start(), end))
+        if line.count("|") == 1 and not line.lstrip().startswith("|"):
+            # A caption's trailing " |" (layout separator), not a Markdown table row.
+            kept = line.rstrip(" \t")
+            if kept.endswith("|") and kept[:-1] != kept[:-1].rstrip(" \t"):
+                spans.append(Span(start + len(kept[:-1].rstrip(" \t")), end))
         dots = _SIGN_OFF_DOTS.search(line)
         if dots:
             spans.append(Span(start + dots.start(), start + dots.end()))
@@ -533,7 +547,7 @@ def _scan(text: str, *, markdown: bool) -> _Scan:
     if last_content is not None:
         start, end = last_content
         sign_off = _SIGN_OFF.search(text, start, end)
-        if sign_off:
+        if sign_off and all(map(_is_agency, sign_off["agencies"].split("/"))):
             spans.append(Span(sign_off.start(), sign_off.end()))
             scan.sign_off_outlet = _first_of(sign_off["agencies"])
 
@@ -547,6 +561,7 @@ def _read_source_line(scan: _Scan, value: str) -> None:
     The last Source line wins: it is the article's trailing credit, while earlier ones
     tend to credit an embedded chart or quote.
     """
+    value = value.strip()
     url = _URL.search(value)
     if url:
         scan.source_url = url[0].rstrip(".,;")

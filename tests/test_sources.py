@@ -7,6 +7,7 @@ the behaviour that matters most; everything else is built in ``tmp_path``.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -435,6 +436,41 @@ def test_sign_off_only_on_last_line() -> None:
     assert doc.outlet == "AFP"
     assert furniture_texts(doc) == ["- AFP", "Comment (0)"]
     assert parse_document("x", "He said it was fine - really.\n", ".txt").outlet is None
+
+
+def test_long_source_line_is_prose() -> None:
+    raw = "Source: " + "officials said that 69 countries signed the convention " * 3 + "\n"
+    doc = parse_document("x", raw, ".txt")
+    assert (doc.outlet, doc.furniture) == (None, ())
+
+
+def test_sign_off_needs_agency_like_word() -> None:
+    doc = parse_document("x", "The talks ended - Hanoi\n", ".txt")
+    assert (doc.outlet, doc.furniture) == (None, ())
+    doc = parse_document("x", "The talks ended. \u2014 Reuters ./.\n", ".txt")
+    assert doc.outlet == "Reuters"
+    assert furniture_texts(doc) == ["\u2014 Reuters ./."]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "- " + "VNA/" * 5000 + " x",
+        "- " + "A" * 20000 + "a.",
+        "- A " * 20000 + "x.",
+        "A" * 20000 + ", Oct 1x",
+        "Source: x" + " " * 20000 + "y",
+        "caption" + " " * 20000 + "x |y",
+        "(Photo: " * 20000,
+        "October " * 20000,
+        "http://" + "a" * 200000,
+        "---\n" + "a: b\n" * 20000,
+    ],
+)
+def test_pathological_lines_are_fast(raw: str) -> None:
+    start = time.perf_counter()
+    parse_document("x", raw, ".md")
+    assert time.perf_counter() - start < 2.0
 
 
 def test_source_line_name_and_url() -> None:
