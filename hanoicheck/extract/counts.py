@@ -206,7 +206,7 @@ def _role(ctx: SentenceContext, figure: Figure, noun_end: int, noun: str) -> str
     """What the counted things did, from the nearest role cue (or the noun's default)."""
     cues = [
         c
-        for c in context.find_cues(ctx.text, ctx.sentence, "roles")
+        for c in ctx.cues("roles")
         if not (
             figure.start <= c.start < noun_end and c.label not in ("spoke", "comprises", "signed")
         )

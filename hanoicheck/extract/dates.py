@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from hanoicheck.extract import context
-from hanoicheck.model import Claim, Event, Interval, Kind, Modality, Qualifier, Subject
+from hanoicheck.model import Claim, Interval, Kind, Modality, Qualifier, Subject
 
 if TYPE_CHECKING:
     from hanoicheck.extract.sentence import SentenceContext
@@ -223,7 +223,7 @@ def read(ctx: SentenceContext) -> list[Claim]:
     for mention in ctx.dates:
         event = ctx.event_for(mention.start, mention.end, is_date=True)
         label = event.type or "event"
-        subject = Subject(noun=label, context=_context_phrase(ctx, mention, event))
+        subject = Subject(noun=label, context=_context_phrase(ctx, mention))
         claims.append(
             ctx.make_claim(
                 mention.start,
@@ -243,7 +243,7 @@ def read(ctx: SentenceContext) -> list[Claim]:
     return claims
 
 
-def _context_phrase(ctx: SentenceContext, mention: DateMention, event: Event) -> str:
+def _context_phrase(ctx: SentenceContext, mention: DateMention) -> str:
     lo = max(ctx.sentence.start, mention.start - 80)
     hi = min(ctx.sentence.end, mention.end + 40)
     return " ".join(ctx.text[lo:hi].split())

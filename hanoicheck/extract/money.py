@@ -172,7 +172,7 @@ def read(ctx: SentenceContext, figure: Figure) -> Claim | None:
 
 
 def _money_type(ctx: SentenceContext, start: int, end: int) -> str:
-    cues = context.find_cues(ctx.text, ctx.sentence, "money_types")
+    cues = ctx.cues("money_types")
     cue = context.nearest(ctx.text, cues, start, end, limit=120)
     return cue.label if cue else "other"
 

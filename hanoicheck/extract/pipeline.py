@@ -52,7 +52,7 @@ def _masks(document: Document) -> list[Span]:
         if match.lastgroup == "id" and _is_currency_glued(match.group(0)):
             continue
         spans.append(Span(match.start(), match.end()))
-    return sorted(spans, key=lambda s: s.start)
+    return spans
 
 
 def _is_currency_glued(token: str) -> bool:
@@ -77,9 +77,6 @@ class _Masked:
     def hit(self, start: int, end: int) -> bool:
         index = bisect.bisect_right(self._starts, end - 1) - 1
         return index >= 0 and self._spans[index].end > start
-
-    def add(self, spans: Iterable[Span]) -> _Masked:
-        return _Masked([*self._spans, *spans])
 
 
 def line_starts(text: str) -> list[int]:
@@ -130,11 +127,11 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
             parent=context.parent_event(text, sentence),
         )
         claims.extend(dates.read(ctx))
-        local_mask = masked.add(Span(m.start, m.end) for m in mentions)
         figures = [
             f
             for f in find_figures(text, sentence.start, sentence.end, options.tolerance)
-            if not local_mask.hit(f.number_start, f.number_end)
+            if not masked.hit(f.number_start, f.number_end)
+            and not any(m.start < f.number_end and f.number_start < m.end for m in mentions)
         ]
         for figure in figures:
             claim = money.read(ctx, figure) or counts.read(ctx, figure)

@@ -34,6 +34,13 @@ class SentenceContext:
     fallback_event_cues: list[context.Cue] = field(default_factory=list)
     attribution: str | None = None
     parent: tuple[str, Span] | None = None
+    _cues: dict[str, list[context.Cue]] = field(default_factory=dict)
+
+    def cues(self, table: str) -> list[context.Cue]:
+        """Lexicon cues of this sentence, found once per table however many figures ask."""
+        if table not in self._cues:
+            self._cues[table] = context.find_cues(self.text, self.sentence, table)
+        return self._cues[table]
 
     @property
     def text(self) -> str:
