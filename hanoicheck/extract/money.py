@@ -25,6 +25,27 @@ from hanoicheck.model import Claim, Kind, Modality, Qualifier, Subject
 if TYPE_CHECKING:
     from hanoicheck.extract.sentence import SentenceContext
 
+_TITLES = frozenset(
+    [
+        "minister",
+        "president",
+        "prime",
+        "deputy",
+        "secretary",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "chairman",
+        "chair",
+        "director",
+        "governor",
+        "mayor",
+        "ambassador",
+        "envoy",
+    ]
+)
+
 _NOT_OWNERS = frozenset(
     [
         "in",
@@ -67,6 +88,16 @@ _NOT_OWNERS = frozenset(
         "around",
         "nearly",
         "some",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "is",
+        "are",
+        "was",
+        "were",
+        "then",
     ]
 )
 
@@ -100,8 +131,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"\b(?:cost|costs|costing)\s+(?:the\s+)?(?P<owner>(?:[A-Z][\w\u2019'-]+|global|world)(?:\s+[A-Z][\w\u2019'-]+)*)(?:\u2019s|'s)?\s+"
             r"(?:economy|government|taxpayers|businesses|people)"
         ),
-        "owner_subject": re.compile(
-            r"(?<![\w\u2019'])(?P<owner>[A-Z][\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]+){0,3})"
+        # "Australia's A$83.5 million", "Japan's contribution of A$12m" (right before it)
+        "owner_possessive": re.compile(
+            r"(?<![\w\u2019'])(?P<owner>[A-Z][\w.-]*+(?:\s+[A-Z][\w.-]*+){0,3})[\u2019']s\s+"
+            r"(?:[a-z-]++\s+){0,3}(?:of\s+)?(?:about\s+|some\s+|around\s+)?$"
+        ),
+        # "Norway pledged", "Donor governments announced pledges totalling", "the
+        # Government agreed to release", "Canada, for its part, announced a contribution of"
+        "owner_actor": re.compile(
+            r"(?<![\w\u2019'])(?P<owner>[A-Z][\w.-]*+(?:\s+[A-Z][\w.-]*+){0,3}(?:\s+[a-z]+)?)"
+            r"(?:,[^,]{1,40},)?\s+(?:(?:has|have|had|also|will|would|is|are|was|were|then)\s+)*"
+            r"(?:\w+\s+to\s+)?"
+            r"(?:pledg|commit|announc|promis|provid|contribut|donat|gave|give|grant|allocat|"
+            r"approv|earmark|offer|releas|spen[dt]|paid|pay|invest|rais|put\s+up|unveil)\w*+"
         ),
         "period": re.compile(
             r"\b(?:in|for|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b"
@@ -178,19 +220,33 @@ def _money_type(ctx: SentenceContext, start: int, end: int) -> str:
 
 
 def _owner(ctx: SentenceContext, start: int) -> str | None:
-    """Whose money: "cost the Australian economy" -> "australian"; "Australia ... announced"."""
+    """Whose money, read from the words that lead up to the figure.
+
+    "cost the Australian economy" -> "australian"; "Australia's A$83.5 million" and
+    "Japan's contribution of A$12m" -> the possessor; "Norway pledged EUR 20 million",
+    "Canada, for its part, announced ..." -> the actor of the money verb. A person's
+    title ("Deputy Prime Minister X asked ...") names no payer, and a capitalised word
+    that is not tied to the figure by one of these patterns is not an owner: a wrong
+    owner would split claims that are about the same money.
+    """
     text = ctx.text
-    clause = text[ctx.sentence.start : start]
-    if ctx.attribution and ctx.attribution in clause:  # "According to British news agency Reuters"
-        clause = clause[clause.index(ctx.attribution) + len(ctx.attribution) :]
-    economy = _patterns()["owner_economy"].search(text, ctx.sentence.start, ctx.sentence.end)
-    if economy:
+    pats = _patterns()
+    economy = pats["owner_economy"].search(text, ctx.sentence.start, ctx.sentence.end)
+    if economy and economy.start() < start:
         return economy.group("owner").strip().lower()
-    for match in _patterns()["owner_subject"].finditer(clause):
-        words = [w for w in match.group("owner").split() if w.lower() not in _NOT_OWNERS]
-        if words and not re.match(r"(?:19|20)\d\d", words[0]):
-            return " ".join(words).lower()
-    return None
+    clause = text[max(ctx.sentence.start, start - 160) : start]
+    possessive = pats["owner_possessive"].search(clause)
+    actor = None
+    for found in pats["owner_actor"].finditer(clause):
+        if not re.search(r"[;:]", clause[found.end() :]):
+            actor = found  # the last actor before the figure wins
+    match = possessive or actor
+    if match is None:
+        return None
+    words = [w for w in match.group("owner").split() if w.lower() not in _NOT_OWNERS]
+    if not words or any(w.lower().strip(".") in _TITLES for w in words):
+        return None
+    return " ".join(words).lower()
 
 
 def _period(ctx: SentenceContext) -> str | None:

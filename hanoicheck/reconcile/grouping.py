@@ -1,0 +1,250 @@
+"""Blocks of comparable claims, split into groups that are each about one thing.
+
+Blocking by (story, kind, subject class) keeps the work near-linear: claims of
+different blocks are never compared. Inside a block, the most specific claims (those
+with a known day, event, owner...) anchor groups first; a claim that fits exactly one
+group for certain joins it. A claim that could belong to several groups (an undated
+"plenary" in a two-day event) joins the one whose value it agrees with, or, when it
+agrees with none, the one it nearly matches (a near miss, flagged as a warning); if
+it is far from all of them it stays on its own.
+
+Dates of sessions that recur (two plenaries on two days) are grouped by day; a
+session dated outside the span of the parent event its own text places it in is set
+against the in-span session of the same kind, since it cannot be another sitting of
+that event.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from hanoicheck.model import Kind
+from hanoicheck.reconcile.facets import Facets, Identity, identity
+from hanoicheck.reconcile.intervals import (
+    Bounds,
+    Tolerance,
+    all_have_years,
+    bounds_of,
+    relative_gap,
+    span_bounds,
+)
+from hanoicheck.reconcile.labels import day
+from hanoicheck.reconcile.vocabulary import Vocabulary, similarity
+
+PARENT_MATCH = 90.0  # token_set_ratio at which an event name is the parent event
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Claims judged to be about one thing, and notes on why."""
+
+    members: list[Facets]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupingOptions:
+    """Knobs of grouping; see :class:`hanoicheck.reconcile.ReconcileOptions`."""
+
+    tolerance: Tolerance
+    near_miss: float
+
+
+def group_block(
+    block: Sequence[Facets],
+    story_dates: Sequence[Facets],
+    vocabulary: Vocabulary,
+    options: GroupingOptions,
+) -> list[Cluster]:
+    """Split one block into groups."""
+    first = block[0]
+    if first.claim.kind is Kind.DATE:
+        if not first.subject_class:
+            return [Cluster([f]) for f in block]
+        if first.recurring:
+            return _recurring_dates(block, story_dates, vocabulary)
+        return _occasions(block)
+    return _by_identity(block, vocabulary, options)
+
+
+OTHER_OCCASION_DAYS = 31
+
+
+def _occasions(block: Sequence[Facets]) -> list[Cluster]:
+    """Dates of one event type, split where they are more than a month apart.
+
+    "The forum on 16 and 17 March" and "the Bletchley summit in November 2023" are two
+    conferences, not a disputed date: a misdated report is off by days, while a date
+    months away is another occasion (an earlier edition, a follow-up meeting).
+    """
+    with_year = all_have_years([f.claim for f in block])
+    ordered = sorted(
+        block,
+        key=lambda f: (bounds_of(f.claim, Tolerance(), with_year).low, f.claim.source),
+    )
+    clusters: list[Cluster] = []
+    reach = float("-inf")
+    for facet in ordered:
+        bounds = bounds_of(facet.claim, Tolerance(), with_year)
+        if not clusters or bounds.low - reach > OTHER_OCCASION_DAYS:
+            clusters.append(Cluster([facet]))
+        else:
+            clusters[-1].members.append(facet)
+        reach = max(reach, bounds.high)
+    return clusters
+
+
+def _same_unit(a: Facets, b: Facets) -> bool:
+    return a.claim.kind is not Kind.MONEY or a.claim.unit == b.claim.unit
+
+
+def _by_identity(
+    block: Sequence[Facets], vocabulary: Vocabulary, options: GroupingOptions
+) -> list[Cluster]:
+    order = sorted(block, key=lambda f: (-f.known, f.claim.source, f.claim.start))
+    clusters: list[Cluster] = []
+    floating: list[Facets] = []
+    for facet in order:
+        candidates = _candidates(facet, clusters, vocabulary)
+        certain = [c for c, verdict in candidates if verdict is Identity.SAME]
+        if not candidates:
+            clusters.append(Cluster([facet]))
+        elif len(candidates) == 1 and certain:
+            certain[0].members.append(facet)
+        else:
+            floating.append(facet)
+    for facet in floating:
+        candidates = _candidates(facet, clusters, vocabulary)
+        home = _home(facet, [c for c, _ in candidates], options)
+        if home is None:
+            clusters.append(Cluster([facet]))
+        else:
+            home.members.append(facet)
+    return clusters
+
+
+def _candidates(
+    facet: Facets, clusters: list[Cluster], vocabulary: Vocabulary
+) -> list[tuple[Cluster, Identity]]:
+    found = []
+    for cluster in clusters:
+        verdicts = [identity(facet, member, vocabulary)[0] for member in cluster.members]
+        if Identity.DIFFERENT in verdicts:
+            continue
+        weakest = Identity.POSSIBLE if Identity.POSSIBLE in verdicts else Identity.SAME
+        found.append((cluster, weakest))
+    return found
+
+
+def _home(facet: Facets, clusters: list[Cluster], options: GroupingOptions) -> Cluster | None:
+    """The group a claim of uncertain identity belongs to, by its value."""
+    mine = bounds_of(facet.claim, options.tolerance)
+    nearest: tuple[float, int] | None = None
+    for index, cluster in enumerate(clusters):
+        others = [
+            bounds_of(m.claim, options.tolerance) for m in cluster.members if _same_unit(facet, m)
+        ]
+        if not others:
+            continue
+        if any(mine.overlaps(other) for other in others):
+            return cluster
+        gap = min(relative_gap(mine, other) for other in others)
+        if nearest is None or gap < nearest[0]:
+            nearest = (gap, index)
+    if nearest is not None and nearest[0] <= options.near_miss:
+        return clusters[nearest[1]]
+    return None
+
+
+def _recurring_dates(
+    block: Sequence[Facets], story_dates: Sequence[Facets], vocabulary: Vocabulary
+) -> list[Cluster]:
+    """Sittings of a recurring session: one group per day, then the parent-span rule."""
+    with_year = all_have_years([f.claim for f in (*block, *story_dates)])
+    clusters: list[tuple[Bounds, Cluster]] = []
+    for facet in sorted(block, key=lambda f: (f.claim.source, f.claim.start)):
+        mine = bounds_of(facet.claim, Tolerance(), with_year)
+        for bounds, cluster in clusters:
+            if bounds.overlaps(mine):
+                cluster.members.append(facet)
+                break
+        else:
+            clusters.append((mine, Cluster([facet])))
+    groups = [cluster for _, cluster in clusters]
+    for _, cluster in clusters:
+        for facet in cluster.members:
+            found = _parent_span(facet, story_dates, vocabulary, with_year)
+            if found is None:
+                continue
+            span, evidence = found
+            if span.overlaps(bounds_of(facet.claim, Tolerance(), with_year)):
+                continue
+            inside = [c for b, c in clusters if c is not cluster and _inside(b, span)]
+            if not inside:
+                continue
+            target = max(
+                inside,
+                key=lambda c: similarity(
+                    facet.claim.event.name or "", c.members[0].claim.event.name or "", vocabulary
+                ),
+            )
+            if cluster in groups:
+                groups.remove(cluster)
+            target.members.extend(cluster.members)
+            where = ", ".join(f"{e.claim.source}:{e.claim.line}" for e in evidence)
+            target.notes.append(
+                f"{facet.claim.source}:{facet.claim.line} places the {facet.subject_class} on "
+                f"{day(str(facet.claim.value.nominal))} as part of the "
+                f"{facet.claim.event.parent}, which other sources date "
+                f"{_span_text(evidence)} ({where}); it cannot be another sitting of that event"
+            )
+            break
+    return groups
+
+
+def _inside(bounds: Bounds, span: Bounds) -> bool:
+    return span.low <= bounds.low and bounds.high <= span.high
+
+
+def _parent_span(
+    facet: Facets, story_dates: Sequence[Facets], vocabulary: Vocabulary, with_year: bool
+) -> tuple[Bounds, list[Facets]] | None:
+    """The days other sources give for the parent event this claim's text names."""
+    parent = facet.claim.event.parent
+    if not parent:
+        return None
+    evidence = []
+    for other in story_dates:
+        if other.claim.source == facet.claim.source:
+            continue
+        names = [other.claim.event.name or "", other.claim.event.parent or ""]
+        if any(n and similarity(n, parent, vocabulary) >= PARENT_MATCH for n in names):
+            evidence.append(other)
+    if not evidence:
+        return None
+    spans = [span_bounds(_day_of(e), with_year) for e in evidence]
+    return Bounds(min(s.low for s in spans), max(s.high for s in spans)), evidence
+
+
+def _day_of(facet: Facets) -> str:
+    value = facet.claim.value
+    return f"{value.low}/{value.high}"
+
+
+def _span_text(evidence: list[Facets]) -> str:
+    days = sorted(
+        {str(e.claim.value.low) for e in evidence} | {str(e.claim.value.high) for e in evidence}
+    )
+    if len(days) == 1:
+        return day(days[0])
+    return f"{day(days[0])} to {day(days[-1])}"
+
+
+def blocks(facets: Sequence[Facets]) -> dict[tuple[str, str, str], list[Facets]]:
+    """Claims by block key, in a stable order."""
+    grouped: dict[tuple[str, str, str], list[Facets]] = defaultdict(list)
+    for facet in facets:
+        grouped[facet.block].append(facet)
+    return dict(sorted(grouped.items()))

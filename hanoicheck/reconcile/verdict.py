@@ -1,0 +1,238 @@
+"""From a group of claims to a verdict: its sides, whether they conflict, how badly, why.
+
+Sides ("positions") are found the way one stabs intervals: sort by upper end and take
+every claim containing that end as one side, so "about 110" and "more than 110" fall
+on one side and "100" on another. Claims in different currencies are never compared;
+a conversion printed in the same sentence ("EUR 20 million (US$21.7 million)") sides
+with the figure it converts.
+
+A pair of claims contradicts when their intervals are disjoint, except a running total
+that grew between an earlier and a later report. Severity is ``error`` for reported
+facts from sources that surely speak of the same thing, ``warning`` when one is a
+forecast, when the two may be different sittings (a near miss), or when a source
+contradicts itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from hanoicheck.model import Claim, Kind
+from hanoicheck.reconcile.facets import Facets, Identity, conversions, identity
+from hanoicheck.reconcile.intervals import Bounds, Tolerance, all_have_years, bounds_of
+from hanoicheck.reconcile.labels import value_label
+from hanoicheck.reconcile.model import Consensus, Group, Position, Severity, Status
+from hanoicheck.reconcile.vocabulary import Vocabulary
+
+
+def judge(
+    members: Sequence[Facets],
+    notes: Sequence[str],
+    units: Mapping[str, str],
+    vocabulary: Vocabulary,
+    tolerance: Tolerance,
+) -> Group:
+    """The verdict on one group."""
+    members = sorted(members, key=lambda f: (f.claim.source, f.claim.start))
+    claims = [f.claim for f in members]
+    with_year = all_have_years(claims)
+    bounds = {f.claim.id: bounds_of(f.claim, tolerance, with_year) for f in members}
+    positions = _positions(members, bounds, units)
+    clashes = _clashes(members, bounds, vocabulary)
+    total = sorted({units[c.source] for c in claims})
+    consensus = _consensus(positions, len(total))
+    if clashes:
+        status = Status.CONFLICT
+        severity = (
+            Severity.ERROR if any(s is Severity.ERROR for *_, s in clashes) else Severity.WARNING
+        )
+    else:
+        status = Status.AGREED if len(total) > 1 else Status.UNCORROBORATED
+        severity = None
+    subject = _subject(members)
+    reasons = _reasons(members, vocabulary, notes)
+    explanation = _explain(subject, positions, clashes, reasons) if clashes else ""
+    return Group(
+        id=fingerprint(members, positions),
+        kind=claims[0].kind,
+        subject=subject,
+        key=members[0].subject_class,
+        claims=tuple(claims),
+        positions=tuple(positions),
+        status=status,
+        consensus=consensus,
+        severity=severity,
+        explanation=explanation,
+        reasons=tuple(reasons),
+    )
+
+
+def _positions(
+    members: Sequence[Facets], bounds: Mapping[str, Bounds], units: Mapping[str, str]
+) -> list[Position]:
+    links = conversions([f.claim for f in members])
+    primaries = [f for f in members if f.claim.id not in links]
+    by_unit: dict[str | None, list[Facets]] = {}
+    for facet in primaries:
+        by_unit.setdefault(facet.claim.unit if facet.claim.kind is Kind.MONEY else None, []).append(
+            facet
+        )
+    sides: list[list[Claim]] = []
+    for group in by_unit.values():
+        remaining = sorted(group, key=lambda f: (bounds[f.claim.id].high, f.claim.source))
+        while remaining:
+            # Every interval overlapping the one that ends first shares a point with it and,
+            # since none ends earlier, with each other: one side.
+            first = bounds[remaining[0].claim.id]
+            taken = [f for f in remaining if bounds[f.claim.id].overlaps(first)]
+            sides.append([f.claim for f in taken])
+            remaining = [f for f in remaining if f not in taken]
+    by_id = {f.claim.id: f.claim for f in members}
+    for converted, original in links.items():
+        for side in sides:
+            if any(c.id == original for c in side):
+                side.append(by_id[converted])
+    positions = []
+    for side in sides:
+        label = _side_label(side)
+        support = tuple(sorted({units[c.source] for c in side}))
+        unit = side[0].unit
+        positions.append(Position(label, tuple(side), support, unit))
+    positions.sort(key=lambda p: (-len(p.support), p.label))
+    return positions
+
+
+def _side_label(side: Sequence[Claim]) -> str:
+    """The most common wording of a side's value; its most common noun for counts."""
+    primary = [c for c in side if c.unit == side[0].unit] if side[0].kind is Kind.MONEY else side
+    with_unit = primary[0].kind is Kind.MONEY
+    values = Counter(value_label(c, with_unit=with_unit) for c in primary)
+    value = max(values, key=lambda text: (values[text], -len(text)))
+    if primary[0].kind is not Kind.COUNT:
+        return value
+    units = Counter(c.unit for c in primary if c.unit)
+    unit = max(units, key=lambda u: (units[u], u)) if units else ""
+    return f"{value} {unit}".strip()
+
+
+def _clashes(
+    members: Sequence[Facets], bounds: Mapping[str, Bounds], vocabulary: Vocabulary
+) -> list[tuple[Facets, Facets, str, Severity]]:
+    """Every contradicting pair, with a reason and a severity."""
+    found = []
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            if a.claim.kind is Kind.MONEY and a.claim.unit != b.claim.unit:
+                continue
+            ba, bb = bounds[a.claim.id], bounds[b.claim.id]
+            if ba.overlaps(bb):
+                continue
+            if _grew(a, b, ba, bb):
+                continue
+            verdict, _ = identity(a, b, vocabulary)
+            if verdict is Identity.DIFFERENT and a.claim.kind is not Kind.DATE:
+                continue
+            if a.forecast or b.forecast:
+                found.append((a, b, "a forecast against what was reported", Severity.WARNING))
+            elif a.claim.source == b.claim.source:
+                found.append((a, b, "the source contradicts itself", Severity.WARNING))
+            elif verdict is Identity.POSSIBLE:
+                found.append(
+                    (a, b, "a near miss on what may be the same session", Severity.WARNING)
+                )
+            else:
+                found.append((a, b, "reported facts that cannot both be true", Severity.ERROR))
+    return found
+
+
+def _grew(a: Facets, b: Facets, ba: Bounds, bb: Bounds) -> bool:
+    """A running total reported later and higher is not a contradiction."""
+    if not (a.cumulative and b.cumulative):
+        return False
+    ta, tb = a.time_key(), b.time_key()
+    if ta is None or tb is None or ta == tb:
+        return False
+    (early, late) = (ba, bb) if ta < tb else (bb, ba)
+    return late.high >= early.low
+
+
+def _consensus(positions: Sequence[Position], total: int) -> Consensus:
+    if not positions:
+        return Consensus(None, 0, total)
+    best = max(len(p.support) for p in positions)
+    leaders = [p for p in positions if len(p.support) == best]
+    if len(leaders) > 1:
+        return Consensus(None, best, total, tuple(p.label for p in leaders))
+    return Consensus(leaders[0].label, best, total)
+
+
+def _subject(members: Sequence[Facets]) -> str:
+    first = members[0]
+    claim = first.claim
+    if claim.kind is Kind.DATE:
+        return f"date of the {first.subject_class}"
+    if claim.kind is Kind.MONEY:
+        owner = next((f.owner for f in members if f.owner), None)
+        return f"{claim.subject.noun} in {claim.unit}" + (f" ({owner})" if owner else "")
+    noun, _, role = first.subject_class.partition("|")
+    subject = f"{noun} ({role})" if role else noun
+    event = next((f.event_type for f in members if f.event_type), None)
+    return f"number of {subject}" + (f", {event}" if event else "")
+
+
+def _reasons(members: Sequence[Facets], vocabulary: Vocabulary, notes: Sequence[str]) -> list[str]:
+    reasons: list[str] = list(notes)
+    seen: set[str] = set(reasons)
+    anchor = members[0]
+    for other in members[1:]:
+        _, why = identity(anchor, other, vocabulary)
+        for reason in why:
+            if reason not in seen:
+                seen.add(reason)
+                reasons.append(reason)
+    return reasons
+
+
+def _where(claim: Claim) -> str:
+    return f"{claim.source}:{claim.line}"
+
+
+def _explain(
+    subject: str,
+    positions: Sequence[Position],
+    clashes: Sequence[tuple[Facets, Facets, str, Severity]],
+    reasons: Sequence[str],
+) -> str:
+    sides = []
+    for position in positions:
+        where = ", ".join(_where(c) for c in position.claims)
+        sides.append(f"{position.label} ({where})")
+    worst = sorted(clashes, key=lambda c: (c[3] is not Severity.ERROR, _where(c[0].claim)))[0]
+    why_same = "; ".join(reasons) if reasons else "same subject, no detail tells them apart"
+    return (
+        f"Sources disagree on the {subject}: {' vs '.join(sides)}. "
+        f"{worst[2].capitalize()}. Judged to be about the same thing: {why_same}."
+    )
+
+
+def fingerprint(members: Sequence[Facets], positions: Sequence[Position]) -> str:
+    """A stable id: what is disputed and the values on each side, never files or lines.
+
+    Lines move and files are listed in any order; neither changes the id. A value that
+    changes, or a new side, does (so a reviewed conflict whose figures change is new).
+    """
+    first = members[0]
+    sides = sorted(
+        sorted(
+            {
+                f"{c.value.qualifier}:{c.value.nominal}:{c.value.low}:{c.value.high}:{c.unit}"
+                for c in p.claims
+            }
+        )
+        for p in positions
+    )
+    payload = json.dumps([str(first.claim.kind), first.subject_class, sides])
+    return hashlib.sha1(payload.encode(), usedforsecurity=False).hexdigest()[:12]

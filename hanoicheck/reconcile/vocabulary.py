@@ -1,0 +1,148 @@
+"""The reconciler's words (``data/reconcile.toml``) and the text folding that uses them.
+
+Fuzzy comparison runs on folded text: lower case, accents removed (so "Phạm Minh
+Chính" = "Pham Minh Chinh"), punctuation dropped, and synonyms mapped to one word
+("nations" -> "countries"), so rapidfuzz's token scorers measure what the phrases
+mean, not how each writer worded them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from rapidfuzz import fuzz
+
+_WORD = re.compile(r"[\w][\w.'-]*")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Vocabulary:
+    """Lower-case, accent-folded word lists the reconciler reads."""
+
+    count_classes: dict[str, str]  # "noun|role" or "noun" -> class name
+    class_exclusions: dict[str, tuple[str, ...]]  # class name -> words that keep a quote out
+    cumulative_roles: frozenset[str]
+    cumulative_nouns: frozenset[str]
+    umbrella_events: frozenset[str]
+    recurring_events: frozenset[str]
+    owners: dict[str, str]  # surface -> canonical owner
+    synonyms: dict[str, str]  # word or phrase -> canonical word
+    story_stopwords: frozenset[str]
+
+    def count_class(self, noun: str, role: str | None, quote: str = "") -> str:
+        """The class a counted noun and role belong to ("countries|attended" -> ...).
+
+        A quote holding one of the class's excluded words stays in its own class:
+        "75 national and international delegations" are not 75 countries.
+        """
+        for key in (f"{noun}|{role}" if role else None, noun):
+            klass = self.count_classes.get(key) if key else None
+            if klass and not any(
+                w in fold(quote).split() for w in self.class_exclusions.get(klass, ())
+            ):
+                return klass
+        return f"{noun}|{role or ''}"
+
+    def owner(self, raw: str | None) -> str | None:
+        """One name per payer: "Australian", "Australia's" -> "australia"."""
+        if not raw:
+            return None
+        folded = fold(raw)
+        folded = re.sub(r"^(?:the|a|an)\s+", "", folded)
+        folded = re.sub(r"(?:'s|s')$", "", folded).strip()
+        return self.owners.get(folded, folded) or None
+
+    def canonical_words(self, text: str) -> list[str]:
+        """Folded words of ``text`` with synonyms (phrases first) mapped to one word."""
+        folded = fold(text)
+        for phrase, canonical in self._phrases:
+            if phrase in folded:
+                folded = re.sub(rf"\b{re.escape(phrase)}\b", canonical, folded)
+        return [self.synonyms.get(w, w) for w in _WORD.findall(folded)]
+
+    @property
+    def _phrases(self) -> list[tuple[str, str]]:
+        return _phrase_table(self)
+
+
+@cache
+def _phrase_table(vocabulary: Vocabulary) -> list[tuple[str, str]]:
+    phrases = [(k, v) for k, v in vocabulary.synonyms.items() if " " in k]
+    return sorted(phrases, key=lambda kv: len(kv[0]), reverse=True)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or odd apostrophes: "Chính" -> "chinh", curly -> straight."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("đ", "d"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.replace("Đ", "D").casefold().split())
+
+
+def similarity(a: str, b: str, vocabulary: Vocabulary) -> float:
+    """0-100: how alike two phrases are once folded and synonym-mapped.
+
+    ``token_set_ratio`` scores "plenary session" against "first high-level plenary
+    session" high (one phrase's words are inside the other's) without caring about
+    order, which is how news reworded the same session name.
+    """
+    left = " ".join(vocabulary.canonical_words(a))
+    right = " ".join(vocabulary.canonical_words(b))
+    if not left or not right:
+        return 0.0
+    return float(fuzz.token_set_ratio(left, right))
+
+
+def _fold_all(values: Iterable[Any]) -> list[str]:
+    return [fold(str(v)) for v in values]
+
+
+def _invert(table: dict[str, Sequence[Any]], include_keys: bool = True) -> dict[str, str]:
+    inverted: dict[str, str] = {}
+    for canonical, forms in table.items():
+        key = fold(canonical)
+        if include_keys:
+            inverted[key] = key
+        for form in _fold_all(forms):
+            inverted[form] = key
+    return inverted
+
+
+def load_vocabulary(text: str, extra_synonyms: Sequence[Sequence[str]] = ()) -> Vocabulary:
+    """A vocabulary from TOML text, plus a project's extra synonym groups."""
+    raw = tomllib.loads(text)
+    classes = _invert(raw.get("count_classes", {}), include_keys=False)
+    exclusions = {fold(k): tuple(_fold_all(v)) for k, v in raw.get("class_exclusions", {}).items()}
+    owners = _invert(raw.get("owners", {}))
+    owners.update(_invert(raw.get("demonyms", {})))
+    synonyms: dict[str, str] = {}
+    for group in [*raw.get("synonyms", {}).get("groups", []), *extra_synonyms]:
+        words = _fold_all(group)
+        if words:
+            synonyms.update(dict.fromkeys(words, words[0]))
+    events = raw.get("events", {})
+    cumulative = raw.get("cumulative", {})
+    return Vocabulary(
+        count_classes=classes,
+        class_exclusions=exclusions,
+        cumulative_roles=frozenset(_fold_all(cumulative.get("roles", []))),
+        cumulative_nouns=frozenset(_fold_all(cumulative.get("nouns", []))),
+        umbrella_events=frozenset(_fold_all(events.get("umbrella", []))),
+        recurring_events=frozenset(_fold_all(events.get("recurring", []))),
+        owners=owners,
+        synonyms=synonyms,
+        story_stopwords=frozenset(_fold_all(raw.get("story", {}).get("stopwords", []))),
+    )
+
+
+@cache
+def default_vocabulary() -> Vocabulary:
+    """The vocabulary shipped with the package."""
+    text = resources.files("hanoicheck").joinpath("data/reconcile.toml").read_text("utf-8")
+    return load_vocabulary(text)
