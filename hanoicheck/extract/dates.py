@@ -134,6 +134,8 @@ def find_dates(text: str, start: int, end: int, document_date: str | None) -> li
     found: list[DateMention] = []
     for match in _pattern().finditer(text, start, end):
         mention = _read(match, ref)
+        if mention is None and ref is None and match.group("rel"):
+            mention = _relative_without_year(match, document_date)
         if mention is not None:
             found.append(mention)
     return found
@@ -215,6 +217,26 @@ def _relative(match: re.Match[str], ref: dt.date | None) -> DateMention | None:
     iso = day.isoformat()
     # the year (and the day) come from the document, not the text
     return DateMention(match.start(), match.end(), Interval.exact(iso), True, relative=True)
+
+
+def _relative_without_year(match: re.Match[str], document_date: str | None) -> DateMention | None:
+    """ "yesterday" in a story dated "March 4" with no year is "--03-03".
+
+    Unlike a weekday, a day before or after needs no year, except across the end of
+    February (a leap year decides it), which is left unread.
+    """
+    if not document_date or not document_date.startswith("--"):
+        return None
+    try:
+        ref = dt.date(2001, int(document_date[2:4]), int(document_date[5:7]))  # not a leap year
+    except ValueError:
+        return None
+    shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[match.group("rel").lower()]
+    day = ref + dt.timedelta(days=shift)
+    if (2, 28) <= (ref.month, ref.day) <= (3, 1) and shift:
+        return None
+    iso = f"--{day.month:02d}-{day.day:02d}"
+    return DateMention(match.start(), match.end(), Interval.exact(iso), False, relative=True)
 
 
 def read(ctx: SentenceContext) -> list[Claim]:
