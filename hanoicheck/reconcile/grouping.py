@@ -34,6 +34,9 @@ from hanoicheck.reconcile.labels import day
 from hanoicheck.reconcile.vocabulary import Vocabulary, similarity
 
 PARENT_MATCH = 90.0  # token_set_ratio at which an event name is the parent event
+# Share of the parent's words a dated sentence must name to date the parent itself
+# ("The Lisbon Ocean Summit opened on June 9" dates "the Lisbon Ocean Summit and ...").
+PARENT_WORDS_SHARED = 0.6
 
 
 @dataclass(slots=True)
@@ -216,16 +219,24 @@ def _parent_span(
     if not parent:
         return None
     evidence = []
+    parent_words = _content_words(parent, vocabulary)
     for other in story_dates:
         if other.claim.source == facet.claim.source:
             continue
         names = [other.claim.event.name or "", other.claim.event.parent or ""]
-        if any(n and similarity(n, parent, vocabulary) >= PARENT_MATCH for n in names):
+        named = any(n and similarity(n, parent, vocabulary) >= PARENT_MATCH for n in names)
+        shared = parent_words & _content_words(other.claim.sentence, vocabulary)
+        if named or (parent_words and len(shared) / len(parent_words) >= PARENT_WORDS_SHARED):
             evidence.append(other)
     if not evidence:
         return None
     spans = [span_bounds(_day_of(e), with_year) for e in evidence]
     return Bounds(min(s.low for s in spans), max(s.high for s in spans)), evidence
+
+
+def _content_words(text: str, vocabulary: Vocabulary) -> set[str]:
+    words = vocabulary.canonical_words(text)
+    return {w for w in words if len(w) >= 3 and w not in vocabulary.story_stopwords}
 
 
 def _day_of(facet: Facets) -> str:

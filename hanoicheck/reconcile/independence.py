@@ -18,6 +18,9 @@ from hanoicheck.model import Claim
 from hanoicheck.reconcile.vocabulary import fold
 
 NEAR_DUPLICATE = 90.0  # rapidfuzz ratio of two sources' claim sentences
+# Below this much claim text, two short items that share a template are not "copies":
+# a reprint is recognised by a shared body of text, not by one similar sentence.
+MIN_DUPLICATE_TEXT = 400
 MAX_COMPARED_PER_STORY = 300  # beyond this, only outlets decide (keeps the cost bounded)
 
 
@@ -50,7 +53,12 @@ def independent_units(
         texts = {s: " ".join(sentences[s]) for s in members}
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                if unit[a] != unit[b] and fuzz.ratio(texts[a], texts[b]) >= NEAR_DUPLICATE:
+                long_enough = min(len(texts[a]), len(texts[b])) >= MIN_DUPLICATE_TEXT
+                if (
+                    long_enough
+                    and unit[a] != unit[b]
+                    and fuzz.ratio(texts[a], texts[b]) >= NEAR_DUPLICATE
+                ):
                     _merge(unit, unit[a], unit[b])
     files: dict[tuple[str, str], list[str]] = defaultdict(list)
     for source, name in unit.items():

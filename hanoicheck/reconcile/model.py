@@ -65,12 +65,12 @@ class Consensus:
 
     @property
     def text(self) -> str:
+        noun = "outlet" if self.total == 1 else "outlets"
         if self.tied:
             sides = " / ".join(self.tied)
-            return f"tie: {sides} ({self.support} of {self.total} outlets each)"
+            return f"tie: {sides} ({self.support} of {self.total} {noun} each)"
         if self.label is None:
             return "none"
-        noun = "outlet" if self.total == 1 else "outlets"
         return f"{self.label}: {self.support} of {self.total} {noun}"
 
 
@@ -89,6 +89,7 @@ class Group:
     severity: Severity | None = None
     explanation: str = ""
     reasons: tuple[str, ...] = field(default=())
+    finding: str = ""
 
     @property
     def is_conflict(self) -> bool:
@@ -104,6 +105,8 @@ class Group:
             "kind": str(self.kind),
             "subject": self.subject,
             "explanation": self.explanation,
+            "finding": self.finding,
+            "compared_because": list(self.reasons),
             "consensus": self.consensus.text,
             "positions": [p.to_dict() for p in self.positions],
             "claims": [c.to_dict() for c in self.claims],

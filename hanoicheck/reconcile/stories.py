@@ -21,6 +21,7 @@ from hanoicheck.reconcile.vocabulary import Vocabulary, fold
 MAX_SHARED_BY = 200
 MIN_SHARED_WORDS = 2
 MIN_SHARED_WEIGHT = 0.2
+SINGLE_WORD_SHARE = 0.5
 
 _NAME = re.compile(r"(?<![\w'\u2019])[A-Z][\w\u2019'.-]*[\w]|\b[A-Z]{2,}\b")
 
@@ -81,10 +82,11 @@ def cluster_stories(words_by_source: Mapping[str, set[str]]) -> dict[str, str]:
                 shared[(a, b)].append(word)
     stories = _UnionFind(sources)
     for (a, b), words in shared.items():
-        if len(words) < MIN_SHARED_WORDS:
-            continue
         score = sum(weight[w] for w in words) / min(mass[a], mass[b])
-        if score >= MIN_SHARED_WEIGHT:
+        # One shared name links two sources only when it is most of what the shorter
+        # one names (a two-line brief); otherwise two shared names are needed.
+        enough = len(words) >= MIN_SHARED_WORDS or score >= SINGLE_WORD_SHARE
+        if enough and score >= MIN_SHARED_WEIGHT:
             stories.union(a, b)
     return {source: stories.find(source) for source in sources}
 

@@ -20,7 +20,7 @@ import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from hanoicheck.model import Claim, Kind
+from hanoicheck.model import Claim, Kind, Qualifier
 from hanoicheck.reconcile.facets import Facets, Identity, conversions, identity
 from hanoicheck.reconcile.intervals import Bounds, Tolerance, all_have_years, bounds_of
 from hanoicheck.reconcile.labels import value_label
@@ -55,6 +55,7 @@ def judge(
     subject = _subject(members)
     reasons = _reasons(members, vocabulary, notes)
     explanation = _explain(subject, positions, clashes, reasons) if clashes else ""
+    finding = _worst(clashes)[2].capitalize() if clashes else ""
     return Group(
         id=fingerprint(members, positions),
         kind=claims[0].kind,
@@ -67,6 +68,7 @@ def judge(
         severity=severity,
         explanation=explanation,
         reasons=tuple(reasons),
+        finding=finding,
     )
 
 
@@ -105,12 +107,28 @@ def _positions(
     return positions
 
 
+# Among equally common wordings a side is named by the most precise one.
+_PRECISION = {
+    Qualifier.EXACT: 0,
+    Qualifier.RANGE: 1,
+    Qualifier.ABOUT: 2,
+    Qualifier.NEARLY: 2,
+    Qualifier.MORE_THAN: 3,
+    Qualifier.AT_LEAST: 3,
+    Qualifier.UP_TO: 3,
+    Qualifier.LESS_THAN: 3,
+}
+
+
 def _side_label(side: Sequence[Claim]) -> str:
     """The most common wording of a side's value; its most common noun for counts."""
     primary = [c for c in side if c.unit == side[0].unit] if side[0].kind is Kind.MONEY else side
     with_unit = primary[0].kind is Kind.MONEY
     values = Counter(value_label(c, with_unit=with_unit) for c in primary)
-    value = max(values, key=lambda text: (values[text], -len(text)))
+    precision = {
+        value_label(c, with_unit=with_unit): _PRECISION[c.value.qualifier] for c in primary
+    }
+    value = max(values, key=lambda text: (values[text], -precision[text], text))
     if primary[0].kind is not Kind.COUNT:
         return value
     units = Counter(c.unit for c in primary if c.unit)
@@ -200,6 +218,14 @@ def _where(claim: Claim) -> str:
     return f"{claim.source}:{claim.line}"
 
 
+Clash = tuple[Facets, Facets, str, Severity]
+
+
+def _worst(clashes: Sequence[Clash]) -> Clash:
+    """The most severe contradicting pair (the first by file and line among equals)."""
+    return sorted(clashes, key=lambda c: (c[3] is not Severity.ERROR, _where(c[0].claim)))[0]
+
+
 def _explain(
     subject: str,
     positions: Sequence[Position],
@@ -210,7 +236,7 @@ def _explain(
     for position in positions:
         where = ", ".join(_where(c) for c in position.claims)
         sides.append(f"{position.label} ({where})")
-    worst = sorted(clashes, key=lambda c: (c[3] is not Severity.ERROR, _where(c[0].claim)))[0]
+    worst = _worst(clashes)
     why_same = "; ".join(reasons) if reasons else "same subject, no detail tells them apart"
     return (
         f"Sources disagree on the {subject}: {' vs '.join(sides)}. "

@@ -1,0 +1,154 @@
+"""``hanoicheck report``: what an editor reads first, in the terminal.
+
+A summary (sources, claims, groups, conflicts by severity, copies counted once), then
+one block per conflict: the subject, each side's value with its support, each claim's
+``file:line`` and quote with the figure highlighted, the consensus and the reason the
+claims were compared. Article text always reaches Rich as ``Text`` (never markup) and
+with control characters made visible, so an article cannot restyle the terminal.
+Without colour the same layout reads as plain text (the figure is put in brackets).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.text import Text
+
+from hanoicheck.formats.claims_table import plain
+from hanoicheck.model import Claim
+from hanoicheck.reconcile import Group, Reconciliation, Severity, Status
+
+QUOTE_CONTEXT = 70  # characters of the sentence shown on each side of the figure
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow"}
+
+
+def quote_in_context(claim: Claim, context: int = QUOTE_CONTEXT) -> tuple[str, str, str]:
+    """The sentence around the figure as (before, figure, after), trimmed with ellipses."""
+    sentence = " ".join(claim.sentence.split())
+    quote = " ".join(claim.quote.split())
+    at = sentence.find(quote)
+    if at < 0:
+        return "", quote, ""
+    before, after = sentence[:at], sentence[at + len(quote) :]
+    if len(before) > context:
+        before = "..." + before[-context:].lstrip()
+    if len(after) > context:
+        after = after[:context].rstrip() + "..."
+    return plain(before), plain(quote), plain(after)
+
+
+def _claim_line(claim: Claim, color: bool) -> Text:
+    before, figure, after = quote_in_context(claim)
+    line = Text("      ")
+    line.append(f"{claim.source}:{claim.line}", style="cyan" if color else "")
+    line.append("  ")
+    if claim.modality.value == "forecast":
+        line.append("(forecast) ", style="italic" if color else "")
+    line.append(f'"{before}')
+    if color:
+        line.append(figure, style="bold reverse")
+    else:
+        line.append(f"[{figure}]")
+    line.append(f'{after}"')
+    return line
+
+
+def _group_block(group: Group, color: bool) -> list[Text]:
+    lines: list[Text] = []
+    head = Text()
+    severity = str(group.severity or group.status).upper()
+    head.append(f"{severity:<8}", style=_STYLE.get(group.severity, "bold") if color else "")  # type: ignore[arg-type]
+    head.append(plain(group.subject), style="bold" if color else "")
+    head.append(f"  [{group.kind}]  id {group.id}", style="dim" if color else "")
+    lines.append(head)
+    for position in group.positions:
+        noun = "outlet" if len(position.support) == 1 else "outlets"
+        side = Text("  ")
+        side.append(plain(position.label), style="bold" if color else "")
+        side.append(f"  ({len(position.support)} {noun}: {plain(', '.join(position.support))})")
+        lines.append(side)
+        lines.extend(_claim_line(claim, color) for claim in position.claims)
+    lines.append(Text(f"  Consensus: {plain(group.consensus.text)}"))
+    if group.finding:
+        lines.append(Text(f"  Finding: {plain(group.finding)}."))
+    if group.reasons:
+        lines.append(Text(f"  Compared because: {plain('; '.join(group.reasons))}."))
+    return lines
+
+
+def _summary(result: Reconciliation, errors: Sequence[str]) -> list[Text]:
+    errors_n = result.count(Severity.ERROR)
+    warnings_n = result.count(Severity.WARNING)
+    lines = [
+        Text(
+            f"hanoicheck report: {len(result.sources)} sources, {result.claim_count} claims, "
+            f"{len(result.groups)} groups in {result.stories} "
+            f"{'story' if result.stories == 1 else 'stories'}"
+        ),
+        Text(
+            f"Conflicts: {errors_n} error{'s' * (errors_n != 1)}, "
+            f"{warnings_n} warning{'s' * (warnings_n != 1)}; "
+            f"{len(result.agreed)} agreed; {len(result.uncorroborated)} uncorroborated "
+            "(single outlet, not compared)"
+        ),
+    ]
+    for outlet, files in result.copies:
+        names = ", ".join(f.rsplit("/", 1)[-1] for f in files)
+        lines.append(
+            Text(f"Counted once: {len(files)} files credited to {plain(outlet)} ({plain(names)})")
+        )
+    lines.extend(Text(f"Not read: {plain(error)}") for error in errors)
+    return lines
+
+
+def _agreed_line(group: Group) -> Text:
+    where = ", ".join(f"{c.source}:{c.line}" for c in group.claims)
+    if group.status is Status.UNCORROBORATED:
+        value = " / ".join(p.label for p in group.positions)
+        return Text(f"  {plain(group.subject)}: {plain(value)}  ({where})")
+    return Text(f"  {plain(group.subject)}: {plain(group.consensus.text)}  ({where})")
+
+
+def render(
+    result: Reconciliation,
+    *,
+    show_all: bool = False,
+    color: bool = False,
+    width: int = 100,
+    errors: Sequence[str] = (),
+) -> str:
+    """The report as text (ANSI-styled when ``color``)."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    for line in _summary(result, errors):
+        console.print(line)
+    for group in result.conflicts:
+        console.print()
+        for line in _group_block(group, color):
+            console.print(line)
+    if not result.conflicts:
+        console.print()
+        console.print(Text("No conflicts found."))
+    if show_all:
+        console.print()
+        console.print(Text(f"Agreed ({len(result.agreed)})", style="bold green" if color else ""))
+        for group in result.agreed:
+            console.print(_agreed_line(group))
+        console.print()
+        console.print(
+            Text(f"Uncorroborated ({len(result.uncorroborated)})", style="bold" if color else "")
+        )
+        for group in result.uncorroborated:
+            console.print(_agreed_line(group))
+    return buffer.getvalue()
