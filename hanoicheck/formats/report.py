@@ -13,7 +13,8 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from rich.console import Console
+from rich.console import Console, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 
 from hanoicheck.formats.claims_table import plain
@@ -33,33 +34,42 @@ def quote_in_context(claim: Claim, context: int = QUOTE_CONTEXT) -> tuple[str, s
         return "", quote, ""
     before, after = sentence[:at], sentence[at + len(quote) :]
     if len(before) > context:
-        before = "..." + before[-context:].lstrip()
+        cut = before[-context:]
+        before = "..." + (cut.split(" ", 1)[1] if " " in cut else cut).lstrip()
     if len(after) > context:
-        after = after[:context].rstrip() + "..."
+        cut = after[:context]
+        after = (cut.rsplit(" ", 1)[0] if " " in cut.strip() else cut).rstrip(" ,;:") + "..."
     return plain(before), plain(quote), plain(after)
 
 
-def _claim_line(claim: Claim, color: bool) -> Text:
+def _claim_lines(claim: Claim, color: bool) -> list[RenderableType]:
     before, figure, after = quote_in_context(claim)
-    line = Text("      ")
-    line.append(f"{claim.source}:{claim.line}", style="cyan" if color else "")
-    line.append("  ")
+    where = Text("    ")
+    where.append(f"{claim.source}:{claim.line}", style="cyan" if color else "")
     if claim.modality.value == "forecast":
-        line.append("(forecast) ", style="italic" if color else "")
-    line.append(f'"{before}')
+        where.append("  (forecast)", style="italic" if color else "")
+    quote = Text(f'"{before}')
     if color:
-        line.append(figure, style="bold reverse")
+        quote.append(figure, style="bold reverse")
     else:
-        line.append(f"[{figure}]")
-    line.append(f'{after}"')
-    return line
+        quote.append(f"[{figure}]")
+    quote.append(f'{after}"')
+    return [where, Padding(quote, (0, 0, 0, 6), expand=False)]
 
 
-def _group_block(group: Group, color: bool) -> list[Text]:
-    lines: list[Text] = []
+def _labelled(label: str, text: str) -> RenderableType:
+    """ "Label: text" with the wrapped lines indented under the text."""
+    line = Text(f"{label}: ", style="")
+    line.append(plain(text))
+    return Padding(line, (0, 0, 0, 2), expand=False)
+
+
+def _group_block(group: Group, color: bool) -> list[RenderableType]:
+    lines: list[RenderableType] = []
     head = Text()
     severity = str(group.severity or group.status).upper()
-    head.append(f"{severity:<8}", style=_STYLE.get(group.severity, "bold") if color else "")  # type: ignore[arg-type]
+    style = _STYLE.get(group.severity, "bold") if group.severity and color else ""
+    head.append(f"{severity:<8}", style=style)
     head.append(plain(group.subject), style="bold" if color else "")
     head.append(f"  [{group.kind}]  id {group.id}", style="dim" if color else "")
     lines.append(head)
@@ -69,12 +79,13 @@ def _group_block(group: Group, color: bool) -> list[Text]:
         side.append(plain(position.label), style="bold" if color else "")
         side.append(f"  ({len(position.support)} {noun}: {plain(', '.join(position.support))})")
         lines.append(side)
-        lines.extend(_claim_line(claim, color) for claim in position.claims)
-    lines.append(Text(f"  Consensus: {plain(group.consensus.text)}"))
+        for claim in position.claims:
+            lines.extend(_claim_lines(claim, color))
+    lines.append(_labelled("Consensus", group.consensus.text))
     if group.finding:
-        lines.append(Text(f"  Finding: {plain(group.finding)}."))
+        lines.append(_labelled("Finding", group.finding + "."))
     if group.reasons:
-        lines.append(Text(f"  Compared because: {plain('; '.join(group.reasons))}."))
+        lines.append(_labelled("Compared because", "; ".join(group.reasons) + "."))
     return lines
 
 
@@ -151,4 +162,6 @@ def render(
         )
         for group in result.uncorroborated:
             console.print(_agreed_line(group))
-    return buffer.getvalue()
+    # Rich pads wrapped, indented lines to the full width; trailing blanks are noise
+    # in a pipe, a diff or a snapshot.
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
