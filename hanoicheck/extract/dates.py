@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from hanoicheck.extract import context
-from hanoicheck.model import Claim, Interval, Kind, Modality, Qualifier, Subject
+from hanoicheck.model import Claim, Interval, Kind, Modality, Qualifier, Span, Subject
 
 if TYPE_CHECKING:
     from hanoicheck.extract.sentence import SentenceContext
@@ -243,6 +243,7 @@ def read(ctx: SentenceContext) -> list[Claim]:
     """Date claims of one sentence: each date with the event it is the date of."""
     claims = []
     for mention in ctx.dates:
+        forecast = context.is_forecast(ctx.text, ctx.sentence, mention.start)
         event = ctx.event_for(mention.start, mention.end, is_date=True)
         label = event.type or "event"
         subject = Subject(noun=label, context=_context_phrase(ctx, mention))
@@ -255,14 +256,38 @@ def read(ctx: SentenceContext) -> list[Claim]:
                 event=event,
                 value=mention.value,
                 unit=None,
-                modality=Modality.FORECAST
-                if context.is_forecast(ctx.text, ctx.sentence, mention.start)
-                else Modality.REPORTED,
+                modality=Modality.FORECAST if forecast else Modality.REPORTED,
                 attribution=ctx.attribution,
                 year_inferred=mention.year_inferred,
             )
         )
     return claims
+
+
+def look_forward(
+    text: str, sentence: Span, mentions: list[DateMention], story: str | None
+) -> list[DateMention]:
+    """Weekdays in a forecast are the next ones, not the last.
+
+    "Donors are expected to pledge at Tuesday's session" in a story of Monday 22 June
+    is Tuesday 23 June; the same weekday in a report of what happened is the 16th.
+    """
+    if not story or story.startswith("--"):
+        return mentions
+    resolved = []
+    for mention in mentions:
+        word = text[mention.start : mention.end].lower()
+        value = str(mention.value.nominal)
+        if (
+            mention.relative
+            and word in _WEEKDAYS
+            and value < story[:10]
+            and context.is_forecast(text, sentence, mention.start)
+        ):
+            day = (dt.date.fromisoformat(value) + dt.timedelta(days=7)).isoformat()
+            mention = DateMention(mention.start, mention.end, Interval.exact(day), True, True)
+        resolved.append(mention)
+    return resolved
 
 
 def _context_phrase(ctx: SentenceContext, mention: DateMention) -> str:

@@ -140,7 +140,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # Government agreed to release", "Canada, for its part, announced a contribution of"
         "owner_actor": re.compile(
             r"(?<![\w\u2019'])(?P<owner>[A-Z][\w.-]*+(?:\s+[A-Z][\w.-]*+){0,3}(?:\s+[a-z]+)?)"
-            r"(?:,[^,]{1,40},)?\s+(?:(?:has|have|had|also|will|would|is|are|was|were|then)\s+)*"
+            r"(?:,[^,]{1,40},)?\s+"
+            r"(?:(?:has|have|had|also|will|would|is|are|was|were|then|said|says|it|they)\s+)*"
             r"(?:\w+\s+to\s+)?"
             r"(?:pledg|commit|announc|promis|provid|contribut|donat|gave|give|grant|allocat|"
             r"approv|earmark|offer|releas|spen[dt]|paid|pay|invest|rais|put\s+up|unveil)\w*+"

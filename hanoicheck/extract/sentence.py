@@ -10,6 +10,19 @@ from hanoicheck.extract import context
 from hanoicheck.extract.numbers import DEFAULT_TOLERANCE, Tolerance
 from hanoicheck.model import Claim, Document, Event, Span
 
+# The parts of a conference a sentence may date while calling the whole "the conference".
+_SESSIONS = frozenset(
+    {
+        "plenary session",
+        "high-level discussion",
+        "opening ceremony",
+        "closing ceremony",
+        "signing ceremony",
+        "press briefing",
+        "conference",
+    }
+)
+
 if TYPE_CHECKING:
     from hanoicheck.extract.dates import DateMention
 
@@ -73,9 +86,14 @@ class SentenceContext:
         date = self._nearest_date(start, end)
         if not is_date and date is not None and (cue is None or cue.label == "conference"):
             # "At the plenary session on October 25, the conference heard 19 statements":
-            # a figure belongs to the session its sentence dates, not to a generic word
+            # a figure belongs to the session its sentence dates, not to a generic word.
+            # A date that names another kind of event ("pledge $2 billion at a conference
+            # ... after the April 9 earthquake") dates that event, not the figure.
             dated = context.nearest(text, cues, date.start, date.end, limit=200)
-            cue = dated or cue
+            if dated is not None and cue is not None and dated.label not in _SESSIONS:
+                date = None
+            else:
+                cue = dated or cue
         if cue is None and is_date:
             cue = context.nearest(text, self.fallback_event_cues, start, end, limit=10**6)
         pod = context.part_of_day(text, date.start, date.end) if date else None

@@ -183,8 +183,13 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
             return Identity.DIFFERENT, [f"periods differ ({a.period} / {b.period})"]
         reasons.append(f"same period ({a.period})")
     possible = False
+    one_off = a.event_type is not None and a.event_type == b.event_type and not a.recurring
     if not a.cumulative and a.claim.kind is not Kind.DATE:
-        if a.day and b.day:
+        if a.day and b.day and one_off:
+            # One quake, one signing: sources that date it differently still count the
+            # same thing (the date itself is compared in its own group).
+            reasons.append(f"same event ({a.event_type})")
+        elif a.day and b.day:
             if not days_overlap(a.day, b.day):
                 return Identity.DIFFERENT, [f"different days ({a.day} / {b.day})"]
             if a.part_of_day and b.part_of_day and a.part_of_day != b.part_of_day:
