@@ -1,0 +1,108 @@
+"""Properties of the reconciler over generated claims (hypothesis).
+
+Whatever the claims: the verdict does not depend on their order; every claim of a group
+sits on exactly one side; two claims on one side never contradict; a conflict has at
+least two sides; the interval of every hedge is well formed.
+"""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hanoicheck.model import Claim, Event, Interval, Kind, Modality, Qualifier, Subject
+from hanoicheck.reconcile import Tolerance, reconcile
+from hanoicheck.reconcile.intervals import numeric_bounds
+
+QUALIFIERS = list(Qualifier)
+
+
+@st.composite
+def intervals(draw: st.DrawFn) -> Interval[float]:
+    qualifier = draw(st.sampled_from(QUALIFIERS))
+    nominal = float(draw(st.integers(min_value=1, max_value=2000)))
+    if qualifier is Qualifier.RANGE:
+        high = nominal + draw(st.integers(min_value=0, max_value=50))
+        return Interval(nominal, nominal, high, True, True, qualifier)
+    if qualifier in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
+        return Interval(nominal, nominal, None, qualifier is Qualifier.AT_LEAST, False, qualifier)
+    if qualifier in (Qualifier.UP_TO, Qualifier.LESS_THAN):
+        return Interval(nominal, None, nominal, False, qualifier is Qualifier.UP_TO, qualifier)
+    return Interval(nominal, nominal, nominal, True, True, qualifier)
+
+
+@st.composite
+def claim_sets(draw: st.DrawFn) -> list[Claim]:
+    count = draw(st.integers(min_value=1, max_value=7))
+    claims = []
+    for index in range(count):
+        value = draw(intervals())
+        source = f"story/{draw(st.sampled_from('abcde'))}.txt"
+        outlet = draw(st.sampled_from([None, "VNA", "Reuters"]))
+        modality = draw(st.sampled_from(list(Modality)))
+        claims.append(
+            Claim(
+                source=source,
+                kind=Kind.COUNT,
+                quote=f"{value.nominal:.0f} countries",
+                start=index * 100,
+                end=index * 100 + 12,
+                line=index + 1,
+                column=1,
+                sentence=f"Delegates from {value.nominal:.0f} countries attended the Summit.",
+                subject=Subject("countries", "attended"),
+                event=Event(),
+                value=value,
+                unit="countries",
+                modality=modality,
+                outlet=outlet,
+            )
+        )
+    return claims
+
+
+def _verdict(claims: list[Claim]) -> set[tuple[str, str, str | None, frozenset[str]]]:
+    return {
+        (
+            g.id,
+            str(g.status),
+            str(g.severity) if g.severity else None,
+            frozenset(c.id for c in g.claims),
+        )
+        for g in reconcile(claims).groups
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(claim_sets(), st.randoms(use_true_random=False))
+def test_verdicts_do_not_depend_on_order(claims: list[Claim], rng: object) -> None:
+    shuffled = list(claims)
+    rng.shuffle(shuffled)  # type: ignore[attr-defined]
+    assert _verdict(shuffled) == _verdict(claims)
+
+
+@settings(max_examples=300, deadline=None)
+@given(claim_sets())
+def test_sides_partition_each_group_and_hold_no_contradiction(claims: list[Claim]) -> None:
+    tolerance = Tolerance()
+    for group in reconcile(claims).groups:
+        on_sides = [c.id for p in group.positions for c in p.claims]
+        assert sorted(on_sides) == sorted(c.id for c in group.claims)
+        for position in group.positions:
+            bounds = [numeric_bounds(c.value, tolerance) for c in position.claims]
+            assert all(a.overlaps(b) for a in bounds for b in bounds)
+        if group.is_conflict:
+            assert len(group.positions) >= 2
+            assert group.severity is not None and group.explanation
+
+
+@settings(max_examples=500, deadline=None)
+@given(intervals(), st.floats(min_value=0, max_value=0.5))
+def test_hedged_intervals_are_well_formed(value: Interval[float], fraction: float) -> None:
+    bounds = numeric_bounds(value, Tolerance(about=fraction, nearly=fraction))
+    assert bounds.low <= bounds.high
+    nominal = float(value.nominal or 0)
+    if value.qualifier not in (Qualifier.MORE_THAN, Qualifier.LESS_THAN, Qualifier.NEARLY):
+        assert bounds.low <= nominal <= bounds.high or math.isinf(bounds.low)
