@@ -10,16 +10,21 @@ files are still processed and reported first).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from hanoicheck import __version__
 from hanoicheck.formats import ClaimFormat
+
+if TYPE_CHECKING:  # pragma: no cover - typing only; rich is imported when a bar is drawn
+    from rich.progress import TaskID
 
 app = typer.Typer(
     name="hanoicheck",
@@ -91,32 +96,232 @@ ColorOpt = Annotated[
 ]
 
 
+# Runs shorter than this many files finish before a bar would be worth drawing.
+PROGRESS_MIN_FILES = 100
+
+
+def show_progress(quiet: bool, stream: object = None) -> bool:
+    """A progress bar only for a person watching: stderr is a terminal and no --quiet."""
+    if quiet:
+        return False
+    target = stream if stream is not None else sys.stderr
+    isatty = getattr(target, "isatty", None)
+    return bool(isatty and isatty())
+
+
+@contextlib.contextmanager
+def progress_bar(enabled: bool, stream: object = None) -> Iterator[Callable[[int, int], None]]:
+    """A ``progress(done, total)`` callback drawing a Rich bar on stderr (or nothing).
+
+    The bar appears only once the total is known to be long enough and is removed when
+    done (``transient``), so stdout and a finished terminal stay clean.
+    """
+    if not enabled:
+        yield lambda done, total: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    console = Console(file=stream if stream is not None else sys.stderr)  # type: ignore[arg-type]
+    bar = Progress(
+        "extracting", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=console, transient=True,
+    )  # fmt: skip
+    task: list[TaskID] = []
+
+    def update(done: int, total: int) -> None:
+        if not task:
+            if total < PROGRESS_MIN_FILES:
+                return
+            bar.start()
+            task.append(bar.add_task("extract", total=total))
+        bar.update(task[0], completed=done)
+
+    try:
+        yield update
+    finally:
+        if task:
+            bar.stop()
+
+
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        help="Processes for extraction (default: 1 for small inputs, every CPU for large "
+        "ones). The output is identical whatever the number.",
+    ),
+]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress bar (shown only on a terminal).")
+]
+
+
 @app.command()
 def extract(
     paths: PathsArg,
     fmt: Annotated[
-        ClaimFormat, typer.Option("--format", "-f", help="Output format.")
+        ClaimFormat,
+        typer.Option("--format", "-f", help="Output format (parquet needs --output and pyarrow)."),
     ] = ClaimFormat.TABLE,
     output: OutputOpt = None,
     color: ColorOpt = ColorMode.AUTO,
+    jobs: JobsOpt = None,
+    quiet: QuietOpt = False,
+    max_size: Annotated[
+        str,
+        typer.Option(
+            "--max-size",
+            metavar="SIZE",
+            help="Skip (and report) files larger than this: e.g. 500K, 64M, 1G.",
+        ),
+    ] = "64M",
 ) -> None:
     """Extract the claims (counts, money, dates) of every article, with provenance."""
-    from hanoicheck.api import extract_paths
-    from hanoicheck.formats import render_claims
-    from hanoicheck.output import OutputError, write_output
+    from hanoicheck.api import iter_extract
+    from hanoicheck.formats import check_destination, write_claims
+    from hanoicheck.formats.claims_table import plain
+    from hanoicheck.model import Claim, SourceError
+    from hanoicheck.output import OutputError
+    from hanoicheck.sources import parse_size
 
-    result = extract_paths(paths)
-    for error in result.errors:
-        fail(str(error))
+    try:
+        max_bytes = parse_size(max_size)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--max-size") from None
+    errors: list[SourceError] = []
+
+    def claims(progress: Callable[[int, int], None]) -> Iterator[Claim]:
+        # Streamed: Parquet writes row groups as claims arrive; errors print as met.
+        for item in iter_extract(paths, jobs=jobs, progress=progress, max_bytes=max_bytes):
+            if isinstance(item, SourceError):
+                errors.append(item)
+                fail(plain(str(item)))  # a file name can hold escape codes or newlines
+            else:
+                yield from item.claims
+
     colored = output is None and fmt is ClaimFormat.TABLE and use_color(color)
     try:
-        write_output(render_claims(result.claims, fmt, colored), output)
+        check_destination(fmt, output)
+        with progress_bar(show_progress(quiet)) as progress:
+            write_claims(claims(progress), fmt, output, colored)
+    except OutputError as error:
+        fail(plain(str(error)))
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    if errors:
+        fail(f"{len(errors)} file(s) could not be read; exit {EXIT_INPUT_ERROR}")
+        raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+ReportPathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="[PATH...]",
+        help="Files or directories (.txt, .md, .html); default: ./seeds.",
+        show_default=False,
+    ),
+]
+AllOpt = Annotated[
+    bool,
+    typer.Option("--all", help="Also list the groups that agree and the single-outlet claims."),
+]
+
+
+def _reconciled(paths: list[Path] | None, jobs: int | None, quiet: bool) -> object:
+    """Extract and reconcile, reporting unreadable files on stderr as they are skipped."""
+    from hanoicheck.api import reconcile_paths
+
+    targets = paths or [Path("seeds")]
+    missing = [p for p in targets if not p.exists()]
+    if paths is None and missing:
+        fail("no PATH given and ./seeds does not exist here")
+        raise typer.Exit(EXIT_INPUT_ERROR)
+    with progress_bar(show_progress(quiet)) as progress:
+        report = reconcile_paths(targets, jobs=jobs, progress=progress)
+    for error in report.extraction.errors:
+        fail(str(error))
+    return report
+
+
+def _exit_for_unreadable(count: int) -> None:
+    if count:
+        fail(f"{count} file(s) could not be read; exit {EXIT_INPUT_ERROR}")
+        raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+@app.command()
+def report(
+    paths: ReportPathsArg = None,
+    show_all: AllOpt = False,
+    color: ColorOpt = ColorMode.AUTO,
+    width: Annotated[
+        int | None,
+        typer.Option(
+            "--width", min=40, help="Wrap at this width (default: the terminal's, or 100)."
+        ),
+    ] = None,
+    jobs: JobsOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Reconcile the articles and show where they disagree (exit 0 whatever is found)."""
+    from hanoicheck.api import Report
+    from hanoicheck.formats.report import render
+
+    result = _reconciled(paths, jobs, quiet)
+    assert isinstance(result, Report)
+    colored = use_color(color)
+    if width is None:
+        width = _terminal_width() if colored else 100
+    text = render(
+        result.reconciliation,
+        show_all=show_all,
+        color=colored,
+        width=width,
+        errors=[str(e) for e in result.extraction.errors],
+    )
+    typer.echo(text, nl=False)
+    _exit_for_unreadable(len(result.extraction.errors))
+
+
+def _terminal_width() -> int:
+    import shutil
+
+    return max(60, shutil.get_terminal_size((100, 24)).columns)
+
+
+@app.command()
+def conflicts(
+    paths: ReportPathsArg = None,
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", help="Output format: csv, json or markdown."),
+    ] = "csv",
+    output: OutputOpt = None,
+    show_all: AllOpt = False,
+    jobs: JobsOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Export the conflict table (with --all, the whole reconciled fact table)."""
+    from hanoicheck.api import Report
+    from hanoicheck.formats.conflicts import ConflictFormat, render_conflicts
+    from hanoicheck.output import OutputError, write_output
+
+    try:
+        chosen = ConflictFormat(fmt.lower())
+    except ValueError:
+        choices = ", ".join(f.value for f in ConflictFormat)
+        fail(f"--format {fmt!r} is not one of: {choices}")
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    result = _reconciled(paths, jobs, quiet)
+    assert isinstance(result, Report)
+    try:
+        write_output(render_conflicts(result.reconciliation, chosen, show_all), output)
     except OutputError as error:
         fail(str(error))
         raise typer.Exit(EXIT_INPUT_ERROR) from None
-    if result.errors:
-        fail(f"{len(result.errors)} file(s) could not be read; exit {EXIT_INPUT_ERROR}")
-        raise typer.Exit(EXIT_INPUT_ERROR)
+    _exit_for_unreadable(len(result.extraction.errors))
 
 
 def main() -> None:

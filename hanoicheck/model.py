@@ -133,6 +133,7 @@ class Claim:
     attribution: str | None = None
     outlet: str | None = None
     year_inferred: bool = False
+    document_date: str | None = None
     id: str = field(default="")
 
     def __post_init__(self) -> None:

@@ -44,14 +44,34 @@ __all__ = [
     "SUPPORTED_SUFFIXES",
     "SourceReadError",
     "discover",
+    "document_from_bytes",
     "load_document",
     "load_sources",
     "normalize_source",
     "parse_document",
+    "parse_size",
+    "read_source_bytes",
 ]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*", re.IGNORECASE)
+_SIZE_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
+
+
+def parse_size(text: str) -> int:
+    """``64M``, ``500k``, ``1.5G``, ``2MiB`` or plain bytes as a byte count (units of 1024).
+
+    The CLI's ``--max-size`` takes sizes the way people write them; a typo must be a
+    clear usage error (``ValueError``), never a silently huge or zero limit.
+    """
+    match = _SIZE.fullmatch(text)
+    if not match:
+        raise ValueError(f"not a size: {text!r} (write e.g. 500K, 64M or 1G)")
+    size = int(float(match[1]) * _SIZE_UNITS[match[2].lower()])
+    if size < 1:
+        raise ValueError(f"size must be at least 1 byte, not {text!r}")
+    return size
 
 _FRONT_DATE_KEYS = ("date", "published", "pubdate", "publish_date", "published_at")
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -138,21 +158,25 @@ def _walk(root: Path, seen_dirs: set[str]) -> list[tuple[tuple[str, ...], Path |
             if _is_hidden(entry.name):
                 continue
             child_parts = (*parts, entry.name)
+            problem: str | None = None
             try:
+                is_link = entry.is_symlink()
                 is_dir = entry.is_dir()
                 is_file = not is_dir and entry.is_file()
-                is_link = entry.is_symlink()
-            except OSError:
-                is_dir = is_file = is_link = False
+            except OSError as exc:  # a symlink loop ("too many levels of symbolic links")
+                is_dir = is_file = False
+                problem = _os_message(exc)
             if is_dir:
                 (linked if is_link else subdirectories).append(
                     (directory / entry.name, child_parts)
                 )
             elif is_file and _has_supported_suffix(entry.name):
                 found.append((child_parts, directory / entry.name))
-            elif is_link and _has_supported_suffix(entry.name):
-                # A dangling link named like an article: the user likely expects it read.
-                error = SourceError(normalize_source(directory / entry.name), "broken symlink")
+            elif (is_link or problem) and _has_supported_suffix(entry.name):
+                # A dangling or looping link named like an article: the user likely
+                # expects it read, so say why it was not.
+                message = "broken symlink" if problem is None else problem
+                error = SourceError(normalize_source(directory / entry.name), message)
                 found.append((child_parts, error))
         stack.extend(reversed(subdirectories))
     return found
@@ -223,6 +247,17 @@ def load_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document
     are ever read, so a file growing while we read it cannot blow the limit.
     """
     path = Path(path)
+    source, data = read_source_bytes(path, max_bytes=max_bytes)
+    return document_from_bytes(source, data, path.suffix)
+
+
+def read_source_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, bytes]:
+    """The normalised source id and raw bytes of one file, or :class:`SourceReadError`.
+
+    Split from :func:`load_document` so the claim cache can hash the exact bytes it
+    would parse (one read per file): the same checks, in the same order, apply.
+    """
+    path = Path(path)
     source = normalize_source(path)
     try:
         info = path.stat()
@@ -246,8 +281,12 @@ def load_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document
         raise SourceReadError(source, _os_message(exc)) from exc
     if len(data) > max_bytes:
         raise SourceReadError(source, _too_big(len(data), max_bytes))
-    text = _decode(source, data)
-    return parse_document(source, text, path.suffix)
+    return source, data
+
+
+def document_from_bytes(source: str, data: bytes, suffix: str) -> Document:
+    """Decode (UTF-8, BOM dropped, binary rejected) and parse bytes already read."""
+    return parse_document(source, _decode(source, data), suffix)
 
 
 def _too_big(size: int, max_bytes: int) -> str:
@@ -791,9 +830,80 @@ def _html_meta(tree: LexborHTMLParser) -> _HtmlMeta:
     return result
 
 
-def _parse_html(raw_text: str) -> tuple[str, _HtmlMeta]:
+# Elements that never deepen the tree: void elements, and those a following sibling
+# closes implicitly ("<p>a<p>b" is two paragraphs, not one inside the other).
+_FLAT_TAGS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "tr",
+        "td",
+        "th",
+        "option",
+        "optgroup",
+        "tbody",
+        "thead",
+        "tfoot",
+        "colgroup",
+        "rb",
+        "rt",
+        "rp",
+        "rtc",
+    ]
+)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*+)")
+# The HTML parser checks the stack of open elements for every start tag, so its time
+# grows with (start tags x depth): 20,000 nested <div>s take a second, 200,000 take
+# minutes. 5e8 is about three seconds of parsing (31,000 nested levels), far above any
+# real page (a 5 MB page of 100,000 elements 50 deep is 5e6).
+MAX_HTML_WORK = 500_000_000
+
+
+def _check_html_nesting(source: str, text: str) -> None:
+    """Refuse HTML whose nesting would make the parser run for minutes.
+
+    A linear pre-pass over the tags estimates the parser's work from an upper bound of
+    the depth (every start tag of a non-flat element opens one level, its end tag
+    closes one); only a pathologically nested file exceeds the budget.
+    """
+    depth = deepest = 0
+    work = 0
+    for match in _TAG.finditer(text):
+        if match[2].lower() in _FLAT_TAGS:
+            continue
+        if match[1]:
+            depth = max(0, depth - 1)
+            continue
+        depth += 1
+        deepest = max(deepest, depth)
+        work += depth
+        if work > MAX_HTML_WORK:
+            raise SourceReadError(
+                source, f"HTML nested too deeply to parse (at least {deepest:,} levels)"
+            )
+
+
+def _parse_html(raw_text: str, source: str = "<html>") -> tuple[str, _HtmlMeta]:
     from selectolax.lexbor import LexborHTMLParser  # here: keeps import time light
 
+    _check_html_nesting(source, raw_text)
     tree = LexborHTMLParser(raw_text)
     return "\n".join(_pick_root(tree)), _html_meta(tree)
 
@@ -822,7 +932,7 @@ def parse_document(source: str, raw_text: str, suffix: str) -> Document:
     text = raw_text.removeprefix("\ufeff")
     html = _HtmlMeta()
     if kind in _HTML_SUFFIXES or (kind not in SUPPORTED_SUFFIXES and _looks_like_html(text)):
-        text, html = _parse_html(text)
+        text, html = _parse_html(text, source)
     scan = _scan(text, markdown=kind in _MARKDOWN_SUFFIXES)
     front = scan.front
 

@@ -9,6 +9,7 @@ is not its own ("with 1,000 delegates in attendance, ... 69 countries signed").
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -17,6 +18,10 @@ from hanoicheck.lexicon import alternation, default_lexicon
 from hanoicheck.model import Span
 
 _CLAUSE_PENALTY = 25
+# The longest word before a full stop that can still be an abbreviation or initials.
+_TOKEN_WINDOW = 40
+# Longer "sentences" are cut at whitespace (see _cut_long).
+MAX_SENTENCE = 2000
 # Generic event words ("meeting", "session") lose to a specific cue at a similar distance.
 _GENERIC_EVENT_PENALTY = 30
 _GENERIC_EVENTS = frozenset({"conference"})
@@ -83,8 +88,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         return re.compile(rf"\b(?:{alternation(forms)})\w*", re.IGNORECASE)
 
     return {
+        # Starts only at the first mark of a run and never gives characters back: a
+        # run of 50,000 dots would otherwise be rescanned from each of its dots.
         "sentence_end": re.compile(
-            r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9À-Ý])"
+            r"(?<![.!?\u2026])[.!?\u2026]++[\"\u201d\u2019')\]]*+\s++"
+            r"(?=[\"\u201c\u2018(\[]?[A-Z0-9À-Ý])"
         ),
         "roles": cue_regex(lex.roles),
         "money_types": cue_regex(lex.money_types),
@@ -105,8 +113,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"\baccording\s+to\s+(?P<who>[^,.;:()]+?)(?=\s*[,.;:(]|\s+(?:the|at|in|on)\s|$)",
             re.IGNORECASE,
         ),
+        # A name starts at a word boundary and its words are taken whole (possessive):
+        # otherwise a long run of capitals is rescanned from each of its letters.
         "said_after": re.compile(
-            r"(?P<who>(?:[A-Z][\w\u2019'.-]*|of|for|and|the|de|van)(?:\s+(?:[A-Z][\w\u2019'.-]*|of|for|and|the|de|van)){0,12})"
+            r"(?<![\w\u2019'.-])"
+            r"(?P<who>(?:[A-Z][\w\u2019'.-]*+|of|for|and|the|de|van)(?:\s+(?:[A-Z][\w\u2019'.-]*+|of|for|and|the|de|van)){0,12})"
             r"(?:\s+(?:on|last|this)\s+\w+day)?"
             rf"(?:,)?\s+{_SAY}\b"
         ),
@@ -118,6 +129,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?P<who>(?:[A-Z][\w\u2019'.-]*\s*){1,6})"
         ),
         "part_of_day": re.compile(r"\b(?P<p>morning|afternoon|evening|night)\b", re.IGNORECASE),
+        "token_end": re.compile(r"(?<![\w.])([\w.]+)\.?$"),
         "parent": re.compile(
             r"\b(?:as\s+part\s+of|within\s+the\s+framework\s+of|on\s+the\s+sidelines\s+of|"
             r"part\s+of|during)\s+(?:the\s+)?(?P<parent>[A-Z][^,.;()]*?(?:\([^)]*\))?)"
@@ -135,8 +147,12 @@ def sentences(text: str, start: int, end: int) -> list[Span]:
     spans: list[Span] = []
     cursor = start
     for match in _patterns()["sentence_end"].finditer(text, start, end):
-        before = text[cursor : match.start() + 1]
-        token = re.search(r"([\w.]+)\.?$", before)
+        # Only the word before the mark matters, so look at a short window: "Mr. A Mr. B"
+        # repeated must not rescan the growing text since the last sentence end.
+        stop = match.start() + 1
+        window = max(cursor, stop - _TOKEN_WINDOW)
+        # (the pattern's lookbehind sees before ``window``: a longer word gives no token)
+        token = _patterns()["token_end"].search(text, window, stop)
         word = token.group(1).lower().rstrip(".") if token else ""
         if word in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", word):
             continue
@@ -144,7 +160,45 @@ def sentences(text: str, start: int, end: int) -> list[Span]:
         cursor = match.end()
     if cursor < end:
         spans.append(Span(cursor, end))
-    return [s for s in spans if text[s.start : s.end].strip()]
+    return [
+        piece
+        for span in spans
+        for piece in _cut_long(text, span)
+        if text[piece.start : piece.end].strip()
+    ]
+
+
+def _cut_long(text: str, span: Span) -> list[Span]:
+    """A "sentence" longer than ``MAX_SENTENCE`` cut into pieces at whitespace.
+
+    No news sentence is 2,000 characters long; a longer span is a paste without full
+    stops (a table, a list, a hostile file). Every claim copies its sentence and every
+    figure is compared with the cues and dates of its sentence, so an unbounded
+    sentence makes extraction quadratic in time and memory. Pieces end after the last
+    "; " or ", " in their second half (a clause boundary, where no figure is split),
+    else at the last space, else at the last non-word character, else anywhere (a
+    1,000-character word holds no claim).
+    """
+    start, end = span.start, span.end
+    if end - start <= MAX_SENTENCE:
+        return [span]
+    pieces: list[Span] = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        floor = start + MAX_SENTENCE // 2
+        cut = max(text.rfind("; ", floor, limit), text.rfind(", ", floor, limit)) + 2
+        if cut == 1:
+            cut = text.rfind(" ", floor, limit) + 1
+        if not cut:
+            cut = limit
+            while cut > floor and text[cut - 1].isalnum():
+                cut -= 1
+            if cut == floor:
+                cut = limit
+        pieces.append(Span(start, cut))
+        start = cut
+    pieces.append(Span(start, end))
+    return pieces
 
 
 def distance(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -152,8 +206,13 @@ def distance(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> i
     lo, hi = (a_end, b_start) if a_end <= b_start else (b_end, a_start)
     if hi <= lo:
         return 0
-    gap = text[lo:hi]
-    boundaries = gap.count(",") + gap.count(";") + gap.count(" \u2013 ") + gap.count(" \u2014 ")
+    # counted in place: slicing the gap would copy it once per figure and cue
+    boundaries = (
+        text.count(",", lo, hi)
+        + text.count(";", lo, hi)
+        + text.count(" \u2013 ", lo, hi)
+        + text.count(" \u2014 ", lo, hi)
+    )
     return (hi - lo) + _CLAUSE_PENALTY * boundaries
 
 
@@ -189,13 +248,23 @@ def find_cues(text: str, span: Span, table: str) -> list[Cue]:
 
 
 def _adjacent(text: str, a: Cue, b: Cue) -> bool:
-    return a.end <= b.start and not text[a.end : b.start].strip(" -")
+    """Cues of one noun phrase: "plenary discussion", "opening day's plenary debate"."""
+    between = text[a.end : b.start] if a.end <= b.start else "x"
+    return not re.sub(r"\bday(?:['\u2019]s)?\b", "", between).strip(" -")
 
 
 def nearest(text: str, cues: list[Cue], start: int, end: int, limit: int = 160) -> Cue | None:
-    """The cue closest to ``[start, end)``, or None when none is within ``limit``."""
+    """The cue closest to ``[start, end)``, or None when none is within ``limit``.
+
+    ``cues`` are in text order, as :func:`find_cues` returns them (non-overlapping), so
+    only the cues whose gap to the figure is within ``limit`` are measured: the
+    distance is at least the gap. That keeps a sentence with thousands of figures and
+    cues linear instead of (figures x cues); ties still go to the earlier cue.
+    """
     best: tuple[int, int, Cue] | None = None
-    for cue in cues:
+    first = bisect.bisect_left(cues, start - limit, key=lambda c: c.end)
+    last = bisect.bisect_right(cues, end + limit, key=lambda c: c.start)
+    for cue in cues[first:last]:
         raw = distance(text, start, end, cue.start, cue.end)
         d = raw + (_GENERIC_EVENT_PENALTY if cue.label in _GENERIC_EVENTS else 0)
         if raw <= limit and (best is None or (d, -(cue.end - cue.start)) < best[:2]):

@@ -133,13 +133,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "Australia's A$83.5 million", "Japan's contribution of A$12m" (right before it)
         "owner_possessive": re.compile(
-            r"(?<![\w\u2019'])(?P<owner>[A-Z][\w.-]*+(?:\s+[A-Z][\w.-]*+){0,3})[\u2019']s\s+"
+            r"(?<![\w\u2019'.-])(?P<owner>[A-Z][\w.-]*+(?:\s+[A-Z][\w.-]*+){0,3})[\u2019']s\s+"
             r"(?:[a-z-]++\s+){0,3}(?:of\s+)?(?:about\s+|some\s+|around\s+)?$"
         ),
         # "Norway pledged", "Donor governments announced pledges totalling", "the
         # Government agreed to release", "Canada, for its part, announced a contribution of"
         "owner_actor": re.compile(
-            r"(?<![\w\u2019'])(?P<owner>[A-Z][\w.-]*+(?:\s+[A-Z][\w.-]*+){0,3}(?:\s+[a-z]+)?)"
+            r"(?<![\w\u2019'.-])(?P<owner>[A-Z][\w.-]*+(?:\s+[A-Z][\w.-]*+){0,3}(?:\s+[a-z]+)?)"
             r"(?:,[^,]{1,40},)?\s+"
             r"(?:(?:has|have|had|also|will|would|is|are|was|were|then|said|says|it|they)\s+)*"
             r"(?:\w+\s+to\s+)?"

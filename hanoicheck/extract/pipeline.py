@@ -27,7 +27,9 @@ EXTRACTOR_VERSION = "1"
 @cache
 def _mask_pattern() -> re.Pattern[str]:
     return re.compile(
-        r"(?P<url>https?://\S+|www\.\S+|\S+@\S+\.\w+)"
+        # an e-mail address starts a run of non-spaces and has one "@": "\S+@\S+" would
+        # rescan a long run without spaces from each of its characters
+        r"(?P<url>https?://\S+|www\.\S+|(?<!\S)[^\s@]+@[^\s@]+\.\w+)"
         r"|(?P<phone>(?!\d{4}-\d\d-\d\d\b)(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,}\b)"
         r"|(?P<clock>\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hrs?\b|GMT|UTC)"
         r"|\b\d{1,2}[:h]\d{2}\b)"
@@ -115,6 +117,7 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
             for m in dates.find_dates(text, sentence.start, sentence.end, document.date)
             if not masked.hit(m.start, m.end)
         ]
+        mentions = dates.look_forward(text, sentence, mentions, document.date)
         ctx = SentenceContext(
             document,
             sentence,

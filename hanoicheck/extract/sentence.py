@@ -110,14 +110,28 @@ class SentenceContext:
         )
 
     def _nearest_date(self, start: int, end: int) -> DateMention | None:
-        best: tuple[int, DateMention] | None = None
-        for mention in self.dates:
-            if mention.start <= start and end <= mention.end:
-                return mention
-            d = context.distance(self.text, start, end, mention.start, mention.end)
-            if best is None or d < best[0]:
-                best = (d, mention)
-        return best[1] if best else None
+        """The date containing ``[start, end)``, else the nearest one (earlier on ties).
+
+        Dates are in text order and do not overlap, so the search walks outwards from
+        the figure and stops on each side once the plain gap alone exceeds the best
+        distance found: a sentence with thousands of dates and figures stays linear.
+        """
+        dates = self.dates
+        middle = bisect.bisect_right(dates, start, key=lambda m: m.start)
+        if middle and dates[middle - 1].start <= start and end <= dates[middle - 1].end:
+            return dates[middle - 1]
+        best: tuple[int, int, DateMention] | None = None
+        sides = (range(middle - 1, -1, -1), range(middle, len(dates)))
+        for side in sides:
+            for index in side:
+                mention = dates[index]
+                gap = max(0, mention.start - end, start - mention.end)
+                if best is not None and gap > best[0]:
+                    break
+                d = context.distance(self.text, start, end, mention.start, mention.end)
+                if best is None or (d, index) < best[:2]:
+                    best = (d, index, mention)
+        return best[2] if best else None
 
     def make_claim(self, start: int, end: int, **fields: Any) -> Claim:
         """A claim of this sentence: provenance (source, line, column, sentence) filled in."""
@@ -131,5 +145,6 @@ class SentenceContext:
             column=column,
             sentence=self.sentence_text.strip(),
             outlet=self.document.outlet,
+            document_date=self.document.date,
             **fields,
         )

@@ -7,8 +7,9 @@ mapping is exhaustive, so a new format cannot be half-added.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
+from pathlib import Path
 
 from hanoicheck.formats import claims_csv, claims_jsonl, claims_table
 from hanoicheck.model import Claim
@@ -20,6 +21,7 @@ class ClaimFormat(StrEnum):
     TABLE = "table"
     JSONL = "jsonl"
     CSV = "csv"
+    PARQUET = "parquet"
 
 
 ClaimFormatter = Callable[[Sequence[Claim], bool], str]
@@ -28,9 +30,52 @@ CLAIM_FORMATTERS: dict[ClaimFormat, ClaimFormatter] = {
     ClaimFormat.TABLE: claims_table.render,
     ClaimFormat.JSONL: claims_jsonl.render,
     ClaimFormat.CSV: claims_csv.render,
+    ClaimFormat.PARQUET: lambda claims, color: _binary(ClaimFormat.PARQUET),
 }
+
+BINARY_FORMATS = frozenset({ClaimFormat.PARQUET})
+"""Formats that are files, not text: they need ``--output`` and go through
+:func:`write_claims`, which streams them to the file atomically."""
 
 
 def render_claims(claims: Sequence[Claim], fmt: ClaimFormat, color: bool = False) -> str:
     """Claims in the chosen format, as one string."""
     return CLAIM_FORMATTERS[fmt](claims, color)
+
+
+def _binary(fmt: ClaimFormat) -> str:
+    from hanoicheck.output import OutputError
+
+    raise OutputError(f"--format {fmt} writes a binary file: give it a path with --output")
+
+
+def check_destination(fmt: ClaimFormat, output: Path | None) -> None:
+    """Fail early (before any extraction) when a binary format has no ``--output``."""
+    if fmt in BINARY_FORMATS and output is None:
+        _binary(fmt)
+
+
+def write_claims(
+    claims: Iterable[Claim], fmt: ClaimFormat, output: Path | None, color: bool = False
+) -> None:
+    """Write claims in ``fmt`` to ``output`` (atomically) or stdout.
+
+    Parquet is streamed in row groups straight from ``claims`` (an iterator is never
+    materialised), so extracting 100,000 articles to Parquet holds one batch at a time;
+    text formats are rendered whole and written through :func:`output.write_output`.
+    """
+    from hanoicheck.output import OutputError, write_output
+
+    check_destination(fmt, output)
+    if fmt is ClaimFormat.PARQUET:
+        assert output is not None
+        from hanoicheck.formats import claims_parquet
+
+        try:
+            claims_parquet.write(claims, output)
+        except claims_parquet.MissingDependency as error:
+            raise OutputError(str(error)) from None
+        except OSError as error:
+            raise OutputError(f"{output}: cannot write ({error.strerror or error})") from None
+        return
+    write_output(render_claims(list(claims), fmt, color), output)

@@ -56,7 +56,7 @@ def render(claims: Sequence[Claim], color: bool = False) -> str:
             x for x in (claim.event.type, claim.event.date, claim.event.part_of_day) if x
         )
         table.add_row(
-            Text(f"{claim.source}:{claim.line}"),
+            Text(plain(f"{claim.source}:{claim.line}")),  # file names can hold escapes too
             Text(claim.kind.value),
             Text(
                 format_value(claim.value, claim.unit)

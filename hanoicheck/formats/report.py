@@ -146,8 +146,8 @@ def render(
         console.print(line)
     for group in result.conflicts:
         console.print()
-        for line in _group_block(group, color):
-            console.print(line)
+        for block_line in _group_block(group, color):
+            console.print(block_line)
     if not result.conflicts:
         console.print()
         console.print(Text("No conflicts found."))

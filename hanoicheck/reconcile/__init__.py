@@ -35,7 +35,7 @@ from hanoicheck.reconcile.model import (
     Severity,
     Status,
 )
-from hanoicheck.reconcile.stories import cluster_stories, story_words
+from hanoicheck.reconcile.stories import cluster_stories, story_time, story_words
 from hanoicheck.reconcile.verdict import judge
 from hanoicheck.reconcile.vocabulary import Vocabulary, default_vocabulary, load_vocabulary
 
@@ -88,7 +88,8 @@ def reconcile(claims: Iterable[Claim], options: ReconcileOptions | None = None) 
     for claim in ordered:
         by_source[claim.source].append(claim)
     words = {source: story_words(items, vocabulary) for source, items in by_source.items()}
-    stories = cluster_stories(words)
+    times = {source: story_time(items) for source, items in by_source.items()}
+    stories = cluster_stories(words, times)
     units, copies = independent_units(ordered, stories)
     facets = build_facets(ordered, stories, vocabulary)
     story_dates: dict[str, list[Facets]] = defaultdict(list)

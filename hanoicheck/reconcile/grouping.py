@@ -221,8 +221,8 @@ def _parent_span(
     evidence = []
     parent_words = _content_words(parent, vocabulary)
     for other in story_dates:
-        if other.claim.source == facet.claim.source:
-            continue
+        if other.claim.source == facet.claim.source or other.recurring:
+            continue  # a sitting of another session dates that session, not the parent
         names = [other.claim.event.name or "", other.claim.event.parent or ""]
         named = any(n and similarity(n, parent, vocabulary) >= PARENT_MATCH for n in names)
         shared = parent_words & _content_words(other.claim.sentence, vocabulary)

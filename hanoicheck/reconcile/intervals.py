@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from hanoicheck.model import Claim, Interval, Kind, Qualifier
@@ -135,6 +136,7 @@ def has_year(iso: str | None) -> bool:
     return bool(iso) and not str(iso).startswith("--")
 
 
+@lru_cache(maxsize=65536)
 def day_number(iso: str, with_year: bool) -> float:
     """A date as a number: its ordinal, or (year-less mode) month * 31 + day."""
     if iso.startswith("--"):

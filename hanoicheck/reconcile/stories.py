@@ -14,7 +14,10 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from datetime import date
+from functools import cache
 
+from hanoicheck.lexicon import default_lexicon
 from hanoicheck.model import Claim
 from hanoicheck.reconcile.vocabulary import Vocabulary, fold
 
@@ -22,6 +25,7 @@ MAX_SHARED_BY = 200
 MIN_SHARED_WORDS = 2
 MIN_SHARED_WEIGHT = 0.2
 SINGLE_WORD_SHARE = 0.5
+MAX_DAYS_APART = 60
 
 _NAME = re.compile(r"(?<![\w'\u2019])[A-Z][\w\u2019'.-]*[\w]|\b[A-Z]{2,}\b")
 
@@ -40,12 +44,32 @@ def story_words(claims: Iterable[Claim], vocabulary: Vocabulary) -> set[str]:
                 word = re.sub(r"'s$", "", word)
                 if len(word) >= 3 and not word.isdigit():
                     words.add(word)
-    return {w for w in words if w not in vocabulary.story_stopwords and w not in outlets}
+    ignored = vocabulary.story_stopwords | outlets | _currency_codes() | _payers(vocabulary)
+    return {w for w in words if w not in ignored and not any(ch.isdigit() for ch in w)}
+
+
+@cache
+def _payers(vocabulary: Vocabulary) -> frozenset[str]:
+    """Donor countries and bodies ("Australia pledged", "Swiss") recur across stories."""
+    names = set(vocabulary.owners) | set(vocabulary.owners.values())
+    return frozenset(word for name in names for word in name.split())
+
+
+@cache
+def _currency_codes() -> frozenset[str]:
+    """ISO 4217 codes ("AUD", "JPY") name a unit, not a story."""
+    return frozenset(code.lower() for code in default_lexicon().currencies)
 
 
 class _UnionFind:
-    def __init__(self, items: Iterable[str]) -> None:
+    """Union-find over sources that also tracks each story's span of dates."""
+
+    def __init__(self, items: Iterable[str], times: Mapping[str, float | None]) -> None:
         self.parent = {item: item for item in items}
+        self.span: dict[str, tuple[float, float] | None] = {}
+        for item in self.parent:
+            t = times.get(item)
+            self.span[item] = None if t is None else (t, t)
 
     def find(self, item: str) -> str:
         root = item
@@ -57,14 +81,41 @@ class _UnionFind:
 
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            # The smaller name becomes the root, so story ids do not depend on input order.
-            low, high = sorted((ra, rb))
-            self.parent[high] = low
+        if ra == rb:
+            return
+        sa, sb = self.span[ra], self.span[rb]
+        joined = sa or sb
+        if sa and sb:
+            joined = (min(sa[0], sb[0]), max(sa[1], sb[1]))
+            if joined[1] - joined[0] > MAX_DAYS_APART:
+                return
+        # The smaller name becomes the root, so story ids do not depend on input order.
+        low, high = sorted((ra, rb))
+        self.parent[high] = low
+        self.span[low] = joined
 
 
-def cluster_stories(words_by_source: Mapping[str, set[str]]) -> dict[str, str]:
-    """Map each source to its story id (the first source of the story, sorted)."""
+def story_time(claims: Iterable[Claim]) -> float | None:
+    """When a source was written (its own date, as a day number), if it has a full one."""
+    for claim in claims:
+        stamp = claim.document_date
+        if stamp and not stamp.startswith("--"):
+            return float(date.fromisoformat(stamp[:10]).toordinal())
+        return None
+    return None
+
+
+def cluster_stories(
+    words_by_source: Mapping[str, set[str]],
+    time_by_source: Mapping[str, float | None] | None = None,
+) -> dict[str, str]:
+    """Map each source to its story id (the first source of the story, sorted).
+
+    Sources written more than :data:`MAX_DAYS_APART` apart tell
+    different stories even when they share names: the 2020 and the 2024 Accra
+    conventions are two events.
+    """
+    times = time_by_source or {}
     sources = sorted(words_by_source)
     total = len(sources)
     holders: dict[str, list[str]] = defaultdict(list)
@@ -80,14 +131,20 @@ def cluster_stories(words_by_source: Mapping[str, set[str]]) -> dict[str, str]:
         for i, a in enumerate(holding):
             for b in holding[i + 1 :]:
                 shared[(a, b)].append(word)
-    stories = _UnionFind(sources)
+    links = []
     for (a, b), words in shared.items():
         score = sum(weight[w] for w in words) / min(mass[a], mass[b])
         # One shared name links two sources only when it is most of what the shorter
         # one names (a two-line brief); otherwise two shared names are needed.
         enough = len(words) >= MIN_SHARED_WORDS or score >= SINGLE_WORD_SHARE
         if enough and score >= MIN_SHARED_WEIGHT:
-            stories.union(a, b)
+            links.append((-score, a, b))
+    # Strongest links first, and never a story whose articles were written more than
+    # MAX_DAYS_APART apart: an undated brief that names "Santiago" and "cybercrime" must
+    # not chain the 2020 and the 2024 Santiago meetings into one story.
+    stories = _UnionFind(sources, times)
+    for _, a, b in sorted(links):
+        stories.union(a, b)
     return {source: stories.find(source) for source in sources}
 
 

@@ -1,0 +1,572 @@
+"""Claims cached by file content, so a run over 10,000 files with one new file extracts one.
+
+Extraction of a document depends only on its bytes, its format (the file suffix), the
+extraction options and the extractor itself (see :mod:`hanoicheck.extract.pipeline`), so
+those four make the key; the path does not. A file that is renamed or copied is a hit:
+its claims come back re-pointed at the new path, with ids recomputed from it.
+
+The store is one SQLite file (stdlib, no server, safe for several processes):
+
+* **Never trusted blindly.** The file is checked when opened (``PRAGMA quick_check``);
+  each row carries a CRC of its payload. A file that is not a database, is truncated or
+  fails a check is deleted and rebuilt, and a notice says so. A row that fails its CRC is
+  a miss. The cache can only cost time, never change a result.
+* **Invalidated by the extractor, not by hand.** The meta table records the extractor
+  fingerprint (``EXTRACTOR_VERSION`` plus a hash of the extraction code and lexicon data,
+  so a rule edit without a version bump cannot serve stale claims); a different
+  fingerprint empties the cache.
+* **Concurrent use is safe.** WAL mode (readers never block the writer), a busy timeout,
+  and short write transactions (results are written in small batches).
+* **Optional.** If the cache cannot be created or written (read-only checkout, path is a
+  directory, disk full), the run goes on without it and :attr:`ClaimCache.notices` holds
+  one line saying why. Nothing here raises on a cache problem.
+
+Notices are returned, not logged: the CLI decides where they go (stderr, one line each).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, fields, is_dataclass
+from functools import cache
+from pathlib import Path
+from types import TracebackType
+from typing import Any, NamedTuple
+
+from hanoicheck.api import Extraction
+from hanoicheck.config import is_excluded
+from hanoicheck.extract.pipeline import EXTRACTOR_VERSION, extract_document
+from hanoicheck.extract.sentence import ExtractOptions
+from hanoicheck.model import SCHEMA_VERSION, Claim, Document, SourceError, Span
+from hanoicheck.sources import (
+    DEFAULT_MAX_BYTES,
+    SourceReadError,
+    discover,
+    document_from_bytes,
+    normalize_source,
+    read_source_bytes,
+)
+
+__all__ = [
+    "CACHE_SCHEMA",
+    "DEFAULT_CACHE_PATH",
+    "CacheEntry",
+    "CacheKey",
+    "ClaimCache",
+    "extract_cached",
+    "extractor_fingerprint",
+    "options_fingerprint",
+]
+
+#: Layout of the tables below; a different value drops them (unlike the extractor
+#: fingerprint, which only empties them).
+CACHE_SCHEMA = "1"
+#: Where the CLI keeps the cache by default, relative to the directory it runs in.
+DEFAULT_CACHE_PATH = Path(".hanoicheck") / "cache.sqlite"
+DEFAULT_BUSY_TIMEOUT = 10.0
+#: Rows written per transaction: small enough that another process never waits long,
+#: large enough that a cold run over 10,000 files is not dominated by commits.
+DEFAULT_BATCH_SIZE = 200
+
+_SELECT = "SELECT payload, crc FROM entries WHERE digest = ? AND suffix = ? AND options = ?"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_CORRUPT_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
+_EXTRACTION_CODE = (
+    "model.py",
+    "sources.py",
+    "lexicon.py",
+    "extract/__init__.py",
+    "extract/context.py",
+    "extract/counts.py",
+    "extract/dates.py",
+    "extract/money.py",
+    "extract/numbers.py",
+    "extract/pipeline.py",
+    "extract/sentence.py",
+    "data/lexicon.toml",
+)
+
+
+@cache
+def extractor_fingerprint() -> str:
+    """``EXTRACTOR_VERSION`` and schema version, plus a hash of what extraction runs.
+
+    A contributor who changes a rule or the lexicon and forgets to bump the version must
+    not get stale claims from a warm cache (the CI gate would then check old output), so
+    the code and data files themselves are part of the fingerprint. Missing files (an
+    unusual install) simply do not contribute.
+    """
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in _EXTRACTION_CODE:
+        digest.update(name.encode())
+        with contextlib.suppress(OSError):
+            digest.update((package / name).read_bytes())
+    return f"{EXTRACTOR_VERSION}/{SCHEMA_VERSION}/{digest.hexdigest()[:16]}"
+
+
+def options_fingerprint(options: ExtractOptions | None, extra: str = "") -> str:
+    """A stable string of everything in ``options`` that changes results.
+
+    ``extra`` is for settings that live outside :class:`ExtractOptions` but change
+    extraction (e.g. project synonyms if the extractor ever reads them): pass their
+    canonical text and entries made without them are not reused.
+    """
+    data = asdict(options or ExtractOptions())
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"))
+    return f"{text}|{extra}" if extra else text
+
+
+class CacheKey(NamedTuple):
+    """What extraction of one file depends on: content, format, options."""
+
+    digest: str
+    suffix: str
+    options: str
+
+    @classmethod
+    def of(cls, data: bytes, suffix: str, options: str) -> CacheKey:
+        return cls(hashlib.sha256(data).hexdigest(), suffix.lower(), options)
+
+
+@dataclass(frozen=True, slots=True)
+class CacheEntry:
+    """A cached result, already re-pointed at the source it was looked up for.
+
+    ``text`` is ``None`` when the document text is the decoded file itself (``.txt``,
+    ``.md``): it is then rebuilt from the bytes the caller already holds instead of being
+    stored twice. HTML text (extracted, not the file) is stored.
+    """
+
+    source: str
+    date: str | None
+    outlet: str | None
+    url: str | None
+    furniture: tuple[Span, ...]
+    text: str | None
+    claims: tuple[Claim, ...]
+
+    def document(self, data: bytes) -> Document:
+        """The :class:`Document` a fresh parse of ``data`` would give."""
+        text = self.text if self.text is not None else _decoded_text(data)
+        return Document(
+            source=self.source,
+            text=text or "",
+            date=self.date,
+            outlet=self.outlet,
+            url=self.url,
+            furniture=self.furniture,
+        )
+
+
+def _decoded_text(data: bytes) -> str | None:
+    """The text :func:`parse_document` keeps for a non-HTML file (BOMs dropped)."""
+    try:
+        return data.decode("utf-8-sig").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return None
+
+
+class _Corrupt(Exception):
+    """The database file cannot be trusted; it is rebuilt."""
+
+
+class ClaimCache:
+    """Claims per content hash in one SQLite file; see the module docstring.
+
+    Use as a context manager (or call :meth:`close`) so the last batch is written.
+    ``hits`` and ``misses`` count lookups since construction; ``notices`` are one-line
+    messages for the user (cache rebuilt, cache unusable), in order.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str] = DEFAULT_CACHE_PATH,
+        *,
+        version: str | None = None,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ) -> None:
+        self.path = Path(path)
+        self.version = version if version is not None else extractor_fingerprint()
+        self.busy_timeout = busy_timeout
+        self.batch_size = max(1, batch_size)
+        self.hits = 0
+        self.misses = 0
+        self.notices: list[str] = []
+        self._pending: dict[CacheKey, tuple[bytes, int]] = {}
+        self._conn: sqlite3.Connection | None = None
+        self._bad_row_reported = False
+        try:
+            self._open()
+        except _Corrupt as exc:
+            self._rebuild(str(exc))
+        except (sqlite3.Error, OSError) as exc:
+            self._disable(exc)
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @property
+    def enabled(self) -> bool:
+        """False once the cache has been given up for this run (the run goes on)."""
+        return self._conn is not None
+
+    def __enter__(self) -> ClaimCache:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Write pending results and release the database."""
+        self.flush()
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
+
+    def count(self) -> int:
+        """Number of cached files (0 when disabled).
+
+        A method, not ``__len__``: an empty cache must still be truthy, or an
+        ``if cache:`` in the CLI would silently run without it.
+        """
+        if self._conn is None:
+            return 0
+        try:
+            row = self._conn.execute("SELECT count(*) FROM entries").fetchone()
+        except sqlite3.Error:
+            return 0
+        return int(row[0])
+
+    def _notice(self, message: str) -> None:
+        self.notices.append(f"cache {self.path}: {message}")
+
+    def _disable(self, exc: BaseException) -> None:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        self._notice(f"not usable ({reason}); running without a cache")
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+        self._conn = None
+        self._pending.clear()
+
+    def _create_directory(self) -> None:
+        directory = self.path.parent
+        if directory.is_dir():
+            return
+        directory.mkdir(parents=True, exist_ok=True)
+        # Like .pytest_cache: a fresh cache directory keeps itself out of version control.
+        with contextlib.suppress(OSError):
+            (directory / ".gitignore").write_text("# created by hanoicheck\n*\n")
+
+    def _open(self) -> None:
+        """Connect, check, and bring the tables to this schema and extractor version."""
+        self._create_directory()
+        self._check_header()
+        conn = sqlite3.connect(
+            self.path, timeout=self.busy_timeout, isolation_level=None, check_same_thread=False
+        )
+        self._conn = conn
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+            if problems != ["ok"]:
+                raise _Corrupt(f"failed its integrity check ({problems[0]})")
+            self._migrate(conn)
+        except sqlite3.DatabaseError as exc:
+            if _is_corrupt(exc):
+                raise _Corrupt(str(exc)) from exc
+            raise
+
+    def _check_header(self) -> None:
+        """A file that is not SQLite is rebuilt, never handed to the SQLite parser."""
+        try:
+            with self.path.open("rb") as handle:
+                head = handle.read(len(_SQLITE_MAGIC))
+        except FileNotFoundError:
+            return
+        if head and head != _SQLITE_MAGIC:
+            if not self._looks_owned():
+                raise OSError(f"{self.path} is not an SQLite database; not overwriting it")
+            raise _Corrupt("not an SQLite database")
+
+    def _looks_owned(self) -> bool:
+        """Whether a non-SQLite file at the path may be deleted as a broken cache.
+
+        Only files named like a database or kept in a ``.hanoicheck`` directory are: a
+        mistyped ``--cache notes.txt`` must not destroy the user's notes.
+        """
+        named = self.path.suffix.lower() in {".sqlite", ".sqlite3", ".db"}
+        return named or self.path.parent.name == ".hanoicheck"
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            if meta.get("schema") != CACHE_SCHEMA:
+                conn.execute("DROP TABLE IF EXISTS entries")
+            elif meta.get("extractor") != self.version:
+                conn.execute("DELETE FROM entries")
+                self._notice(
+                    f"extractor changed ({meta.get('extractor')} -> {self.version}); cache rebuilt"
+                )
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS entries ("
+                " digest TEXT NOT NULL, suffix TEXT NOT NULL, options TEXT NOT NULL,"
+                " payload BLOB NOT NULL, crc INTEGER NOT NULL,"
+                " PRIMARY KEY (digest, suffix, options)) WITHOUT ROWID"
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                [("schema", CACHE_SCHEMA), ("extractor", self.version)],
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+
+    def _rebuild(self, reason: str) -> None:
+        """Delete the untrustworthy file (and its WAL) and start an empty cache."""
+        self._notice(f"{reason}; rebuilding it")
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
+        try:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(f"{self.path}{suffix}")
+            self._open()
+        except (sqlite3.Error, OSError, _Corrupt) as exc:
+            self._disable(exc)
+
+    def _guard(self, exc: sqlite3.Error) -> None:
+        """React to an error mid-run: rebuild if corrupt, otherwise stop using the cache."""
+        if isinstance(exc, sqlite3.DatabaseError) and _is_corrupt(exc):
+            self._rebuild(" ".join(str(exc).split()))
+        else:
+            self._disable(exc)
+
+    # ------------------------------------------------------------------ entries
+
+    def get(self, key: CacheKey, source: str) -> CacheEntry | None:
+        """The cached result for ``key`` re-pointed at ``source``; counts a hit or miss."""
+        entry = self._lookup(key, source)
+        if entry is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return entry
+
+    def _lookup(self, key: CacheKey, source: str) -> CacheEntry | None:
+        if self._conn is None:
+            return None
+        row = self._pending.get(key)  # the same content seen earlier in this batch
+        try:
+            if row is None:
+                row = self._conn.execute(_SELECT, key).fetchone()
+        except sqlite3.Error as exc:
+            self._guard(exc)
+            return None
+        if row is None:
+            return None
+        payload, crc = row
+        try:
+            if zlib.crc32(payload) != crc:
+                raise ValueError("checksum mismatch")
+            return _decode_entry(json.loads(zlib.decompress(payload)), source)
+        except (ValueError, KeyError, TypeError, zlib.error) as exc:
+            if not self._bad_row_reported:
+                self._bad_row_reported = True
+                self._notice(f"unreadable entry ({exc}); re-extracting")
+            return None
+
+    def put(self, key: CacheKey, document: Document, claims: Sequence[Claim], data: bytes) -> None:
+        """Remember the result of one file; written in the next batch.
+
+        ``data`` are the file's bytes, used only to decide whether the document text must
+        be stored (HTML) or can be rebuilt from the bytes on a hit (everything else).
+        """
+        if self._conn is None:
+            return
+        text = None if _decoded_text(data) == document.text else document.text
+        body = {
+            "source": document.source,
+            "date": document.date,
+            "outlet": document.outlet,
+            "url": document.url,
+            "furniture": [[span.start, span.end] for span in document.furniture],
+            "text": text,
+            "claims": [_plain(claim) for claim in claims],
+        }
+        payload = zlib.compress(json.dumps(body, separators=(",", ":")).encode(), 1)
+        self._pending[key] = (payload, zlib.crc32(payload))
+        if len(self._pending) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write pending rows in one short transaction; on failure, keep going without."""
+        if self._conn is None or not self._pending:
+            self._pending.clear()
+            return
+        rows = [(*key, payload, crc) for key, (payload, crc) in self._pending.items()]
+        self._pending = {}
+        for attempt in range(2):
+            conn = self._conn
+            if conn is None:
+                return
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    conn.executemany(
+                        "INSERT OR REPLACE INTO entries"
+                        " (digest, suffix, options, payload, crc) VALUES (?, ?, ?, ?, ?)",
+                        rows,
+                    )
+                    conn.execute("COMMIT")
+                except BaseException:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                    raise
+                return
+            except sqlite3.Error as exc:
+                self._guard(exc)
+                if attempt or self._conn is None:
+                    return
+
+    def clear(self) -> None:
+        """Forget every entry (``hanoicheck baseline`` may want a clean start)."""
+        if self._conn is None:
+            return
+        self._pending.clear()
+        try:
+            self._conn.execute("DELETE FROM entries")
+        except sqlite3.Error as exc:
+            self._guard(exc)
+
+
+def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in _CORRUPT_CODES
+    message = str(exc).lower()  # pragma: no cover - sqlite3 without error codes
+    return "malformed" in message or "not a database" in message  # pragma: no cover
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _plain(value: Any) -> Any:
+    """``dataclasses.asdict`` without its deep copies, for the cache payload.
+
+    Model values are immutable scalars, ``StrEnum`` members (JSON strings) and nested
+    frozen dataclasses, so nothing needs copying; ``asdict`` cost a tenth of a cold run
+    over 10,000 files. :meth:`Claim.from_dict` reads the result back (a test checks the
+    round trip); the public ``to_dict`` shape is not needed here, since the cache is
+    private and rebuilt whenever ``model.py`` changes (it is in the fingerprint).
+    """
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    return value
+
+
+def _decode_entry(body: dict[str, Any], source: str) -> CacheEntry:
+    """Claims and metadata of a payload, re-pointed when the file moved."""
+    moved = body["source"] != source
+    claims: list[Claim] = []
+    for data in body["claims"]:
+        if moved:
+            data = {**data, "source": source, "id": ""}  # the id is derived from the path
+        claims.append(Claim.from_dict(data))
+    return CacheEntry(
+        source=source,
+        date=body["date"],
+        outlet=body["outlet"],
+        url=body["url"],
+        furniture=tuple(Span(int(start), int(end)) for start, end in body["furniture"]),
+        text=body["text"],
+        claims=tuple(claims),
+    )
+
+
+def _parse_failure(source: str, exc: Exception) -> SourceError:
+    """The one-line error :func:`hanoicheck.sources.load_sources` gives for a parser bug."""
+    return SourceError(source, " ".join(f"cannot parse ({type(exc).__name__}: {exc})".split()))
+
+
+def extract_cached(
+    paths: Sequence[str | os.PathLike[str]],
+    cache: ClaimCache | None,
+    options: ExtractOptions | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    exclude: Sequence[str] = (),
+    fingerprint_extra: str = "",
+    on_file: Callable[[str, bool], None] | None = None,
+) -> Extraction:
+    """What :func:`hanoicheck.api.extract_paths` returns, extracting only cache misses.
+
+    Each file is read once: its bytes are hashed for the key and, on a miss, decoded and
+    parsed from the same buffer. Files (and read errors) whose path matches an
+    ``exclude`` glob (see :func:`hanoicheck.config.is_excluded`) are skipped. With
+    ``cache=None`` (``--no-cache``) every file is extracted. ``on_file(source, hit)`` is
+    called per readable file, for progress or tests. Results are equal to
+    ``extract_paths`` on the same files, whatever the cache state.
+    """
+    options_key = options_fingerprint(options, fingerprint_extra)
+    claims: list[Claim] = []
+    documents: list[Document] = []
+    errors: list[SourceError] = []
+    for item in discover([Path(p) for p in paths]):
+        if isinstance(item, SourceError):
+            if not (exclude and is_excluded(item.source, exclude)):
+                errors.append(item)
+            continue
+        if exclude and is_excluded(normalize_source(item), exclude):
+            continue  # before reading: an excluded 2 GB dump costs nothing
+        try:
+            source, data = read_source_bytes(item, max_bytes=max_bytes)
+        except SourceReadError as exc:
+            errors.append(exc.to_error())
+            continue
+        key = CacheKey.of(data, item.suffix, options_key)
+        entry = cache.get(key, source) if cache is not None else None
+        if on_file is not None:
+            on_file(source, entry is not None)
+        if entry is not None:
+            documents.append(entry.document(data))
+            claims.extend(entry.claims)
+            continue
+        try:
+            document = document_from_bytes(source, data, item.suffix)
+        except SourceReadError as exc:
+            errors.append(exc.to_error())
+            continue
+        except Exception as exc:  # a parser bug must not end the run; report it instead
+            errors.append(_parse_failure(source, exc))
+            continue
+        found = extract_document(document, options)
+        documents.append(document)
+        claims.extend(found)
+        if cache is not None:
+            cache.put(key, document, found, data)
+    if cache is not None:
+        cache.flush()
+    return Extraction(tuple(claims), tuple(documents), tuple(errors))

@@ -1,0 +1,368 @@
+"""Project settings from ``hanoicheck.toml`` or ``[tool.hanoicheck]`` in ``pyproject.toml``.
+
+A CI gate is configured once and then runs unattended, so a typo must fail loudly
+rather than be ignored: every unknown key is an error naming it (with the closest valid
+key), every wrong value says what was expected and what was found, and malformed TOML
+names the file and line.
+
+Where settings come from (:func:`find_config_file`): starting in ``start_dir`` and going
+up to the root of the git repository it is in (the directory holding ``.git``), the first
+directory that has a ``hanoicheck.toml``, or a ``pyproject.toml`` with a
+``[tool.hanoicheck]`` table, wins; in that directory ``hanoicheck.toml`` wins over
+``pyproject.toml``. Outside a git repository only ``start_dir`` itself is searched, so a
+stray file in a parent directory (``/tmp``, a home directory) never configures a run. A
+malformed ``pyproject.toml`` met on the way is an error: it may hold our settings, and
+skipping it would run the gate with defaults without anyone noticing.
+
+``hanoicheck.toml`` holds the settings as top-level keys; ``pyproject.toml`` holds the
+same keys in ``[tool.hanoicheck]``. Keys may be written kebab-case (``fail-on``) or
+snake_case (``fail_on``). Relative ``paths`` are relative to the file's directory
+(:meth:`Config.resolved_paths`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import json
+import re
+import tomllib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from types import MappingProxyType
+from typing import Any, Literal, cast
+
+from hanoicheck.extract.numbers import Tolerance
+from hanoicheck.extract.sentence import ExtractOptions
+from hanoicheck.sources import DEFAULT_MAX_BYTES, normalize_source
+
+__all__ = [
+    "CONFIG_FILE",
+    "DEFAULT_TOLERANCES",
+    "Config",
+    "ConfigError",
+    "FailOn",
+    "find_config_file",
+    "is_excluded",
+    "load_config",
+    "load_config_file",
+    "parse_size",
+]
+
+CONFIG_FILE = "hanoicheck.toml"
+PYPROJECT_FILE = "pyproject.toml"
+FailOn = Literal["error", "warning"]
+#: Hedge bands as fractions of the figure. ``about`` and ``nearly`` match
+#: :class:`hanoicheck.extract.numbers.Tolerance`; ``some`` is wider because "some 100
+#: delegates" is a looser hedge than "about 100".
+DEFAULT_TOLERANCES: Mapping[str, float] = MappingProxyType(
+    {"about": 0.05, "nearly": 0.05, "some": 0.10}
+)
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*", re.IGNORECASE)
+_TOML_POSITION = re.compile(r"\((?:at line (\d+), column (\d+)|at end of document)\)$")
+
+
+class ConfigError(Exception):
+    """A setting hanoicheck cannot use; ``str()`` is the one line shown to the user.
+
+    ``key`` is the dotted key as written in the file (``tool.hanoicheck.fail-on`` in a
+    ``pyproject.toml``), ``None`` for errors about the file as a whole.
+    """
+
+    def __init__(
+        self, path: Path, key: str | None, message: str, *, line: int | None = None
+    ) -> None:
+        self.path = Path(path)
+        self.key = key
+        self.message = message
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = normalize_source(self.path)
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        if self.key is not None:
+            return f"{where}: {self.key}: {self.message}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Validated settings; the defaults are what a project without a config file gets.
+
+    ``paths`` empty means "the command's own default". ``source`` is the file the
+    settings were read from (``None``: defaults only).
+    """
+
+    paths: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    fail_on: FailOn = "error"
+    tolerances: Mapping[str, float] = field(default_factory=lambda: DEFAULT_TOLERANCES, hash=False)
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    max_size: int = DEFAULT_MAX_BYTES
+    source: Path | None = None
+
+    @property
+    def root(self) -> Path | None:
+        """The directory relative paths in the settings are relative to."""
+        return self.source.parent if self.source is not None else None
+
+    def resolved_paths(self) -> tuple[Path, ...]:
+        """``paths`` made relative to the config file's directory, not the cwd."""
+        root = self.root
+        return tuple(root / p if root is not None else Path(p) for p in self.paths)
+
+    def tolerance(self) -> Tolerance:
+        """The extractor's :class:`Tolerance` for these settings.
+
+        ``Tolerance`` has no separate ``some`` band yet (the extractor reads "some" as
+        "about"), so ``some`` is carried here for the reconciler only.
+        """
+        return Tolerance(about=self.tolerances["about"], nearly=self.tolerances["nearly"])
+
+    def extract_options(self) -> ExtractOptions:
+        """Extraction options (and so the cache key) these settings imply."""
+        return ExtractOptions(tolerance=self.tolerance())
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def _git_root(start: Path) -> Path | None:
+    for directory in (start, *start.parents):
+        if (directory / ".git").exists():
+            return directory
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    return "hanoicheck" in _tool_table(pyproject, _read_toml(pyproject))
+
+
+def _tool_table(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(path, "tool", f"expected a table, got {_show(tool)}")
+    return tool
+
+
+def find_config_file(start_dir: Path) -> Path | None:
+    """The file whose settings apply to ``start_dir`` (see the module docstring)."""
+    start = Path(start_dir).resolve()
+    root = _git_root(start)
+    directories = [start]
+    if root is not None:
+        directories = [start, *start.parents]
+        directories = directories[: directories.index(root) + 1]
+    for directory in directories:
+        candidate = directory / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = directory / PYPROJECT_FILE
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def load_config(start_dir: Path) -> Config:
+    """Settings for a run started in ``start_dir``; defaults when there is no file.
+
+    Raises :class:`ConfigError` for any malformed, unknown or out-of-range setting.
+    """
+    path = find_config_file(start_dir)
+    return Config() if path is None else load_config_file(path)
+
+
+def load_config_file(path: Path) -> Config:
+    """Settings of one file (for an explicit ``--config``): a ``pyproject.toml`` is read
+    for its ``[tool.hanoicheck]`` table, any other file for its top-level keys."""
+    path = Path(path)
+    data = _read_toml(path)
+    if path.name == PYPROJECT_FILE:
+        table = _tool_table(path, data).get("hanoicheck", {})
+        prefix = "tool.hanoicheck."
+        if not isinstance(table, dict):
+            raise ConfigError(path, "tool.hanoicheck", f"expected a table, got {_show(table)}")
+    else:
+        table, prefix = data, ""
+    return _build(path, prefix, table)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(path, None, f"cannot read ({exc.strerror or exc})") from exc
+    try:
+        return tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(path, None, f"not valid UTF-8 at byte {exc.start}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _TOML_POSITION.search(message)
+        line: int | None = None
+        if match:
+            message = message[: match.start()].rstrip()
+            line = int(match[1]) if match[1] else max(1, len(raw.splitlines()))
+        raise ConfigError(path, None, f"invalid TOML: {message}", line=line) from exc
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _show(value: object) -> str:
+    """A value as the user wrote it in TOML, near enough: ``"fatal"``, ``3``, ``[1, 2]``."""
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except TypeError:
+        return str(value)
+
+
+def _normalize_keys(
+    path: Path, prefix: str, table: Mapping[str, Any], valid: Sequence[str]
+) -> dict[str, tuple[str, Any]]:
+    """Canonical (kebab-case) key -> (key as written, value); unknown keys are errors."""
+    found: dict[str, tuple[str, Any]] = {}
+    for written, value in table.items():
+        canonical = written.replace("_", "-")
+        if canonical not in valid:
+            close = difflib.get_close_matches(canonical, valid, n=1, cutoff=0.6)
+            hint = f' (did you mean "{close[0]}"?)' if close else f" (valid: {', '.join(valid)})"
+            raise ConfigError(path, prefix + written, f"unknown setting{hint}")
+        if canonical in found:
+            other = found[canonical][0]
+            raise ConfigError(path, prefix + written, f"given twice (as {other} and {written})")
+        found[canonical] = (written, value)
+    return found
+
+
+def _strings(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(
+            path,
+            key,
+            f'expected a list of non-empty strings, e.g. ["articles"], got {_show(value)}',
+        )
+    return tuple(v.strip() for v in value)
+
+
+def _fail_on(path: Path, key: str, value: Any) -> FailOn:
+    if value not in ("error", "warning"):
+        raise ConfigError(path, key, f'expected "error" or "warning", got {_show(value)}')
+    return cast(FailOn, value)
+
+
+def _fraction(path: Path, key: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ConfigError(path, key, f"expected a number, got {_show(value)}")
+    if not 0 <= value < 1:
+        hint = f" (write {value:g}% as {value / 100:g})" if 1 < value < 100 else ""
+        raise ConfigError(
+            path, key, f"expected a fraction from 0 up to (not including) 1, got {value}{hint}"
+        )
+    return float(value)
+
+
+def _tolerances(path: Path, key: str, value: Any) -> Mapping[str, float]:
+    if not isinstance(value, dict):
+        raise ConfigError(
+            path, key, f"expected a table such as {{ about = 0.05 }}, got {_show(value)}"
+        )
+    given = _normalize_keys(path, key + ".", value, list(DEFAULT_TOLERANCES))
+    merged = dict(DEFAULT_TOLERANCES)
+    for name, (written, number) in given.items():
+        merged[name] = _fraction(path, f"{key}.{written}", number)
+    return MappingProxyType(merged)
+
+
+def _synonyms(path: Path, key: str, value: Any) -> tuple[tuple[str, ...], ...]:
+    example = '[["delegates", "representatives"]]'
+    if not isinstance(value, list):
+        raise ConfigError(path, key, f"expected a list of word lists, e.g. {example}")
+    groups: list[tuple[str, ...]] = []
+    for index, group in enumerate(value):
+        where = f"{key}[{index}]"
+        if not isinstance(group, list):
+            raise ConfigError(
+                path, where, f"expected a list of words, got {_show(group)} (e.g. {example})"
+            )
+        words = _strings(path, where, group)
+        if len(set(words)) < 2:
+            raise ConfigError(path, where, "a synonym group needs at least two different words")
+        groups.append(words)
+    return tuple(groups)
+
+
+def parse_size(value: int | str) -> int:
+    """Bytes of ``123``, ``"64M"``, ``"512 KiB"``, ``"1.5GB"`` (units are powers of 1024,
+    as in the default 64 MB limit). Raises :class:`ValueError` when not a positive size."""
+    if isinstance(value, bool):
+        raise ValueError("not a size")
+    if isinstance(value, int):
+        size = value
+    else:
+        match = _SIZE.fullmatch(value)
+        if match is None:
+            raise ValueError("not a size")
+        size = int(float(match[1]) * _SIZE_UNITS[match[2].lower()])
+    if size <= 0:
+        raise ValueError("not positive")
+    return size
+
+
+def _max_size(path: Path, key: str, value: Any) -> int:
+    try:
+        if not isinstance(value, int | str):
+            raise ValueError("not a size")
+        return parse_size(value)
+    except ValueError:
+        raise ConfigError(
+            path, key, f'expected a positive size such as 1048576 or "64M", got {_show(value)}'
+        ) from None
+
+
+_READERS: dict[str, Callable[[Path, str, Any], Any]] = {
+    "paths": _strings,
+    "exclude": _strings,
+    "fail-on": _fail_on,
+    "tolerances": _tolerances,
+    "synonyms": _synonyms,
+    "max-size": _max_size,
+}
+
+
+def _build(path: Path, prefix: str, table: Mapping[str, Any]) -> Config:
+    settings = _normalize_keys(path, prefix, table, list(_READERS))
+    values = {
+        name.replace("-", "_"): _READERS[name](path, prefix + written, value)
+        for name, (written, value) in settings.items()
+    }
+    return Config(source=path, **values)
+
+
+# --------------------------------------------------------------------------- exclusion
+
+
+def is_excluded(source: str, patterns: Sequence[str]) -> bool:
+    """Whether a source path (as :func:`hanoicheck.sources.normalize_source` gives it)
+    matches any ``exclude`` glob.
+
+    A pattern matches the whole path (``corpus/drafts/*``, where ``*`` also crosses
+    ``/``), or its trailing components (``*.html``, ``drafts/*.md`` at any depth), or any
+    parent directory (``drafts`` excludes everything under every ``drafts`` folder).
+    Matching is case-sensitive on every platform, so a config behaves the same in CI.
+    """
+    path = PurePosixPath(source)
+    for raw in patterns:
+        pattern = raw.removeprefix("./").rstrip("/") or raw
+        if fnmatch.fnmatchcase(source, pattern) or path.match(pattern):
+            return True
+        for parent in path.parents:
+            if parent.name and (
+                fnmatch.fnmatchcase(parent.as_posix(), pattern) or parent.match(pattern)
+            ):
+                return True
+    return False
