@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from functools import cache
 
@@ -126,11 +126,8 @@ def cluster_stories(
     mass = {s: sum(weight[w] for w in words_by_source[s]) or 1.0 for s in sources}
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
     for word, holding in holders.items():
-        if len(holding) < 2 or len(holding) > MAX_SHARED_BY:
-            continue
-        for i, a in enumerate(holding):
-            for b in holding[i + 1 :]:
-                shared[(a, b)].append(word)
+        for a, b in _pairs_in_time(holding, times):
+            shared[(a, b) if a < b else (b, a)].append(word)
     links = []
     for (a, b), words in shared.items():
         score = sum(weight[w] for w in words) / min(mass[a], mass[b])
@@ -146,6 +143,35 @@ def cluster_stories(
     for _, a, b in sorted(links):
         stories.union(a, b)
     return {source: stories.find(source) for source in sources}
+
+
+def _pairs_in_time(
+    holding: list[str], times: Mapping[str, float | None]
+) -> Iterator[tuple[str, str]]:
+    """Pairs of sources sharing a word that could tell one story.
+
+    Only sources written within :data:`MAX_DAYS_APART` of each other are paired, and a
+    word that more than :data:`MAX_SHARED_BY` sources of one such window share (a
+    capital named by every story of the month) pairs nobody there; so the work grows
+    with the corpus, not with its square. Undated sources pair on rarer words only.
+    """
+    if len(holding) < 2:
+        return
+    dated = sorted((t, s) for s in holding if (t := times.get(s)) is not None)
+    undated = [s for s in holding if times.get(s) is None]
+    if undated and len(holding) <= MAX_SHARED_BY:
+        for i, a in enumerate(undated):
+            for b in [*undated[i + 1 :], *(s for _, s in dated)]:
+                yield a, b
+    end = 0
+    for i, (start_time, a) in enumerate(dated):
+        end = max(end, i + 1)
+        while end < len(dated) and dated[end][0] - start_time <= MAX_DAYS_APART:
+            end += 1
+        if end - i > MAX_SHARED_BY:
+            continue
+        for _, b in dated[i + 1 : end]:
+            yield a, b
 
 
 def shared_story_words(a: set[str], b: set[str], limit: int = 5) -> list[str]:
