@@ -31,6 +31,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, fields, is_dataclass
@@ -280,7 +281,7 @@ class ClaimCache:
         )
         self._conn = conn
         try:
-            conn.execute("PRAGMA journal_mode=WAL")
+            self._while_locked(lambda: conn.execute("PRAGMA journal_mode=WAL"))
             conn.execute("PRAGMA synchronous=NORMAL")
             problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
             if problems != ["ok"]:
@@ -290,6 +291,23 @@ class ClaimCache:
             if _is_corrupt(exc):
                 raise _Corrupt(str(exc)) from exc
             raise
+
+    def _while_locked(self, action: Callable[[], object]) -> None:
+        """Retry ``action`` while another process holds the lock, up to the busy timeout.
+
+        Switching a new database to WAL needs an exclusive lock and SQLite does not call
+        its busy handler for it: two processes opening a fresh cache at once would
+        otherwise see "database is locked" at once instead of waiting their turn.
+        """
+        deadline = time.monotonic() + self.busy_timeout
+        while True:
+            try:
+                action()
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     def _check_header(self) -> None:
         """A file that is not SQLite is rebuilt, never handed to the SQLite parser."""

@@ -26,6 +26,8 @@ from hanoicheck.formats import ClaimFormat
 if TYPE_CHECKING:  # pragma: no cover - typing only; rich is imported when a bar is drawn
     from rich.progress import TaskID
 
+    from hanoicheck.config import Config
+
 app = typer.Typer(
     name="hanoicheck",
     help="Extract counts, money and dates from news articles and find where sources disagree.",
@@ -238,11 +240,30 @@ def _reconciled(paths: list[Path] | None, jobs: int | None, quiet: bool) -> obje
     if paths is None and missing:
         fail("no PATH given and ./seeds does not exist here")
         raise typer.Exit(EXIT_INPUT_ERROR)
+    config = _load_config()
     with progress_bar(show_progress(quiet)) as progress:
-        report = reconcile_paths(targets, jobs=jobs, progress=progress)
+        report = reconcile_paths(
+            targets,
+            config.reconcile_options(),
+            extract_options=config.extract_options(),
+            max_bytes=config.max_size,
+            jobs=jobs,
+            progress=progress,
+        )
     for error in report.extraction.errors:
         fail(str(error))
     return report
+
+
+def _load_config() -> Config:
+    """The project's settings (hanoicheck.toml or pyproject.toml), or exit 2 naming the key."""
+    from hanoicheck.config import ConfigError, load_config
+
+    try:
+        return load_config(Path.cwd())
+    except ConfigError as error:
+        fail(str(error))
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
 
 
 def _exit_for_unreadable(count: int) -> None:
@@ -322,6 +343,261 @@ def conflicts(
         fail(str(error))
         raise typer.Exit(EXIT_INPUT_ERROR) from None
     _exit_for_unreadable(len(result.extraction.errors))
+
+
+# --------------------------------------------------------------------------- CI gate
+
+CacheOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache",
+        metavar="PATH",
+        help="Claim cache file (default: .hanoicheck/cache.sqlite in the current directory).",
+    ),
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Extract every file; do not read or write the cache.")
+]
+
+
+def _gate_config() -> object:
+    """Settings of the current directory, or one line and exit 2."""
+    from hanoicheck.config import ConfigError, load_config
+
+    try:
+        return load_config(Path.cwd())
+    except ConfigError as error:
+        fail(str(error))
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+
+
+def _gate_targets(paths: list[Path] | None, config: object) -> list[Path]:
+    from hanoicheck.config import Config
+
+    assert isinstance(config, Config)
+    if paths:
+        return list(paths)
+    configured = list(config.resolved_paths())
+    if configured:
+        return configured
+    if not Path("seeds").exists():
+        fail("no PATH given, no paths in the config and ./seeds does not exist here")
+        raise typer.Exit(EXIT_INPUT_ERROR)
+    return [Path("seeds")]
+
+
+def _gate_reconcile(
+    targets: list[Path], config: object, cache_path: Path | None, no_cache: bool
+) -> object:
+    """Extract (through the cache) and reconcile; cache notices and unreadable files on
+    stderr. Returns a :class:`hanoicheck.api.Report`."""
+    from hanoicheck.api import Report
+    from hanoicheck.cache import DEFAULT_CACHE_PATH, ClaimCache, extract_cached
+    from hanoicheck.config import Config
+    from hanoicheck.reconcile import reconcile
+
+    assert isinstance(config, Config)
+    options = config.extract_options()
+    cache = None if no_cache else ClaimCache(cache_path or DEFAULT_CACHE_PATH)
+    try:
+        extraction = extract_cached(
+            targets, cache, options, max_bytes=config.max_size, exclude=config.exclude
+        )
+    finally:
+        if cache is not None:
+            cache.close()
+    for notice in cache.notices if cache is not None else ():
+        typer.echo(f"hanoicheck: {notice}", err=True)
+    for error in extraction.errors:
+        fail(str(error))
+    return Report(extraction, reconcile(extraction.claims, config.reconcile_options()))
+
+
+def _new_sources(since: str | None, new: list[Path] | None) -> set[str] | None:
+    from hanoicheck.gitfiles import GitError, changed_files
+    from hanoicheck.sources import normalize_source
+
+    if since is not None and new:
+        fail("--since and --new cannot be used together")
+        raise typer.Exit(EXIT_INPUT_ERROR)
+    if since is not None:
+        try:
+            return {normalize_source(p) for p in changed_files(since, Path.cwd())}
+        except GitError as error:
+            fail(f"--since: {error}")
+            raise typer.Exit(EXIT_INPUT_ERROR) from None
+    if new:
+        missing = [p for p in new if not p.is_file()]
+        if missing:
+            fail(f"--new {missing[0]}: no such file")
+            raise typer.Exit(EXIT_INPUT_ERROR)
+        return {normalize_source(p) for p in new}
+    return None
+
+
+def _uncovered(files: list[Path], targets: list[Path]) -> list[Path]:
+    """``--new`` files that no target path already includes (they are checked too)."""
+    roots = [t.resolve() for t in targets]
+    return [f for f in files if not any(f.resolve().is_relative_to(r) for r in roots)]
+
+
+@app.command()
+def check(
+    paths: ReportPathsArg = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REV",
+            help="Blame only files added or changed since this git revision (with uncommitted "
+            "and untracked files); needs the history (fetch-depth: 0 in CI).",
+        ),
+    ] = None,
+    new: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--new",
+            metavar="FILE",
+            help="A new article to check against the corpus (repeatable); instead of --since.",
+        ),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline", metavar="FILE", help="Ignore conflicts reviewed in this baseline file."
+        ),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            metavar="SEVERITY",
+            help="Fail on conflicts of this severity or worse: error or warning "
+            "(default: the config's fail-on, else error).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", help="Output format: text, github, json or sarif."),
+    ] = "text",
+    cache_path: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    """Gate for CI and pre-commit: fail when new articles conflict with the corpus.
+
+    Without --since or --new every conflict counts. A conflict counts against a new file
+    when the file opens it or adds a side to it; conflicts in --baseline are ignored.
+    Exit 0: nothing at or above --fail-on; 1: something is; 2: usage error, bad config
+    or baseline, or an unreadable file.
+    """
+    from hanoicheck.api import Report
+    from hanoicheck.config import Config
+    from hanoicheck.formats.gate_formats import GateFormat, render_gate, step_summary
+    from hanoicheck.gate import BaselineError, evaluate, load_baseline
+    from hanoicheck.output import OutputError, write_output
+    from hanoicheck.reconcile import Severity
+
+    try:
+        chosen = GateFormat(fmt.lower())
+    except ValueError:
+        fail(f"--format {fmt!r} is not one of: {', '.join(f.value for f in GateFormat)}")
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    config = _gate_config()
+    assert isinstance(config, Config)
+    try:
+        threshold = Severity((fail_on or config.fail_on).lower())
+    except ValueError:
+        fail(f"--fail-on {fail_on!r} is not one of: error, warning")
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    reviewed = None
+    if baseline is not None:
+        try:
+            reviewed = load_baseline(baseline)
+        except BaselineError as error:
+            fail(str(error))
+            raise typer.Exit(EXIT_INPUT_ERROR) from None
+    new_sources = _new_sources(since, new)
+    targets = _gate_targets(paths, config)
+    if new:
+        targets += _uncovered(new, targets)
+    result = _gate_reconcile(targets, config, cache_path, no_cache)
+    assert isinstance(result, Report)
+    gate = evaluate(result.reconciliation, new_sources, reviewed, threshold)
+    try:
+        write_output(render_gate(gate, chosen), output)
+    except OutputError as error:
+        fail(str(error))
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if chosen is GateFormat.GITHUB and summary_file:
+        try:
+            with open(summary_file, "a", encoding="utf-8") as handle:
+                handle.write(step_summary(gate))
+        except OSError as error:
+            fail(f"GITHUB_STEP_SUMMARY {summary_file}: cannot write ({error.strerror or error})")
+    where = "in new files" if new_sources is not None else "in the corpus"
+    unreadable = len(result.extraction.errors)
+    if unreadable:
+        fail(f"{unreadable} file(s) could not be read; exit {EXIT_INPUT_ERROR}")
+        raise typer.Exit(EXIT_INPUT_ERROR)
+    failing = gate.failing
+    if failing:
+        counts = [
+            f"{n} {s}" + ("" if n == 1 else "s")
+            for s in Severity
+            if (n := sum(1 for f in failing if f.severity is s))
+        ]
+        typer.echo(f"hanoicheck: {' and '.join(counts)} {where}; exit 1", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"hanoicheck: no conflicts at or above {threshold} {where}; exit 0", err=True)
+
+
+@app.command()
+def baseline(
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", metavar="FILE", help="The baseline file to write."),
+    ],
+    paths: ReportPathsArg = None,
+    cache_path: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Record every current conflict as reviewed, for `check --baseline FILE`.
+
+    Notes already written in FILE are kept for conflicts that are still there. Nothing
+    is written when a file cannot be read (exit 2).
+    """
+    from hanoicheck.api import Report
+    from hanoicheck.config import Config
+    from hanoicheck.gate import Baseline, BaselineError, load_baseline, save_baseline
+    from hanoicheck.output import OutputError
+
+    config = _gate_config()
+    assert isinstance(config, Config)
+    previous = None
+    if output.is_file():
+        try:
+            previous = load_baseline(output)
+        except BaselineError:
+            previous = None  # replaced wholesale; nothing in it can be kept
+    result = _gate_reconcile(_gate_targets(paths, config), config, cache_path, no_cache)
+    assert isinstance(result, Report)
+    if result.extraction.errors:
+        count = len(result.extraction.errors)
+        fail(f"{count} file(s) could not be read; baseline not written; exit {EXIT_INPUT_ERROR}")
+        raise typer.Exit(EXIT_INPUT_ERROR)
+    written = Baseline.from_reconciliation(result.reconciliation, previous)
+    try:
+        save_baseline(written, output)
+    except OutputError as error:
+        fail(str(error))
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    noun = "conflict" if len(written.entries) == 1 else "conflicts"
+    typer.echo(
+        f"hanoicheck: baseline of {len(written.entries)} {noun} written to {output}", err=True
+    )
 
 
 def main() -> None:

@@ -31,7 +31,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from hanoicheck.extract.numbers import Tolerance
 from hanoicheck.extract.sentence import ExtractOptions
@@ -62,6 +62,9 @@ DEFAULT_TOLERANCES: Mapping[str, float] = MappingProxyType(
 _SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*", re.IGNORECASE)
 _TOML_POSITION = re.compile(r"\((?:at line (\d+), column (\d+)|at end of document)\)$")
+
+if TYPE_CHECKING:
+    from hanoicheck.reconcile import ReconcileOptions
 
 
 class ConfigError(Exception):
@@ -122,6 +125,15 @@ class Config:
         "about"), so ``some`` is carried here for the reconciler only.
         """
         return Tolerance(about=self.tolerances["about"], nearly=self.tolerances["nearly"])
+
+    def reconcile_options(self) -> ReconcileOptions:
+        """Reconciler options: the hedge bands and the project's extra synonym groups."""
+        from hanoicheck.reconcile import ReconcileOptions
+        from hanoicheck.reconcile import Tolerance as Band
+        from hanoicheck.reconcile.vocabulary import vocabulary_with
+
+        band = Band(about=self.tolerances["about"], nearly=self.tolerances["nearly"])
+        return ReconcileOptions(tolerance=band, vocabulary=vocabulary_with(self.synonyms))
 
     def extract_options(self) -> ExtractOptions:
         """Extraction options (and so the cache key) these settings imply."""

@@ -73,6 +73,7 @@ def parse_size(text: str) -> int:
         raise ValueError(f"size must be at least 1 byte, not {text!r}")
     return size
 
+
 _FRONT_DATE_KEYS = ("date", "published", "pubdate", "publish_date", "published_at")
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _HTML_SUFFIXES = frozenset({".html", ".htm"})

@@ -189,3 +189,21 @@ def test_conflicts_rejects_an_unknown_format() -> None:
 
 def test_every_conflict_format_has_exactly_one_formatter() -> None:
     assert set(CONFLICT_FORMATTERS) == set(ConflictFormat)
+
+
+def test_report_reads_tolerances_and_rejects_a_bad_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summit = "the Lisbon Ocean Summit at the Belem Cultural Centre"
+    (tmp_path / "a.txt").write_text(f"date: 2026-06-10\nAbout 110 countries attended {summit}.\n")
+    (tmp_path / "b.txt").write_text(f"date: 2026-06-10\nExactly 100 countries attended {summit}.\n")
+    monkeypatch.chdir(tmp_path)
+    strict = runner.invoke(app, ["report", ".", "--color", "never"])
+    assert "1 error" in strict.stdout
+    (tmp_path / "hanoicheck.toml").write_text("[tolerances]\nabout = 0.1\n")
+    loose = runner.invoke(app, ["report", ".", "--color", "never"])
+    assert loose.exit_code == 0 and "0 errors" in loose.stdout
+    (tmp_path / "hanoicheck.toml").write_text("fail_onn = 'error'\n")
+    bad = runner.invoke(app, ["report", ".", "--color", "never"])
+    assert bad.exit_code == 2
+    assert "hanoicheck.toml" in bad.stderr and "fail_onn" in bad.stderr

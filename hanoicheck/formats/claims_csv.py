@@ -40,6 +40,7 @@ COLUMNS = [
     "modality",
     "outlet",
     "year_inferred",
+    "document_date",
     "sentence",
 ]
 

@@ -37,6 +37,7 @@ _STRINGS = (
     "subject_period", "subject_context", "subject_key", "event_name", "event_type",
     "event_date", "event_part_of_day", "event_parent", "attribution", "qualifier", "unit",
     "modality", "outlet", "sentence", "nominal_date", "low_date", "high_date",
+    "document_date",
 )  # fmt: skip
 _INTS = ("schema_version", "start", "end", "line", "column")
 _FLOATS = ("nominal", "low", "high")
@@ -107,6 +108,7 @@ def _row(claim: Claim) -> dict[str, Any]:
         "modality": str(claim.modality),
         "outlet": claim.outlet,
         "year_inferred": claim.year_inferred,
+        "document_date": claim.document_date,
     }
 
 
@@ -191,6 +193,7 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
         "attribution": row["attribution"],
         "outlet": row["outlet"],
         "year_inferred": row["year_inferred"],
+        "document_date": row.get("document_date"),
     }
     return Claim.from_dict(data)
 

@@ -146,3 +146,11 @@ def default_vocabulary() -> Vocabulary:
     """The vocabulary shipped with the package."""
     text = resources.files("hanoicheck").joinpath("data/reconcile.toml").read_text("utf-8")
     return load_vocabulary(text)
+
+
+def vocabulary_with(extra_synonyms: Sequence[Sequence[str]]) -> Vocabulary:
+    """The shipped vocabulary plus a project's synonym groups (from its config)."""
+    if not extra_synonyms:
+        return default_vocabulary()
+    text = resources.files("hanoicheck").joinpath("data/reconcile.toml").read_text("utf-8")
+    return load_vocabulary(text, extra_synonyms)

@@ -1,0 +1,232 @@
+"""Outputs of ``hanoicheck check``: text, GitHub annotations, JSON and SARIF 2.1.0.
+
+Every format renders one :class:`hanoicheck.gate.GateResult` and nothing else; findings
+arrive most severe first. ``github`` prints workflow commands that GitHub turns into
+annotations on the pull request's files; :func:`step_summary` is the Markdown table the
+CLI appends to ``$GITHUB_STEP_SUMMARY``. ``sarif`` is for code-scanning uploads.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import PurePosixPath
+from typing import Any
+
+from hanoicheck import __version__
+from hanoicheck.gate import Finding, GateResult
+from hanoicheck.model import Kind
+from hanoicheck.reconcile.model import Severity
+
+__all__ = [
+    "INFORMATION_URI",
+    "SARIF_SCHEMA",
+    "GateFormat",
+    "escape_data",
+    "escape_property",
+    "render_gate",
+    "step_summary",
+    "summary_line",
+]
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/hanoicheck/hanoicheck"
+FINGERPRINT_KEY = "hanoicheckConflictId/v1"
+
+
+class GateFormat(StrEnum):
+    """Formats of ``hanoicheck check``."""
+
+    TEXT = "text"
+    GITHUB = "github"
+    JSON = "json"
+    SARIF = "sarif"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def summary_line(result: GateResult) -> str:
+    """``hanoicheck check: 2 findings (1 error, 1 warning); 1 failing at --fail-on error``."""
+    errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
+    parts = [
+        f"hanoicheck check: {_plural(len(result.findings), 'finding')} "
+        f"({_plural(errors, 'error')}, {_plural(warnings, 'warning')}); "
+        f"{len(result.failing)} failing at --fail-on {result.fail_on}"
+    ]
+    if result.baselined:
+        parts.append(f"{result.baselined} in the baseline")
+    if result.stale:
+        noun = "entry" if len(result.stale) == 1 else "entries"
+        parts.append(f"{len(result.stale)} stale baseline {noun}")
+    return "; ".join(parts)
+
+
+def _stale_note(entry_id: str, subject: str) -> str:
+    return (
+        f"baseline entry {entry_id} ({subject}) matches no conflict any more; "
+        "regenerate the baseline with `hanoicheck baseline`"
+    )
+
+
+def render_text(result: GateResult) -> str:
+    """``file:line: severity: subject: explanation`` per finding, then a summary line."""
+    lines = [
+        f"{f.source}:{f.line}: {f.severity}: {f.subject}: {f.explanation}" for f in result.findings
+    ]
+    lines.extend(f"note: {_stale_note(e.id, e.subject)}" for e in result.stale)
+    lines.append(summary_line(result))
+    return "\n".join(lines) + "\n"
+
+
+def escape_data(text: str) -> str:
+    """Escape a workflow command's message (GitHub's rules: ``%``, CR, LF)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a workflow command's property value (also ``:`` and ``,``)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _message(finding: Finding) -> str:
+    sides = " / ".join(finding.positions)
+    return (
+        f'{finding.explanation} Sides: {sides}. Quote: "{finding.quote}" (conflict id {finding.id})'
+    )
+
+
+def render_github(result: GateResult) -> str:
+    """One ``::error``/``::warning`` workflow command per finding, then a summary line."""
+    lines = []
+    for f in result.findings:
+        command = "error" if f.severity is Severity.ERROR else "warning"
+        props = ",".join(
+            [
+                f"file={escape_property(f.source)}",
+                f"line={f.line}",
+                f"title={escape_property(f'hanoicheck: {f.subject}')}",
+            ]
+        )
+        lines.append(f"::{command} {props}::{escape_data(_message(f))}")
+    lines.extend(
+        f"::notice title={escape_property('stale baseline entry')}::"
+        f"{escape_data(_stale_note(e.id, e.subject))}"
+        for e in result.stale
+    )
+    lines.append(summary_line(result))
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def step_summary(result: GateResult) -> str:
+    """A Markdown section with a table of every finding, for ``$GITHUB_STEP_SUMMARY``."""
+    lines = ["## hanoicheck check", "", summary_line(result), ""]
+    if result.findings:
+        lines += [
+            "| Severity | Fails | File | Line | Subject | Sides | Explanation |",
+            "|---|---|---|---:|---|---|---|",
+        ]
+        lines.extend(
+            f"| {f.severity} | {'yes' if f.failing else 'no'} | {_cell(f.source)} | {f.line} "
+            f"| {_cell(f.subject)} | {_cell(' / '.join(f.positions))} | {_cell(f.explanation)} |"
+            for f in result.findings
+        )
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(result: GateResult) -> str:
+    """``{"schema_version": 1, "failed": bool, "findings": [...], "stale": [...]}``."""
+    body = {
+        "schema_version": 1,
+        "failed": result.failed,
+        "fail_on": str(result.fail_on),
+        "findings": [f.to_dict() for f in result.findings],
+        "stale": [e.to_dict() for e in result.stale],
+    }
+    return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+
+
+def _rule_id(kind: Kind | str) -> str:
+    return f"conflict/{kind}"
+
+
+def _uri(source: str) -> dict[str, str]:
+    path = PurePosixPath(source)
+    if path.is_absolute():
+        return {"uri": f"file://{path.as_posix()}"}
+    return {"uri": path.as_posix(), "uriBaseId": "%SRCROOT%"}
+
+
+def render_sarif(result: GateResult) -> str:
+    """A SARIF 2.1.0 log with one run, one rule per claim kind, one result per finding."""
+    rules = [
+        {
+            "id": _rule_id(kind),
+            "name": f"{kind.value.capitalize()}Conflict",
+            "shortDescription": {"text": f"Sources disagree on a {kind.value}"},
+            "fullDescription": {
+                "text": f"Two or more sources state {kind.value} figures about the same "
+                "thing that cannot all be true."
+            },
+            "defaultConfiguration": {"level": "error"},
+            "helpUri": INFORMATION_URI,
+        }
+        for kind in Kind
+    ]
+    results: list[dict[str, Any]] = [
+        {
+            "ruleId": _rule_id(f.group.kind),
+            "ruleIndex": list(Kind).index(Kind(f.group.kind)),
+            "level": "error" if f.severity is Severity.ERROR else "warning",
+            "message": {"text": f"{f.subject}: {_message(f)}"},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": _uri(f.source),
+                        "region": {"startLine": max(1, f.line), "snippet": {"text": f.quote}},
+                    }
+                }
+            ],
+            "partialFingerprints": {FINGERPRINT_KEY: f.id},
+            "properties": {"failing": f.failing, "positions": list(f.positions)},
+        }
+        for f in result.findings
+    ]
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "hanoicheck",
+                        "version": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+RENDERERS: dict[GateFormat, Callable[[GateResult], str]] = {
+    GateFormat.TEXT: render_text,
+    GateFormat.GITHUB: render_github,
+    GateFormat.JSON: render_json,
+    GateFormat.SARIF: render_sarif,
+}
+
+
+def render_gate(result: GateResult, fmt: GateFormat) -> str:
+    """``result`` in ``fmt``."""
+    return RENDERERS[fmt](result)

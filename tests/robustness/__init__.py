@@ -1,0 +1,1 @@
+"""Robustness tests: hostile, broken and huge input (see tests/robustness/conftest.py)."""
