@@ -72,28 +72,6 @@ class Bounds:
             _before(other.low, other.low_inclusive, self.high, self.high_inclusive)
         )
 
-    def contains(self, other: Bounds) -> bool:
-        """True when every value of ``other`` lies in this interval."""
-        low_ok = self.low < other.low or (
-            self.low == other.low and (self.low_inclusive or not other.low_inclusive)
-        )
-        high_ok = other.high < self.high or (
-            other.high == self.high and (self.high_inclusive or not other.high_inclusive)
-        )
-        return low_ok and high_ok
-
-    def intersect(self, other: Bounds) -> Bounds:
-        """The common part (callers check :meth:`overlaps` first)."""
-        if self.low > other.low or (self.low == other.low and not self.low_inclusive):
-            low, low_inc = self.low, self.low_inclusive
-        else:
-            low, low_inc = other.low, other.low_inclusive
-        if self.high < other.high or (self.high == other.high and not self.high_inclusive):
-            high, high_inc = self.high, self.high_inclusive
-        else:
-            high, high_inc = other.high, other.high_inclusive
-        return Bounds(low, high, low_inc, high_inc)
-
     def gap(self, other: Bounds) -> float:
         """Distance between two disjoint intervals (0 when they overlap)."""
         if self.overlaps(other):

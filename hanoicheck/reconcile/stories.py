@@ -172,8 +172,3 @@ def _pairs_in_time(
             continue
         for _, b in dated[i + 1 : end]:
             yield a, b
-
-
-def shared_story_words(a: set[str], b: set[str], limit: int = 5) -> list[str]:
-    """A few words two sources share, for the explanation of a conflict."""
-    return sorted(a & b)[:limit]
