@@ -360,17 +360,6 @@ NoCacheOpt = Annotated[
 ]
 
 
-def _gate_config() -> object:
-    """Settings of the current directory, or one line and exit 2."""
-    from hanoicheck.config import ConfigError, load_config
-
-    try:
-        return load_config(Path.cwd())
-    except ConfigError as error:
-        fail(str(error))
-        raise typer.Exit(EXIT_INPUT_ERROR) from None
-
-
 def _gate_targets(paths: list[Path] | None, config: object) -> list[Path]:
     from hanoicheck.config import Config
 
@@ -504,7 +493,7 @@ def check(
     except ValueError:
         fail(f"--format {fmt!r} is not one of: {', '.join(f.value for f in GateFormat)}")
         raise typer.Exit(EXIT_INPUT_ERROR) from None
-    config = _gate_config()
+    config = _load_config()
     assert isinstance(config, Config)
     try:
         threshold = Severity((fail_on or config.fail_on).lower())
@@ -574,7 +563,7 @@ def baseline(
     from hanoicheck.gate import Baseline, BaselineError, load_baseline, save_baseline
     from hanoicheck.output import OutputError
 
-    config = _gate_config()
+    config = _load_config()
     assert isinstance(config, Config)
     previous = None
     if output.is_file():
