@@ -13,6 +13,7 @@ found as in extraction gold (same line, span overlapping the anchor). Then:
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,14 +75,8 @@ def _group_of(result: Reconciliation, claim: Claim) -> Group | None:
 
 def score_corpus(corpus: dict[str, Any], score: ConflictScore) -> Reconciliation:
     """Extract and reconcile one gold corpus, adding its results to ``score``."""
-    import os
-
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
+    with contextlib.chdir(ROOT):  # gold paths are relative to the repository root
         extraction = extract_paths([corpus["path"]])
-    finally:
-        os.chdir(cwd)
     texts = {d.source: d.text for d in extraction.documents}
     claims = list(extraction.claims)
     result = reconcile(claims)
