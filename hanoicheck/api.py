@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hanoicheck.extract.sentence import ExtractOptions
+from hanoicheck.interning import Interner
 from hanoicheck.model import Claim, Document, SourceError
 from hanoicheck.parallel import DocumentClaims, ExtractItem, ProgressCallback, extract_items
 from hanoicheck.reconcile import ReconcileOptions, Reconciliation, reconcile
@@ -68,6 +69,7 @@ def extract_paths(
     claims: list[Claim] = []
     documents: list[Document] = []
     errors: list[SourceError] = []
+    shared = Interner()  # claims of many articles repeat outlets, events, values
     for item in iter_extract(
         paths, options, max_bytes=max_bytes, jobs=jobs, progress=progress, keep_text=keep_text
     ):
@@ -75,7 +77,7 @@ def extract_paths(
             errors.append(item)
             continue
         documents.append(item.document)
-        claims.extend(item.claims)
+        claims.extend(map(shared.claim, item.claims))
     return Extraction(tuple(claims), tuple(documents), tuple(errors))
 
 

@@ -67,3 +67,21 @@ def default_lexicon() -> Lexicon:
 def alternation(words: list[str] | tuple[str, ...]) -> str:
     """A regex alternation of literal words, longest first so the longest cue wins."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for an English month name or its abbreviation ("Oct", "Sept.", "october").
+
+    Only the first three letters are read: callers pass a name their own pattern has
+    already recognised as a month, so "Octopus" never gets here.
+    """
+    return _MONTH_NUMBERS.get(name.strip().lower()[:3])

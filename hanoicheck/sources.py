@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from hanoicheck.lexicon import month_number
 from hanoicheck.model import Document, SourceError, Span
 
 if TYPE_CHECKING:  # pragma: no cover - typing only, keeps selectolax out of import time
@@ -334,20 +335,6 @@ def load_sources(
 
 # --------------------------------------------------------------------------- dates
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
 # Capitalised or upper-case month names, full or abbreviated ("Sept" too): the lookahead
 # keeps the modal verb "may" from reading as a month.
 _MONTH = (
@@ -382,7 +369,10 @@ def _iso(year: int | None, month: int, day: int) -> str | None:
 
 
 def _month_number(name: str) -> int:
-    return _MONTHS[name[:3].lower()]
+    number = month_number(name)
+    if number is None:  # only names _MONTH matched get here
+        raise ValueError(f"not a month: {name!r}")
+    return number
 
 
 def _parse_date_value(value: str) -> str | None:
@@ -396,7 +386,36 @@ def _parse_date_value(value: str) -> str | None:
         if match["m1"]:
             return _iso(int(match["y1"]), _month_number(match["m1"]), int(match["d1"]))
         return _iso(int(match["y2"]), _month_number(match["m2"]), int(match["d2"]))
-    return None
+    return _parse_date_value_any_form(value)
+
+
+# A metadata value worth handing to dateparser: short, with a day and a full year.
+_DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+_FULL_YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+_MAX_DATE_VALUE = 80
+
+
+def _parse_date_value_any_form(value: str) -> str | None:
+    """What dateparser reads in a metadata value the two patterns above do not.
+
+    Publishers stamp dates in every convention: "25/10/2025 08:30", "Thứ Bảy,
+    25/10/2025 - 10:22", "25 tháng 10 năm 2025", "2025年10月25日". dateparser knows
+    these forms and languages; it is asked only about short values with a day and a
+    year, with its relative and timestamp parsers off ("yesterday" in metadata must not
+    become the day the tool runs), and it runs once per document at most.
+    """
+    if len(value) > _MAX_DATE_VALUE or not (_DAY_NUMBER.search(value) and _FULL_YEAR.search(value)):
+        return None
+    import dateparser
+
+    parsed = dateparser.parse(
+        value,
+        settings={
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "PARSERS": ["custom-formats", "absolute-time"],
+        },
+    )
+    return None if parsed is None else _iso(parsed.year, parsed.month, parsed.day)
 
 
 def _date_from_url(url: str) -> str | None:

@@ -658,6 +658,15 @@ def test_html_metadata() -> None:
         ('<meta name="DC.date" content="2024/12/24">', "2024-12-24"),
         ('<meta name="date" content="December 24, 2024">', "2024-12-24"),
         ('<meta name="publish-date" content="not a date">', None),
+        # forms only dateparser reads: numeric day-first, Vietnamese, CJK
+        ('<meta name="pubdate" content="25/10/2025 08:30">', "2025-10-25"),
+        ('<meta name="pubdate" content="Thứ Bảy, 25/10/2025 - 10:22">', "2025-10-25"),
+        ('<meta name="pubdate" content="25 tháng 10 năm 2025">', "2025-10-25"),
+        ('<meta name="pubdate" content="2025年10月25日">', "2025-10-25"),
+        # relative words and bare timestamps are not publication dates
+        ('<meta name="pubdate" content="yesterday, 2025">', None),
+        ('<meta name="pubdate" content="1761379200">', None),
+        ('<meta name="pubdate" content="31/02/2025">', None),
     ],
 )
 def test_html_meta_date_names(head: str, expected: str | None) -> None:

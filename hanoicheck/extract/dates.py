@@ -1,9 +1,9 @@
 """Find dates of events and turn them into day intervals.
 
 Candidate spans are found here with patterns (ranges such as "Oct 25-26" or
-"25 and 26 October" are split first); each single day is then normalised by
-dateparser, cached per string. dateparser's own ``search_dates`` is never run over
-whole texts: it is slow, noisy, and reads "Oct 25-26" as 1926.
+"25 and 26 October" are split first); each single day is then read with a month
+table. A general date parser is not run over whole texts: dateparser's
+``search_dates`` is slow, noisy, and reads "Oct 25-26" as 1926 (see BENCHMARKS.md).
 
 Years: a date without a year takes the year nearest the document's own date and is
 flagged ``year_inferred``; with no document date it stays year-less (``--10-25``).
@@ -17,10 +17,11 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from hanoicheck.extract import context
+from hanoicheck.lexicon import month_number
 from hanoicheck.model import Claim, Interval, Kind, Modality, Qualifier, Span, Subject
 
 if TYPE_CHECKING:
@@ -70,25 +71,24 @@ def _pattern() -> re.Pattern[str]:
     return re.compile("|".join(forms), re.IGNORECASE)
 
 
-@lru_cache(maxsize=4096)
 def _month_day(text: str) -> tuple[int, int] | None:
-    """Month and day of one date string, normalised by dateparser (cached)."""
-    import dateparser
+    """Month and day of "October 25", "Oct. 25th", "25 of October" (either order).
 
-    cleaned = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|\bof\b|\.", " ", text, flags=re.IGNORECASE)
-    parsed = dateparser.parse(
-        f"{' '.join(cleaned.split())} 2000",
-        languages=["en"],
-        settings={"REQUIRE_PARTS": ["day", "month"], "DATE_ORDER": "MDY"},
-    )
-    if parsed is None:
+    A table lookup, not a date parser: the pattern has already matched an English
+    month name and a day number, so all that is left is reading the two (the day is
+    checked against the month and year later, in :func:`_valid`). This was
+    dateparser's job until a profile showed it taking 30% of extraction time for a
+    result the pattern had already decided.
+    """
+    month = day = None
+    for token in re.findall(r"[A-Za-z]+|\d+", text):
+        if token.isdigit():
+            day = int(token)
+        elif token.lower() not in ("of", "st", "nd", "rd", "th"):
+            month = month_number(token)
+    if month is None or day is None or not 1 <= day <= 31:
         return None
-    return parsed.month, parsed.day
-
-
-def _month_number(name: str) -> int | None:
-    md = _month_day(f"{name} 1")
-    return md[0] if md else None
+    return month, day
 
 
 def _iso(year: int | None, month: int, day: int) -> str:
@@ -148,7 +148,7 @@ def _read(match: re.Match[str], ref: dt.date | None) -> DateMention | None:
     if g("weekday") or g("rel"):
         return _relative(match, ref)
     if g("m7"):
-        month = _month_number(g("m7"))
+        month = month_number(g("m7"))
         if month is None:
             return None
         whole = int(g("y7"))

@@ -48,6 +48,7 @@ class SentenceContext:
     attribution: str | None = None
     parent: tuple[str, Span] | None = None
     _cues: dict[str, list[context.Cue]] = field(default_factory=dict)
+    _quoted_sentence: str | None = None
 
     def cues(self, table: str) -> list[context.Cue]:
         """Lexicon cues of this sentence, found once per table however many figures ask."""
@@ -133,6 +134,15 @@ class SentenceContext:
                     best = (d, index, mention)
         return best[2] if best else None
 
+    def _sentence_for_claims(self) -> str:
+        """The sentence every claim of it quotes: one string, however many claims.
+
+        Sharing it is most of what a corpus of claims weighs (see BENCHMARKS.md).
+        """
+        if self._quoted_sentence is None:
+            self._quoted_sentence = self.sentence_text.strip()
+        return self._quoted_sentence
+
     def make_claim(self, start: int, end: int, **fields: Any) -> Claim:
         """A claim of this sentence: provenance (source, line, column, sentence) filled in."""
         line, column = self.line_col(start)
@@ -143,7 +153,7 @@ class SentenceContext:
             end=end,
             line=line,
             column=column,
-            sentence=self.sentence_text.strip(),
+            sentence=self._sentence_for_claims(),
             outlet=self.document.outlet,
             document_date=self.document.date,
             **fields,

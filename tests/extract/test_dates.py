@@ -38,10 +38,25 @@ def dates_of(text: str, document_date: str | None = None) -> list[tuple[str, str
         ("in February 2028", None, ("February 2028", "2028-02-01", "2028-02-29", False)),
         ("published 2025-10-25", None, ("2025-10-25", "2025-10-25", "2025-10-25", False)),
         ("on October 15", None, ("October 15", "--10-15", "--10-15", False)),
+        # every written form of a month reads the same: case, dots, "Sept", ordinals
+        ("on OCT. 3RD, 2025", None, ("OCT. 3RD, 2025", "2025-10-03", "2025-10-03", False)),
+        ("the 1st of sept 2025", None, ("1st of sept 2025", "2025-09-01", "2025-09-01", False)),
+        (
+            "by 2 Jan.",
+            "2025-12-30",
+            ("2 Jan", "2026-01-02", "2026-01-02", True),
+        ),  # the dot ends the sentence
     ],
 )
 def test_dates(text: str, ref: str | None, expected: tuple[str, str, str, bool]) -> None:
     assert dates_of(text, ref) == [expected]
+
+
+def test_impossible_days_are_not_dates() -> None:
+    assert dates_of("on February 30, 2025") == []
+    assert dates_of("on April 31") == []
+    assert dates_of("on February 29, 2024")[0][1] == "2024-02-29"  # a leap year
+    assert dates_of("on February 29, 2025") == []
 
 
 def test_year_less_date_takes_the_year_nearest_the_document() -> None:

@@ -1,0 +1,78 @@
+"""Claims of many articles share their equal parts, and nothing else changes."""
+
+from __future__ import annotations
+
+import pickle
+
+from hanoicheck.api import extract_paths
+from hanoicheck.extract.pipeline import extract_document, extract_text
+from hanoicheck.interning import Interner
+from hanoicheck.model import Claim, Document
+
+STORY = (
+    "HANOI, October 25 (VNA) - More than 110 countries attended the signing ceremony "
+    "on Saturday, and 69 countries signed the convention. Australia pledged AUD 83.5 "
+    "million. About 110 countries took part, the ministry said."
+)
+
+
+def _claims(source: str) -> list[Claim]:
+    document = Document(source=source, text=STORY, date="2025-10-25", outlet="VNA")
+    return extract_document(document)
+
+
+def _through_a_pipe(claims: list[Claim]) -> list[Claim]:
+    """What a worker process sends: each document's claims pickled on their own."""
+    return list(pickle.loads(pickle.dumps(claims)))
+
+
+def test_interned_claims_are_equal_and_serialise_the_same() -> None:
+    claims = _claims("a.txt")
+    assert len(claims) >= 4
+    interner = Interner()
+    shared = [interner.claim(c) for c in _through_a_pipe(claims)]
+    assert shared == claims
+    assert [c.to_dict() for c in shared] == [c.to_dict() for c in claims]
+    assert [c.id for c in shared] == [c.id for c in claims]
+
+
+def test_repeated_parts_of_different_documents_become_one_object() -> None:
+    first = _through_a_pipe(_claims("a.txt"))
+    second = _through_a_pipe(_claims("b.txt"))
+    assert first[0].outlet is not second[0].outlet  # two pickles, two copies
+    interner = Interner()
+    a = [interner.claim(c) for c in first]
+    b = [interner.claim(c) for c in second]
+    for x, y in zip(a, b, strict=True):
+        assert x.outlet is y.outlet
+        assert x.event is y.event
+        assert x.value is y.value
+        assert x.quote is y.quote
+        assert x.subject.noun is y.subject.noun
+        assert x.source != y.source  # provenance stays each claim's own
+
+
+def test_equal_intervals_of_different_types_are_not_merged() -> None:
+    interner = Interner()
+    claims = extract_text("In all, 110 countries came.", source="a.txt")
+    count = claims[0]
+    as_int = type(count.value)(110, 110, 110)
+    assert as_int == count.value  # 110 == 110.0: equal, but a different JSON value
+    shared = interner._interval(count.value)
+    assert interner._interval(as_int) is as_int
+    assert interner._interval(count.value) is shared
+
+
+def test_extract_paths_shares_parts_across_files(tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(STORY, "utf-8")
+    claims = extract_paths([folder]).claims
+    by_source: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_source.setdefault(claim.source, []).append(claim)
+    first, second = by_source.values()
+    assert [c.event for c in first] == [c.event for c in second]
+    assert all(x.event is y.event for x, y in zip(first, second, strict=True))
