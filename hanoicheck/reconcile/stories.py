@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import cache
 
@@ -25,7 +25,7 @@ MAX_SHARED_BY = 200
 MIN_SHARED_WORDS = 2
 MIN_SHARED_WEIGHT = 0.2
 SINGLE_WORD_SHARE = 0.5
-MAX_DAYS_APART = 60
+MAX_DAYS_APART = 21
 
 _NAME = re.compile(r"(?<![\w'\u2019])[A-Z][\w\u2019'.-]*[\w]|\b[A-Z]{2,}\b")
 
@@ -34,16 +34,18 @@ def story_words(claims: Iterable[Claim], vocabulary: Vocabulary) -> set[str]:
     """Distinctive capitalised words of one source's claim sentences and events."""
     words: set[str] = set()
     outlets: set[str] = set()
+    texts: set[str] = set()  # the claims of one sentence share it: read it once
     for claim in claims:
         if claim.outlet:
             outlets.update(fold(claim.outlet).split())
-        texts = [claim.sentence, claim.event.parent or ""]
-        for text in texts:
-            for match in _NAME.finditer(text):
-                word = fold(match.group(0)).strip(".'-")
-                word = re.sub(r"'s$", "", word)
-                if len(word) >= 3 and not word.isdigit():
-                    words.add(word)
+        texts.add(claim.sentence)
+        if claim.event.parent:
+            texts.add(claim.event.parent)
+    for text in texts:
+        for match in _NAME.finditer(text):
+            word = fold(match.group(0)).strip(".'-").removesuffix("'s")
+            if len(word) >= 3 and not word.isdigit():
+                words.add(word)
     ignored = vocabulary.story_stopwords | outlets | _currency_codes() | _payers(vocabulary)
     return {w for w in words if w not in ignored and not any(ch.isdigit() for ch in w)}
 
@@ -114,61 +116,83 @@ def cluster_stories(
     Sources written more than :data:`MAX_DAYS_APART` apart tell
     different stories even when they share names: the 2020 and the 2024 Accra
     conventions are two events.
+
+    Links are scored one source at a time against the sources it may pair with (see
+    :func:`_windows`), so memory holds the links that qualify, never every pair that
+    shares a word: at 100,000 articles the table of all such pairs took 3.8 GB.
     """
     times = time_by_source or {}
     sources = sorted(words_by_source)
     total = len(sources)
-    holders: dict[str, list[str]] = defaultdict(list)
-    for source in sources:
-        for word in words_by_source[source]:
-            holders[word].append(source)
+    holders: dict[str, list[int]] = defaultdict(list)
+    for index, source in enumerate(sources):
+        for word in sorted(words_by_source[source]):  # sums in one order: same ties each run
+            holders[word].append(index)
     weight = {w: math.log((1 + total) / (1 + len(h))) + 1 for w, h in holders.items()}
-    mass = {s: sum(weight[w] for w in words_by_source[s]) or 1.0 for s in sources}
-    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+    mass = [sum(weight[w] for w in words_by_source[s]) or 1.0 for s in sources]
+    when = [times.get(s) for s in sources]
+    windows: list[list[_Window]] = [[] for _ in sources]
     for word, holding in holders.items():
-        for a, b in _pairs_in_time(holding, times):
-            shared[(a, b) if a < b else (b, a)].append(word)
-    links = []
-    for (a, b), words in shared.items():
-        score = sum(weight[w] for w in words) / min(mass[a], mass[b])
-        # One shared name links two sources only when it is most of what the shorter
-        # one names (a two-line brief); otherwise two shared names are needed.
-        enough = len(words) >= MIN_SHARED_WORDS or score >= SINGLE_WORD_SHARE
-        if enough and score >= MIN_SHARED_WEIGHT:
-            links.append((-score, a, b))
+        for owner, window in _windows(holding, when, weight[word]):
+            windows[owner].append(window)
+    links: list[tuple[float, int, int]] = []
+    for a, owned in enumerate(windows):
+        shared: dict[int, list[float]] = {}  # partner -> [words shared, their weight]
+        for partners, low, high, word_weight in owned:
+            for b in partners[low:high]:
+                tally = shared.get(b)
+                if tally is None:
+                    shared[b] = [1.0, word_weight]
+                else:
+                    tally[0] += 1
+                    tally[1] += word_weight
+        for b, (count, weight_sum) in shared.items():
+            score = weight_sum / min(mass[a], mass[b])
+            # One shared name links two sources only when it is most of what the shorter
+            # one names (a two-line brief); otherwise two shared names are needed.
+            enough = count >= MIN_SHARED_WORDS or score >= SINGLE_WORD_SHARE
+            if enough and score >= MIN_SHARED_WEIGHT:
+                links.append((-score, min(a, b), max(a, b)))
+        windows[a] = []
     # Strongest links first, and never a story whose articles were written more than
     # MAX_DAYS_APART apart: an undated brief that names "Santiago" and "cybercrime" must
     # not chain the 2020 and the 2024 Santiago meetings into one story.
+    links.sort()
     stories = _UnionFind(sources, times)
-    for _, a, b in sorted(links):
-        stories.union(a, b)
+    for _, a, b in links:
+        stories.union(sources[a], sources[b])
     return {source: stories.find(source) for source in sources}
 
 
-def _pairs_in_time(
-    holding: list[str], times: Mapping[str, float | None]
-) -> Iterator[tuple[str, str]]:
-    """Pairs of sources sharing a word that could tell one story.
+_Window = tuple[list[int], int, int, float]
+"""Sources ``partners[low:high]`` one source may pair with on one word, and its weight."""
+
+
+def _windows(
+    holding: list[int], when: Sequence[float | None], word_weight: float
+) -> Iterator[tuple[int, _Window]]:
+    """For each source holding a word, the later sources it may pair with on that word.
 
     Only sources written within :data:`MAX_DAYS_APART` of each other are paired, and a
     word that more than :data:`MAX_SHARED_BY` sources of one such window share (a
     capital named by every story of the month) pairs nobody there; so the work grows
     with the corpus, not with its square. Undated sources pair on rarer words only.
+    Each pair is owned by one of its two sources (the earlier dated one; the undated
+    one; the first of two undated ones), so it is counted once per shared word.
     """
     if len(holding) < 2:
         return
-    dated = sorted((t, s) for s in holding if (t := times.get(s)) is not None)
-    undated = [s for s in holding if times.get(s) is None]
+    dated_pairs = sorted((t, i) for i in holding if (t := when[i]) is not None)
+    dated = [i for _, i in dated_pairs]
+    undated = [i for i in holding if when[i] is None]
     if undated and len(holding) <= MAX_SHARED_BY:
-        for i, a in enumerate(undated):
-            for b in [*undated[i + 1 :], *(s for _, s in dated)]:
-                yield a, b
+        for position, a in enumerate(undated):
+            yield a, (undated, position + 1, len(undated), word_weight)
+            yield a, (dated, 0, len(dated), word_weight)
     end = 0
-    for i, (start_time, a) in enumerate(dated):
-        end = max(end, i + 1)
-        while end < len(dated) and dated[end][0] - start_time <= MAX_DAYS_APART:
+    for position, (start_time, a) in enumerate(dated_pairs):
+        end = max(end, position + 1)
+        while end < len(dated_pairs) and dated_pairs[end][0] - start_time <= MAX_DAYS_APART:
             end += 1
-        if end - i > MAX_SHARED_BY:
-            continue
-        for _, b in dated[i + 1 : end]:
-            yield a, b
+        if end - position <= MAX_SHARED_BY:
+            yield a, (dated, position + 1, end, word_weight)

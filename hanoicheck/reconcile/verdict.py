@@ -41,21 +41,19 @@ def judge(
     with_year = all_have_years(claims)
     bounds = {f.claim.id: bounds_of(f.claim, tolerance, with_year) for f in members}
     positions = _positions(members, bounds, units)
-    clashes = _clashes(members, bounds, vocabulary)
+    worst = _worst_clash(members, bounds, vocabulary)
     total = sorted({units[c.source] for c in claims})
     consensus = _consensus(positions, len(total))
-    if clashes:
+    if worst is not None:
         status = Status.CONFLICT
-        severity = (
-            Severity.ERROR if any(s is Severity.ERROR for *_, s in clashes) else Severity.WARNING
-        )
+        severity = worst[3]  # an error if any pair is one: errors rank first
     else:
         status = Status.AGREED if len(total) > 1 else Status.UNCORROBORATED
         severity = None
     subject = _subject(members)
     reasons = _reasons(members, vocabulary, notes)
-    explanation = _explain(subject, positions, clashes, reasons) if clashes else ""
-    finding = _worst(clashes)[2].capitalize() if clashes else ""
+    explanation = _explain(subject, positions, worst, reasons) if worst else ""
+    finding = worst[2].capitalize() if worst else ""
     return Group(
         id=fingerprint(members, positions),
         kind=claims[0].kind,
@@ -91,7 +89,8 @@ def _positions(
             first = bounds[remaining[0].claim.id]
             taken = [f for f in remaining if bounds[f.claim.id].overlaps(first)]
             sides.append([f.claim for f in taken])
-            remaining = [f for f in remaining if f not in taken]
+            taken_ids = {id(f) for f in taken}
+            remaining = [f for f in remaining if id(f) not in taken_ids]
     by_id = {f.claim.id: f.claim for f in members}
     for converted, original in links.items():
         for side in sides:
@@ -136,34 +135,49 @@ def _side_label(side: Sequence[Claim]) -> str:
     return f"{value} {unit}".strip()
 
 
-def _clashes(
+Clash = tuple[Facets, Facets, str, Severity]
+
+
+def _worst_clash(
     members: Sequence[Facets], bounds: Mapping[str, Bounds], vocabulary: Vocabulary
-) -> list[tuple[Facets, Facets, str, Severity]]:
-    """Every contradicting pair, with a reason and a severity."""
-    found = []
+) -> Clash | None:
+    """The most severe contradicting pair, or None when no pair contradicts.
+
+    Errors rank before warnings, then the pair whose first claim comes first by file
+    and line; only the running worst is kept, so a large group costs no memory per pair.
+    """
+    worst: Clash | None = None
+    worst_key: tuple[bool, str] | None = None
     for i, a in enumerate(members):
         for b in members[i + 1 :]:
-            if a.claim.kind is Kind.MONEY and a.claim.unit != b.claim.unit:
+            clash = _clash(a, b, bounds, vocabulary)
+            if clash is None:
                 continue
-            ba, bb = bounds[a.claim.id], bounds[b.claim.id]
-            if ba.overlaps(bb):
-                continue
-            if _grew(a, b, ba, bb):
-                continue
-            verdict, _ = identity(a, b, vocabulary)
-            if verdict is Identity.DIFFERENT and a.claim.kind is not Kind.DATE:
-                continue
-            if a.forecast or b.forecast:
-                found.append((a, b, "a forecast against what was reported", Severity.WARNING))
-            elif a.claim.source == b.claim.source:
-                found.append((a, b, "the source contradicts itself", Severity.WARNING))
-            elif verdict is Identity.POSSIBLE:
-                found.append(
-                    (a, b, "a near miss on what may be the same session", Severity.WARNING)
-                )
-            else:
-                found.append((a, b, "reported facts that cannot both be true", Severity.ERROR))
-    return found
+            key = (clash[3] is not Severity.ERROR, _where(a.claim))
+            if worst_key is None or key < worst_key:
+                worst, worst_key = clash, key
+    return worst
+
+
+def _clash(
+    a: Facets, b: Facets, bounds: Mapping[str, Bounds], vocabulary: Vocabulary
+) -> Clash | None:
+    """Whether two claims of a group contradict, why, and how badly."""
+    if a.claim.kind is Kind.MONEY and a.claim.unit != b.claim.unit:
+        return None
+    ba, bb = bounds[a.claim.id], bounds[b.claim.id]
+    if ba.overlaps(bb) or _grew(a, b, ba, bb):
+        return None
+    verdict, _ = identity(a, b, vocabulary)
+    if verdict is Identity.DIFFERENT and a.claim.kind is not Kind.DATE:
+        return None
+    if a.forecast or b.forecast:
+        return (a, b, "a forecast against what was reported", Severity.WARNING)
+    if a.claim.source == b.claim.source:
+        return (a, b, "the source contradicts itself", Severity.WARNING)
+    if verdict is Identity.POSSIBLE:
+        return (a, b, "a near miss on what may be the same session", Severity.WARNING)
+    return (a, b, "reported facts that cannot both be true", Severity.ERROR)
 
 
 def _grew(a: Facets, b: Facets, ba: Bounds, bb: Bounds) -> bool:
@@ -218,25 +232,16 @@ def _where(claim: Claim) -> str:
     return f"{claim.source}:{claim.line}"
 
 
-Clash = tuple[Facets, Facets, str, Severity]
-
-
-def _worst(clashes: Sequence[Clash]) -> Clash:
-    """The most severe contradicting pair (the first by file and line among equals)."""
-    return sorted(clashes, key=lambda c: (c[3] is not Severity.ERROR, _where(c[0].claim)))[0]
-
-
 def _explain(
     subject: str,
     positions: Sequence[Position],
-    clashes: Sequence[tuple[Facets, Facets, str, Severity]],
+    worst: Clash,
     reasons: Sequence[str],
 ) -> str:
     sides = []
     for position in positions:
         where = ", ".join(_where(c) for c in position.claims)
         sides.append(f"{position.label} ({where})")
-    worst = _worst(clashes)
     why_same = "; ".join(reasons) if reasons else "same subject, no detail tells them apart"
     return (
         f"Sources disagree on the {subject}: {' vs '.join(sides)}. "
