@@ -10,12 +10,16 @@ For each size it generates (once, cached under ``--workdir``) a synthetic corpus
 caches are cold as for a user and peak memory belongs to that run alone:
 
 * extraction: discovery + reading + extraction of every article through
-  :func:`hanoicheck.api.iter_extract` (streamed, texts dropped), articles/s and MB/s;
+  :func:`hanoicheck.api.extract_paths` as ``report`` and ``conflicts`` call it
+  (streamed from the workers, texts dropped, equal claim parts shared), articles/s
+  and MB/s;
 * reconciliation: :func:`hanoicheck.reconcile.reconcile` over all the claims (when the
   reconciler is installed), and end-to-end = extraction + reconciliation;
 * peak RSS of the parent and of the largest worker process, and CPU seconds (user+sys,
   parent and workers), which a busy machine distorts less than wall time;
-* the CLI end to end: ``hanoicheck extract corpus -f jsonl -o FILE -q``;
+* the CLI, each command in a child process with its own peak RSS:
+  ``hanoicheck extract corpus -f jsonl -o FILE -q`` and
+  ``hanoicheck conflicts corpus -f json -o FILE -q`` (the whole end to end);
 * extraction precision/recall against the generated gold, and planted-conflict
   precision/recall (see ``benchmarks/score.py``).
 
@@ -69,21 +73,16 @@ def one_run(
 ) -> dict[str, Any]:
     """Extract (and reconcile) the corpus in ``directory``; runs in its own process."""
     started = time.perf_counter()
-    from hanoicheck.api import iter_extract
-    from hanoicheck.model import Claim, SourceError
+    from hanoicheck.api import extract_paths
 
     os.chdir(directory)
     manifest = json.loads(Path("manifest.json").read_text("utf-8"))
-    claims: list[Claim] = []
-    documents = errors = 0
     t0 = time.perf_counter()
-    for item in iter_extract(["corpus"], jobs=jobs):
-        if isinstance(item, SourceError):
-            errors += 1
-            continue
-        documents += 1
-        claims.extend(item.claims)
+    # what `report` and `conflicts` do: texts dropped, claims' equal parts shared
+    extraction = extract_paths(["corpus"], jobs=jobs, keep_text=False)
     extract_s = time.perf_counter() - t0
+    claims = extraction.claims
+    documents, errors = len(extraction.documents), len(extraction.errors)
     result: dict[str, Any] = {
         "articles": documents,
         "errors": errors,
@@ -122,20 +121,49 @@ def one_run(
     return result
 
 
-def cli_run(directory: Path, jobs: int | None) -> dict[str, Any]:
-    """``hanoicheck extract corpus -f jsonl -o FILE -q`` in a child, timed from outside."""
-    target = directory / "claims.jsonl"
-    command = [sys.executable, "-m", "hanoicheck.cli", "extract", "corpus", "-f", "jsonl"]
-    command += ["-o", str(target), "-q"] + (["--jobs", str(jobs)] if jobs else [])
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+def _timed_child(command: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MB) of one child and its workers."""
     t0 = time.perf_counter()
-    subprocess.run(command, cwd=directory, check=True)
+    child_process = subprocess.Popen(command, cwd=cwd)
+    _, status, usage = os.wait4(child_process.pid, 0)
     wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    lines = sum(1 for _ in target.open("rb"))
-    target.unlink()
-    return {"cli_extract_s": round(wall, 3), "cli_cpu_s": round(cpu, 2), "cli_claims": lines}
+    child_process.returncode = os.waitstatus_to_exitcode(status)
+    if child_process.returncode not in (0, 1):  # 1: conflicts found, which is fine here
+        raise subprocess.CalledProcessError(child_process.returncode, command)
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / scale
+
+
+def cli_run(directory: Path, jobs: int | None) -> dict[str, Any]:
+    """The two CLI runs a user makes, each in a child process, timed from outside.
+
+    ``hanoicheck extract corpus -f jsonl -o FILE -q`` (claims, streamed to a file) and
+    ``hanoicheck conflicts corpus -f json -o FILE -q`` (extraction, reconciliation and
+    the conflict table: the command's whole end to end).
+    """
+    jobs_option = ["--jobs", str(jobs)] if jobs else []
+    base = [sys.executable, "-m", "hanoicheck.cli"]
+    claims_file = directory / "claims.jsonl"
+    extract = [*base, "extract", "corpus", "-f", "jsonl", "-o", str(claims_file), "-q"]
+    wall, cpu, rss = _timed_child(extract + jobs_option, directory)
+    lines = sum(1 for _ in claims_file.open("rb"))
+    claims_file.unlink()
+    result: dict[str, Any] = {
+        "cli_extract_s": round(wall, 3),
+        "cli_cpu_s": round(cpu, 2),
+        "cli_claims": lines,
+        "cli_extract_peak_rss_mb": round(rss, 1),
+    }
+    table = directory / "conflicts.json"
+    conflicts = [*base, "conflicts", "corpus", "-f", "json", "-o", str(table), "-q"]
+    wall, cpu, rss = _timed_child(conflicts + jobs_option, directory)
+    table.unlink()
+    result.update(
+        cli_conflicts_s=round(wall, 3),
+        cli_conflicts_cpu_s=round(cpu, 2),
+        cli_conflicts_peak_rss_mb=round(rss, 1),
+    )
+    return result
 
 
 # --------------------------------------------------------------------------- peers
@@ -414,6 +442,7 @@ def main(argv: list[str] | None = None) -> int:
             runs.append(run)
         keys = ["extract_s", "articles_per_s", "mb_per_s", "reconcile_s", "end_to_end_s"]
         keys += ["peak_rss_mb", "peak_rss_worker_mb", "cpu_s", "cli_extract_s", "cli_cpu_s"]
+        keys += ["cli_extract_peak_rss_mb", "cli_conflicts_s", "cli_conflicts_peak_rss_mb"]
         entry: dict[str, Any] = {
             "manifest": manifest,
             "median": {key: median_of(runs, key) for key in keys},

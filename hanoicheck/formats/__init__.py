@@ -7,7 +7,7 @@ mapping is exhaustive, so a new format cannot be half-added.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
 
@@ -32,6 +32,12 @@ CLAIM_FORMATTERS: dict[ClaimFormat, ClaimFormatter] = {
     ClaimFormat.CSV: claims_csv.render,
     ClaimFormat.PARQUET: lambda claims, color: _binary(ClaimFormat.PARQUET),
 }
+
+STREAMED_FORMATS: dict[ClaimFormat, Callable[[Iterable[Claim]], Iterator[str]]] = {
+    ClaimFormat.JSONL: claims_jsonl.lines,
+    ClaimFormat.CSV: claims_csv.lines,
+}
+"""Text formats written a claim at a time, so memory does not grow with the output."""
 
 BINARY_FORMATS = frozenset({ClaimFormat.PARQUET})
 """Formats that are files, not text: they need ``--output`` and go through
@@ -60,11 +66,12 @@ def write_claims(
 ) -> None:
     """Write claims in ``fmt`` to ``output`` (atomically) or stdout.
 
-    Parquet is streamed in row groups straight from ``claims`` (an iterator is never
-    materialised), so extracting 100,000 articles to Parquet holds one batch at a time;
-    text formats are rendered whole and written through :func:`output.write_output`.
+    JSONL and CSV are streamed line by line and Parquet in row groups, straight from
+    ``claims`` (an iterator is never materialised), so extracting 100,000 articles
+    holds one claim or one batch at a time; the table needs every claim to size its
+    columns and is rendered whole.
     """
-    from hanoicheck.output import OutputError, write_output
+    from hanoicheck.output import OutputError, write_output, write_stream
 
     check_destination(fmt, output)
     if fmt is ClaimFormat.PARQUET:
@@ -77,5 +84,8 @@ def write_claims(
             raise OutputError(str(error)) from None
         except OSError as error:
             raise OutputError(f"{output}: cannot write ({error.strerror or error})") from None
+        return
+    if fmt in STREAMED_FORMATS:
+        write_stream(STREAMED_FORMATS[fmt](claims), output)
         return
     write_output(render_claims(list(claims), fmt, color), output)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from hanoicheck.model import Claim
@@ -70,10 +70,18 @@ def flatten(claim: Claim) -> dict[str, Any]:
 
 
 def render(claims: Sequence[Claim], color: bool = False) -> str:
+    return "".join(lines(claims))
+
+
+def lines(claims: Iterable[Claim]) -> Iterator[str]:
+    """The header, then one CSV row per claim as it comes (streamed to a file)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for claim in claims:
         row = flatten(claim)
         writer.writerow({k: safe_cell(row.get(k)) for k in COLUMNS})
-    return buffer.getvalue()
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()  # the header alone when there are no claims

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from hanoicheck.model import Claim
 
 
 def render(claims: Sequence[Claim], color: bool = False) -> str:
     """One line per claim; numbers stay JSON numbers, dates ISO strings, open ends null."""
-    return "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in claims)
+    return "".join(lines(claims))
+
+
+def lines(claims: Iterable[Claim]) -> Iterator[str]:
+    """The lines of :func:`render`, one claim at a time (streamed to a file)."""
+    for claim in claims:
+        yield json.dumps(claim.to_dict(), ensure_ascii=False) + "\n"
