@@ -123,6 +123,23 @@ def cluster_stories(
     """
     times = time_by_source or {}
     sources = sorted(words_by_source)
+    links = _links(sources, words_by_source, times)
+    # Strongest links first, and never a story whose articles were written more than
+    # MAX_DAYS_APART apart: an undated brief that names "Santiago" and "cybercrime" must
+    # not chain the 2020 and the 2024 Santiago meetings into one story.
+    stories = _UnionFind(sources, times)
+    for _, a, b in links:
+        stories.union(sources[a], sources[b])
+    return {source: stories.find(source) for source in sources}
+
+
+def _links(
+    sources: Sequence[str],
+    words_by_source: Mapping[str, set[str]],
+    times: Mapping[str, float | None],
+) -> list[tuple[float, int, int]]:
+    """``(-score, a, b)`` for each pair of sources (indices, ``a < b``) linked by the
+    names they share, strongest first."""
     total = len(sources)
     holders: dict[str, list[int]] = defaultdict(list)
     for index, source in enumerate(sources):
@@ -154,14 +171,8 @@ def cluster_stories(
             if enough and score >= MIN_SHARED_WEIGHT:
                 links.append((-score, min(a, b), max(a, b)))
         windows[a] = []
-    # Strongest links first, and never a story whose articles were written more than
-    # MAX_DAYS_APART apart: an undated brief that names "Santiago" and "cybercrime" must
-    # not chain the 2020 and the 2024 Santiago meetings into one story.
     links.sort()
-    stories = _UnionFind(sources, times)
-    for _, a, b in links:
-        stories.union(sources[a], sources[b])
-    return {source: stories.find(source) for source in sources}
+    return links
 
 
 _Window = tuple[list[int], int, int, float]
