@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
+
 from hanoicheck.sources import load_document
 from tests.gold import ROOT
 
@@ -53,3 +55,22 @@ def test_gold_anchors_are_where_the_gold_says(tmp_path: Path) -> None:
     for conflict in conflicts:
         right, wrong = conflict["sides"]
         assert right and wrong and not set(right) & set(wrong)
+
+
+def test_benchmark_run_on_a_small_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One benchmark run end to end: every planted figure found, conflicts scored, the
+    CLI timed with its own peak memory (the numbers themselves are not asserted)."""
+    import run
+
+    monkeypatch.chdir(tmp_path)  # the run changes directory; restored afterwards
+    generate(tmp_path, 60, seed=5)
+    result = run.one_run(tmp_path, jobs=1, score=True)
+    assert result["articles"] == 60 and result["errors"] == 0
+    extraction = result["extraction"]
+    assert extraction["precision"] == extraction["recall"] == 1.0
+    assert result["planted_conflicts"]["planted"] > 0
+    assert 0 < result["planted_conflicts"]["recall"] <= 1
+    cli = run.cli_run(tmp_path, jobs=1)
+    assert cli["cli_claims"] == result["claims"]
+    assert cli["cli_conflicts_peak_rss_mb"] > 0 and cli["cli_conflicts_s"] > 0
+    assert not (tmp_path / "claims.jsonl").exists()  # the run cleans up after itself
