@@ -146,7 +146,7 @@ def _links(
         for word in sorted(words_by_source[source]):  # sums in one order: same ties each run
             holders[word].append(index)
     weight = {w: math.log((1 + total) / (1 + len(h))) + 1 for w, h in holders.items()}
-    mass = [sum(weight[w] for w in words_by_source[s]) or 1.0 for s in sources]
+    mass = [sum(weight[w] for w in sorted(words_by_source[s])) or 1.0 for s in sources]
     when = [times.get(s) for s in sources]
     windows: list[list[_Window]] = [[] for _ in sources]
     for word, holding in holders.items():
