@@ -326,8 +326,8 @@ def conflicts(
 ) -> None:
     """Export the conflict table (with --all, the whole reconciled fact table)."""
     from hanoicheck.api import Report
-    from hanoicheck.formats.conflicts import ConflictFormat, render_conflicts
-    from hanoicheck.output import OutputError, write_output
+    from hanoicheck.formats.conflicts import ConflictFormat, iter_conflicts
+    from hanoicheck.output import OutputError, write_stream
 
     try:
         chosen = ConflictFormat(fmt.lower())
@@ -338,7 +338,7 @@ def conflicts(
     result = _reconciled(paths, jobs, quiet)
     assert isinstance(result, Report)
     try:
-        write_output(render_conflicts(result.reconciliation, chosen, show_all), output)
+        write_stream(iter_conflicts(result.reconciliation, chosen, show_all), output)
     except OutputError as error:
         fail(str(error))
         raise typer.Exit(EXIT_INPUT_ERROR) from None

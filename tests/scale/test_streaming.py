@@ -79,3 +79,18 @@ def test_streamed_jsonl_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     write_claims(iter(claims), ClaimFormat.JSONL, None)
     lines = capsys.readouterr().out.splitlines()
     assert [json.loads(line)["id"] for line in lines] == [c.id for c in claims]
+
+
+def test_conflict_json_streams_the_same_text_as_one_dump() -> None:
+    from hanoicheck.api import reconcile_paths
+    from hanoicheck.formats.conflicts import ConflictFormat, iter_conflicts
+    from tests.gold import ROOT
+
+    result = reconcile_paths([ROOT / "seeds"]).reconciliation
+    pieces = list(iter_conflicts(result, ConflictFormat.JSON, show_all=True))
+    groups = [g.to_dict() for g in result.groups]
+    assert len(pieces) == len(groups) + 1 > 2  # a piece per group, then the bracket
+    assert "".join(pieces) == json.dumps(groups, ensure_ascii=False, indent=2) + "\n"
+    empty = type(result)(groups=(), sources=(), claim_count=0, stories=0, copies=())
+    assert "".join(iter_conflicts(empty, ConflictFormat.JSON)) == "[]\n"
+    assert json.loads("".join(iter_conflicts(empty, ConflictFormat.JSON))) == []
