@@ -133,11 +133,15 @@ def _candidates(
 ) -> list[tuple[Cluster, Identity]]:
     found = []
     for cluster in clusters:
-        verdicts = [identity(facet, member, vocabulary)[0] for member in cluster.members]
-        if Identity.DIFFERENT in verdicts:
-            continue
-        weakest = Identity.POSSIBLE if Identity.POSSIBLE in verdicts else Identity.SAME
-        found.append((cluster, weakest))
+        weakest = Identity.SAME
+        for member in cluster.members:  # one "different" settles it: stop comparing there
+            verdict = identity(facet, member, vocabulary)[0]
+            if verdict is Identity.DIFFERENT:
+                break
+            if verdict is Identity.POSSIBLE:
+                weakest = Identity.POSSIBLE
+        else:
+            found.append((cluster, weakest))
     return found
 
 

@@ -53,18 +53,26 @@ def independent_units(
         texts = {s: " ".join(sentences[s]) for s in members}
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                long_enough = min(len(texts[a]), len(texts[b])) >= MIN_DUPLICATE_TEXT
-                if (
-                    long_enough
-                    and unit[a] != unit[b]
-                    and fuzz.ratio(texts[a], texts[b]) >= NEAR_DUPLICATE
-                ):
+                if unit[a] != unit[b] and _near_duplicates(texts[a], texts[b]):
                     _merge(unit, unit[a], unit[b])
     files: dict[tuple[str, str], list[str]] = defaultdict(list)
     for source, name in unit.items():
         files[(stories.get(source, source), name)].append(source)
     copies = [(name, tuple(sorted(fs))) for (_, name), fs in sorted(files.items()) if len(fs) > 1]
     return unit, copies
+
+
+def _near_duplicates(a: str, b: str) -> bool:
+    """Two texts of at least :data:`MIN_DUPLICATE_TEXT` characters, nearly the same.
+
+    rapidfuzz's ratio is 2 * matching / (len(a) + len(b)), so texts whose lengths alone
+    keep it under the threshold are not compared at all, and a comparison stops as soon
+    as the threshold is out of reach (``score_cutoff``).
+    """
+    shorter, longer = sorted((len(a), len(b)))
+    if shorter < MIN_DUPLICATE_TEXT or 200 * shorter < NEAR_DUPLICATE * (shorter + longer):
+        return False
+    return fuzz.ratio(a, b, score_cutoff=NEAR_DUPLICATE) >= NEAR_DUPLICATE
 
 
 def _merge(unit: dict[str, str], keep: str, drop: str) -> None:

@@ -123,9 +123,10 @@ def _side_label(side: Sequence[Claim]) -> str:
     """The most common wording of a side's value; its most common noun for counts."""
     primary = [c for c in side if c.unit == side[0].unit] if side[0].kind is Kind.MONEY else side
     with_unit = primary[0].kind is Kind.MONEY
-    values = Counter(value_label(c, with_unit=with_unit) for c in primary)
+    labels = [value_label(c, with_unit=with_unit) for c in primary]
+    values = Counter(labels)
     precision = {
-        value_label(c, with_unit=with_unit): _PRECISION[c.value.qualifier] for c in primary
+        label: _PRECISION[c.value.qualifier] for label, c in zip(labels, primary, strict=True)
     }
     value = max(values, key=lambda text: (values[text], -precision[text], text))
     if primary[0].kind is not Kind.COUNT:
@@ -144,19 +145,49 @@ def _worst_clash(
     """The most severe contradicting pair, or None when no pair contradicts.
 
     Errors rank before warnings, then the pair whose first claim comes first by file
-    and line; only the running worst is kept, so a large group costs no memory per pair.
+    and line (then the first pair in group order). Two shortcuts keep a large group
+    from costing the square of its size, without changing the answer:
+
+    - intervals that all share a point never contradict (two intervals overlapping
+      pairwise is the same as all of them sharing a point, on a line), which settles
+      every agreeing group in one pass;
+    - first claims are tried in the order of that ranking, so the first error found
+      is the answer and the rest of the group is not compared.
     """
+    if _all_overlap(members, bounds):
+        return None
+    order = sorted(range(len(members)), key=lambda i: _where(members[i].claim))
     worst: Clash | None = None
-    worst_key: tuple[bool, str] | None = None
-    for i, a in enumerate(members):
+    for i in order:
+        a = members[i]
         for b in members[i + 1 :]:
             clash = _clash(a, b, bounds, vocabulary)
             if clash is None:
                 continue
-            key = (clash[3] is not Severity.ERROR, _where(a.claim))
-            if worst_key is None or key < worst_key:
-                worst, worst_key = clash, key
+            if clash[3] is Severity.ERROR:
+                return clash
+            if worst is None:
+                worst = clash  # the first warning in ranking order, unless an error follows
     return worst
+
+
+def _all_overlap(members: Sequence[Facets], bounds: Mapping[str, Bounds]) -> bool:
+    """Whether, per currency, every claim's interval contains one common point."""
+    by_unit: dict[str | None, list[Bounds]] = {}
+    for facet in members:
+        claim = facet.claim
+        unit = claim.unit if claim.kind is Kind.MONEY else None
+        by_unit.setdefault(unit, []).append(bounds[claim.id])
+    for intervals in by_unit.values():
+        # the latest start and the earliest end; an open end is the tighter one on a tie
+        low = max(intervals, key=lambda b: (b.low, not b.low_inclusive))
+        high = min(intervals, key=lambda b: (b.high, b.high_inclusive))
+        if not (
+            low.low < high.high
+            or (low.low == high.high and low.low_inclusive and high.high_inclusive)
+        ):
+            return False
+    return True
 
 
 def _clash(
