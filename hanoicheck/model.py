@@ -14,7 +14,7 @@ interval logic needs.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
@@ -147,18 +147,53 @@ class Claim:
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of a claim (``extract --format jsonl``), schema-versioned.
 
-        Whole numbers are written as JSON integers (110, not 110.0).
+        Whole numbers are written as JSON integers (110, not 110.0). Built field by
+        field rather than with ``dataclasses.asdict``, which deep-copies recursively and
+        was most of the time of exporting 100,000 articles' conflicts; a test keeps the
+        two shapes equal.
         """
-        data = asdict(self)
-        data["kind"] = str(self.kind)
-        data["modality"] = str(self.modality)
-        value = data["value"]
-        value["qualifier"] = str(self.value.qualifier)
-        for key in ("nominal", "low", "high"):
-            if isinstance(value[key], float) and value[key].is_integer():
-                value[key] = int(value[key])
-        data["subject"]["key"] = self.subject.key
-        return {"schema_version": SCHEMA_VERSION, "id": data.pop("id"), **data}
+        subject, event, value = self.subject, self.event, self.value
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "id": self.id,
+            "source": self.source,
+            "kind": str(self.kind),
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "sentence": self.sentence,
+            "subject": {
+                "noun": subject.noun,
+                "role": subject.role,
+                "owner": subject.owner,
+                "period": subject.period,
+                "context": subject.context,
+                "key": subject.key,
+            },
+            "event": {
+                "name": event.name,
+                "type": event.type,
+                "date": event.date,
+                "part_of_day": event.part_of_day,
+                "parent": event.parent,
+            },
+            "value": {
+                "nominal": _json_number(value.nominal),
+                "low": _json_number(value.low),
+                "high": _json_number(value.high),
+                "low_inclusive": value.low_inclusive,
+                "high_inclusive": value.high_inclusive,
+                "qualifier": str(value.qualifier),
+            },
+            "unit": self.unit,
+            "modality": str(self.modality),
+            "attribution": self.attribution,
+            "outlet": self.outlet,
+            "year_inferred": self.year_inferred,
+            "document_date": self.document_date,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Claim:
@@ -179,6 +214,13 @@ class Claim:
             value=Interval(**value),
         )
         return cls(**fields)
+
+
+def _json_number(value: Any) -> Any:
+    """110.0 as 110: whole figures are JSON integers; other values pass through."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,3 +76,34 @@ def test_extract_paths_shares_parts_across_files(tmp_path: object) -> None:
     first, second = by_source.values()
     assert [c.event for c in first] == [c.event for c in second]
     assert all(x.event is y.event for x, y in zip(first, second, strict=True))
+
+
+def _reference_dict(claim: Claim) -> dict[str, object]:
+    """The claim's JSON shape as ``dataclasses.asdict`` gives it (the original definition)."""
+    from dataclasses import asdict
+
+    data = asdict(claim)
+    data["kind"] = str(claim.kind)
+    data["modality"] = str(claim.modality)
+    value = data["value"]
+    value["qualifier"] = str(claim.value.qualifier)
+    for key in ("nominal", "low", "high"):
+        if isinstance(value[key], float) and value[key].is_integer():
+            value[key] = int(value[key])
+    data["subject"]["key"] = claim.subject.key
+    return {"schema_version": 1, "id": data.pop("id"), **data}
+
+
+def test_to_dict_is_the_asdict_shape_field_for_field() -> None:
+    import json
+
+    from tests.gold import ROOT
+
+    claims = extract_paths([ROOT / "seeds", ROOT / "fixtures"]).claims
+    assert len(claims) > 100
+    kinds = {c.kind for c in claims}
+    assert len(kinds) == 3
+    for claim in claims:
+        fast, reference = claim.to_dict(), _reference_dict(claim)
+        # same keys in the same order, same values: the JSONL bytes do not change
+        assert json.dumps(fast) == json.dumps(reference)
