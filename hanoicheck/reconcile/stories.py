@@ -25,6 +25,9 @@ MAX_SHARED_BY = 200
 MIN_SHARED_WORDS = 2
 MIN_SHARED_WEIGHT = 0.2
 SINGLE_WORD_SHARE = 0.5
+# Most coverage of one event, preview to follow-up, is written within three weeks; the
+# same names further apart are another event (a 60-day span merged same-named events
+# on the synthetic benchmark, see BENCHMARKS.md).
 MAX_DAYS_APART = 21
 
 _NAME = re.compile(r"(?<![\w'\u2019])[A-Z][\w\u2019'.-]*[\w]|\b[A-Z]{2,}\b")
