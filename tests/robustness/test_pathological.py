@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from hanoicheck.api import extract_paths
 from hanoicheck.cli import app
 from hanoicheck.model import Document, SourceError
 from hanoicheck.sources import load_sources, parse_document, parse_size
+from tests.complexity import assert_linear
 from tests.robustness.helpers import run_cli
 
 GOOD = "GENEVA, May 4, 2026 (Reuters) - Delegates from more than 40 countries attended.\n"
@@ -73,16 +73,16 @@ def test_hostile_directory_in_a_real_process(hostile_dir: Path) -> None:
     assert quotes(result.stdout) == ["more than 40 countries"]
     assert_one_line_each(result.stderr, BAD)
     assert "10 file(s) could not be read; exit 2" in result.stderr
-    assert result.seconds < 60  # 40,000 nested divs would take minutes to parse
     assert "HTML nested too deeply" in result.stderr
 
 
-def test_deeply_nested_html_is_refused_quickly_but_normal_nesting_parses() -> None:
-    html = "<html><body>" + "<div>" * 100_000 + "12 ships" + "</div>" * 100_000
-    started = time.perf_counter()
-    with pytest.raises(sources.SourceReadError, match="nested too deeply"):
-        parse_document("deep.html", html, ".html")
-    assert time.perf_counter() - started < 2
+def test_deeply_nested_html_is_refused_in_linear_time_but_normal_nesting_parses() -> None:
+    def refuse(depth: int) -> None:
+        html = "<html><body>" + "<div>" * depth + "12 ships" + "</div>" * depth
+        with pytest.raises(sources.SourceReadError, match="nested too deeply"):
+            parse_document("deep.html", html, ".html")
+
+    assert_linear(refuse, 50_000, "refusing deep HTML")  # parsing it grows with depth^2
     # unclosed <p> and <li> (a sibling closes them) are not nesting
     flat = "<body>" + "<p>12 ships sank. <li>x " * 50_000 + "</body>"
     assert "12 ships" in parse_document("flat.html", flat, ".html").text
@@ -181,44 +181,42 @@ def test_parse_size_rejects(text: str) -> None:
         parse_size(text)
 
 
-def _timed_extract(tmp_path: Path, name: str, text: str) -> tuple[float, int]:
-    path = tmp_path / name
-    path.write_text(text, "utf-8")
-    started = time.perf_counter()
-    result = extract_paths([path], jobs=1)
-    assert result.errors == ()
-    return time.perf_counter() - started, len(result.claims)
-
-
 LINE = "Delegates from 40 countries met in Hanoi on Oct 25 and pledged $5 million; "
 
 
 def test_one_long_line_of_prose_is_linear(tmp_path: Path) -> None:
-    """200 KB with no line break and no full stop: was quadratic (minutes at 1 MB)."""
-    seconds, claims = _timed_extract(tmp_path, "line.txt", LINE * (200_000 // len(LINE)))
-    assert claims == 3 * (200_000 // len(LINE))
-    assert seconds < 15
+    """One line with no line break and no full stop: was quadratic (minutes at 1 MB)."""
+
+    def extract(repeats: int) -> None:
+        path = tmp_path / f"line-{repeats}.txt"
+        if not path.exists():
+            path.write_text(LINE * repeats, "utf-8")
+        result = extract_paths([path], jobs=1)
+        assert result.errors == ()
+        assert len(result.claims) == 3 * repeats
+
+    assert_linear(extract, 50_000 // len(LINE), "one long line of prose")
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("name", "text", "bound"),
+    ("name", "text"),
     [
-        ("prose-5mb.txt", (LINE * (5 * 2**20 // len(LINE) + 1))[: 5 * 2**20], 240),
-        ("dots-5mb.txt", "." * 5 * 2**20, 60),
-        ("caps-5mb.txt", "A" * 5 * 2**20, 60),
-        ("numbers-100k.txt", " ".join(str(i) for i in range(100_000)), 60),
-        ("counts-100k.txt", " ".join(f"{i} ships" for i in range(1, 100_001)), 120),
+        ("prose-5mb.txt", (LINE * (5 * 2**20 // len(LINE) + 1))[: 5 * 2**20]),
+        ("dots-5mb.txt", "." * 5 * 2**20),
+        ("caps-5mb.txt", "A" * 5 * 2**20),
+        ("numbers-100k.txt", " ".join(str(i) for i in range(100_000))),
+        ("counts-100k.txt", " ".join(f"{i} ships" for i in range(1, 100_001))),
     ],
 )
-def test_huge_lines_and_100k_numbers(tmp_path: Path, name: str, text: str, bound: float) -> None:
+def test_huge_lines_and_100k_numbers(tmp_path: Path, name: str, text: str) -> None:
+    """Each completes without a traceback (the subprocess timeout only stops a runaway)."""
     path = tmp_path / name
     path.write_text(text, "utf-8")
     result = run_cli("extract", name, "-f", "jsonl", "-o", "out.jsonl", cwd=tmp_path, timeout=600)
     print(f"\n{name}: {result.seconds:.1f} s, peak RSS {result.peak_rss_mb:.0f} MB")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
-    assert result.seconds < bound
 
 
 def _write_big(path: Path, size: int) -> None:
