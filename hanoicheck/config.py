@@ -33,8 +33,8 @@ from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from hanoicheck.extract.numbers import Tolerance
 from hanoicheck.extract.sentence import ExtractOptions
+from hanoicheck.intervals import Tolerance
 from hanoicheck.sources import DEFAULT_MAX_BYTES, normalize_source
 
 __all__ = [
@@ -53,8 +53,8 @@ __all__ = [
 CONFIG_FILE = "hanoicheck.toml"
 PYPROJECT_FILE = "pyproject.toml"
 FailOn = Literal["error", "warning"]
-#: Hedge bands as fractions of the figure. ``about`` and ``nearly`` match
-#: :class:`hanoicheck.extract.numbers.Tolerance`; ``some`` is wider because "some 100
+#: Hedge bands as fractions of the figure, the defaults of
+#: :class:`hanoicheck.intervals.Tolerance`; ``some`` is wider because "some 100
 #: delegates" is a looser hedge than "about 100".
 DEFAULT_TOLERANCES: Mapping[str, float] = MappingProxyType(
     {"about": 0.05, "nearly": 0.05, "some": 0.10}
@@ -119,21 +119,19 @@ class Config:
         return tuple(root / p if root is not None else Path(p) for p in self.paths)
 
     def tolerance(self) -> Tolerance:
-        """The extractor's :class:`Tolerance` for these settings.
-
-        ``Tolerance`` has no separate ``some`` band yet (the extractor reads "some" as
-        "about"), so ``some`` is carried here for the reconciler only.
-        """
-        return Tolerance(about=self.tolerances["about"], nearly=self.tolerances["nearly"])
+        """The hedge bands of these settings, applied once, when claims are extracted."""
+        return Tolerance(
+            about=self.tolerances["about"],
+            nearly=self.tolerances["nearly"],
+            some=self.tolerances["some"],
+        )
 
     def reconcile_options(self) -> ReconcileOptions:
-        """Reconciler options: the hedge bands and the project's extra synonym groups."""
+        """Reconciler options: the project's extra synonym groups."""
         from hanoicheck.reconcile import ReconcileOptions
-        from hanoicheck.reconcile import Tolerance as Band
         from hanoicheck.reconcile.vocabulary import vocabulary_with
 
-        band = Band(about=self.tolerances["about"], nearly=self.tolerances["nearly"])
-        return ReconcileOptions(tolerance=band, vocabulary=vocabulary_with(self.synonyms))
+        return ReconcileOptions(vocabulary=vocabulary_with(self.synonyms))
 
     def extract_options(self) -> ExtractOptions:
         """Extraction options (and so the cache key) these settings imply."""
@@ -268,13 +266,12 @@ def _fail_on(path: Path, key: str, value: Any) -> FailOn:
 
 
 def _fraction(path: Path, key: str, value: Any) -> float:
+    """A hedge band: above 0 (a zero band makes "nearly 2.5" an empty interval) and below 1."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ConfigError(path, key, f"expected a number, got {_show(value)}")
-    if not 0 <= value < 1:
+    if not 0 < value < 1:
         hint = f" (write {value:g}% as {value / 100:g})" if 1 < value < 100 else ""
-        raise ConfigError(
-            path, key, f"expected a fraction from 0 up to (not including) 1, got {value}{hint}"
-        )
+        raise ConfigError(path, key, f"expected a fraction above 0 and below 1, got {value}{hint}")
     return float(value)
 
 

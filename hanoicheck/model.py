@@ -14,6 +14,7 @@ interval logic needs.
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
@@ -58,7 +59,8 @@ class Interval(Generic[B]):
 
     ``low``/``high`` of ``None`` mean an open end. ``nominal`` is the figure as written
     (for a range, its lower end). For ``about``/``nearly`` the bounds are the tolerance
-    band the extractor applied, so the band is visible in every export.
+    band :func:`hanoicheck.intervals.hedged` applied at extraction: every export shows
+    the interval the reconciler compares. An empty interval cannot be built.
     """
 
     nominal: B | None
@@ -67,6 +69,18 @@ class Interval(Generic[B]):
     low_inclusive: bool = True
     high_inclusive: bool = True
     qualifier: Qualifier = Qualifier.EXACT
+
+    def __post_init__(self) -> None:
+        # An empty interval agrees with nothing, not even itself: reconciliation of a
+        # group holding one could never settle it, so none may be built (a cache or a
+        # config cannot smuggle one in either).
+        low, high = self.low, self.high
+        for end in (low, high, self.nominal):
+            if isinstance(end, float) and math.isnan(end):
+                raise ValueError("an interval end is not a number")
+        closed = self.low_inclusive and self.high_inclusive
+        if low is not None and high is not None and (low > high or (low == high and not closed)):
+            raise ValueError(f"empty interval {low!r}..{high!r}")
 
     @classmethod
     def exact(cls, value: B) -> Interval[B]:

@@ -18,7 +18,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from hanoicheck.extract import context
-from hanoicheck.extract.numbers import Figure, hedge_before, hedged_interval
+from hanoicheck.extract.numbers import Figure, hedge_before
+from hanoicheck.intervals import hedged
 from hanoicheck.lexicon import alternation, default_lexicon
 from hanoicheck.model import Claim, Kind, Modality, Qualifier, Subject
 
@@ -173,7 +174,7 @@ def read(ctx: SentenceContext, figure: Figure) -> Claim | None:
         start = prefix.start()
         hedge = hedge_before(text, start, ctx.sentence.start)
         if hedge and value.qualifier is Qualifier.EXACT and value.nominal is not None:
-            value = hedged_interval(value.nominal, hedge[0], ctx.options.tolerance)
+            value = hedged(value.nominal, hedge[0], ctx.options.tolerance, hedge[2])
             start = hedge[1]
     elif prefix:
         code = _currency_code(prefix.group(0))
@@ -190,7 +191,7 @@ def read(ctx: SentenceContext, figure: Figure) -> Claim | None:
     if code is None or value.nominal is None or value.nominal <= 0:
         return None
     if figure.vague:
-        value = hedged_interval(value.nominal, Qualifier.AT_LEAST)
+        value = hedged(value.nominal, Qualifier.AT_LEAST)
     money_type = _money_type(ctx, start, end)
     subject = Subject(
         noun=money_type,

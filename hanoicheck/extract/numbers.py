@@ -5,8 +5,9 @@ A :class:`Figure` is the number part of a claim (``more than 110``, ``sixty-nine
 interval. What the figure counts (a noun, a currency) is decided by the kind-specific
 extractors; this module only knows numbers.
 
-Hedges are meaning: "about" and "nearly" get a tolerance band whose width comes from
-:class:`Tolerance`, so the reconciler and every export see the same interval.
+Hedges are meaning: "about" and "nearly" get a tolerance band from
+:func:`hanoicheck.intervals.hedged`, so the reconciler and every export see the same
+interval.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from hanoicheck.intervals import DEFAULT_TOLERANCE, Tolerance, hedged
 from hanoicheck.model import Interval, Qualifier
 
 _UNITS = [
@@ -127,24 +129,6 @@ _HEDGES_AFTER: dict[str, Qualifier] = {
 
 
 @dataclass(frozen=True, slots=True)
-class Tolerance:
-    """How wide the band of a vague hedge is, as a fraction of the figure.
-
-    Default 5%: "about 110" is [104.5, 115.5], so it agrees with "more than 110" but
-    not with a flat "100". A careful editor reads "about 110" as a rounding of a number
-    near 110, not as licence for a tenth either way; a wider band would hide the
-    difference between 100 and 110 that fact-checkers care about. "nearly N" is the
-    same band below N, open at N (nearly 60 is not 60).
-    """
-
-    about: float = 0.05
-    nearly: float = 0.05
-
-
-DEFAULT_TOLERANCE = Tolerance()
-
-
-@dataclass(frozen=True, slots=True)
 class Figure:
     """A number found in text, with its hedge and interval.
 
@@ -222,12 +206,13 @@ def _qualifier_of(hedge: str) -> Qualifier:
     return Qualifier.EXACT
 
 
-def hedge_before(text: str, pos: int, floor: int = 0) -> tuple[Qualifier, int] | None:
-    """The hedge ending right before ``pos`` ("more than " + "US$54m"), and its start."""
+def hedge_before(text: str, pos: int, floor: int = 0) -> tuple[Qualifier, int, str] | None:
+    """The hedge ending right before ``pos`` ("more than " + "US$54m"): qualifier, start, words."""
     match = _patterns()["hedge_before"].search(text[max(floor, pos - 40) : pos])
     if not match:
         return None
-    return _qualifier_of(match.group("hedge")), pos - len(match.group(0))
+    words = match.group("hedge")
+    return _qualifier_of(words), pos - len(match.group(0)), words
 
 
 def words_to_number(text: str) -> float | None:
@@ -273,26 +258,6 @@ def _value_of(match: re.Match[str]) -> float | None:
         return words_to_number(match.group("words"))
     vague = " ".join(match.group("vague").lower().split()[:-1])
     return _VAGUE[vague]
-
-
-def hedged_interval(
-    value: float, qualifier: Qualifier, tolerance: Tolerance = DEFAULT_TOLERANCE
-) -> Interval[float]:
-    """The interval a hedged single figure stands for."""
-    if qualifier is Qualifier.MORE_THAN:
-        return Interval(value, value, None, False, False, qualifier)
-    if qualifier is Qualifier.AT_LEAST:
-        return Interval(value, value, None, True, False, qualifier)
-    if qualifier is Qualifier.ABOUT:
-        band = value * tolerance.about
-        return Interval(value, value - band, value + band, True, True, qualifier)
-    if qualifier is Qualifier.NEARLY:
-        return Interval(value, value * (1 - tolerance.nearly), value, True, False, qualifier)
-    if qualifier is Qualifier.UP_TO:
-        return Interval(value, None, value, False, True, qualifier)
-    if qualifier is Qualifier.LESS_THAN:
-        return Interval(value, None, value, False, False, qualifier)
-    return Interval.exact(value)
 
 
 def find_figures(
@@ -344,16 +309,18 @@ def find_figures(
                 continue
         hedge = pats["hedge_before"].search(lookback)
         qualifier = Qualifier.AT_LEAST if vague else Qualifier.EXACT
+        hedge_word = ""
         if hedge:
-            qualifier = _qualifier_of(hedge.group("hedge"))
+            hedge_word = hedge.group("hedge")
+            qualifier = _qualifier_of(hedge_word)
             fig_start -= len(hedge.group(0))
         after = pats["hedge_after"].match(text, fig_end, end)
         if after and qualifier is Qualifier.EXACT and not vague:
             qualifier = _HEDGES_AFTER[" ".join(after.group("h").lower().lstrip("-").split())]
             fig_end = after.end()
-        interval = hedged_interval(value, qualifier, tolerance)
+        interval = hedged(value, qualifier, tolerance, hedge_word)
         if vague:
-            interval = hedged_interval(value, Qualifier.AT_LEAST)
+            interval = hedged(value, Qualifier.AT_LEAST)
         figures.append(
             Figure(
                 fig_start,

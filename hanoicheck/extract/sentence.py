@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from hanoicheck.extract import context
-from hanoicheck.extract.numbers import DEFAULT_TOLERANCE, Tolerance
+from hanoicheck.intervals import DEFAULT_TOLERANCE, Tolerance
 from hanoicheck.model import Claim, Document, Event, Span
 
 # The parts of a conference a sentence may date while calling the whole "the conference".

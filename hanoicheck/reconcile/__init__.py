@@ -19,13 +19,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from hanoicheck.model import Claim, Kind
 from hanoicheck.reconcile.facets import Facets, build_facets
 from hanoicheck.reconcile.grouping import GroupingOptions, blocks, group_block
 from hanoicheck.reconcile.independence import independent_units
-from hanoicheck.reconcile.intervals import Tolerance
 from hanoicheck.reconcile.model import (
     Conflict,
     Consensus,
@@ -48,7 +47,6 @@ __all__ = [
     "Reconciliation",
     "Severity",
     "Status",
-    "Tolerance",
     "load_vocabulary",
     "reconcile",
 ]
@@ -58,13 +56,15 @@ __all__ = [
 class ReconcileOptions:
     """Everything that changes a verdict, in one place (a project config fills it).
 
+    Hedge bands are not here: they are part of each claim, decided once at extraction
+    (:mod:`hanoicheck.intervals`), so the reconciler compares what the exports print.
+
     ``near_miss``: two figures that may come from different sittings of a recurring
     session are flagged (as a warning) only when they differ by at most this fraction:
     18 vs 19 speakers (5%) may be one plenary counted twice, 14 vs 19 (26%) is more
     likely two plenaries. 15% keeps the first kind and drops the second.
     """
 
-    tolerance: Tolerance = field(default_factory=Tolerance)
     near_miss: float = 0.15
     vocabulary: Vocabulary | None = None
 
@@ -96,12 +96,12 @@ def reconcile(claims: Iterable[Claim], options: ReconcileOptions | None = None) 
     for facet in facets:
         if facet.claim.kind is Kind.DATE:
             story_dates[facet.story].append(facet)
-    grouping = GroupingOptions(options.tolerance, options.near_miss)
+    grouping = GroupingOptions(options.near_miss)
     groups: list[Group] = []
     for key, block in blocks(facets).items():
         dates = story_dates.get(key[0], [])
         groups.extend(
-            judge(cluster.members, cluster.notes, units, vocabulary, options.tolerance)
+            judge(cluster.members, cluster.notes, units, vocabulary)
             for cluster in group_block(block, dates, vocabulary, grouping)
         )
     groups.sort(key=_severity_rank)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from enum import Enum
 from itertools import pairwise
 
+from hanoicheck.intervals import has_year, span_bounds
 from hanoicheck.model import Claim, Kind, Modality
-from hanoicheck.reconcile.intervals import has_year, span_bounds
 from hanoicheck.reconcile.vocabulary import Vocabulary, fold, similarity
 
 _PART_OF_DAY_ORDER = {"morning": 0, "afternoon": 1, "evening": 2, "night": 3}

@@ -20,16 +20,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from hanoicheck.model import Kind
-from hanoicheck.reconcile.facets import Facets, Identity, identity
-from hanoicheck.reconcile.intervals import (
+from hanoicheck.intervals import (
     Bounds,
-    Tolerance,
     all_have_years,
     bounds_of,
     relative_gap,
     span_bounds,
 )
+from hanoicheck.model import Kind
+from hanoicheck.reconcile.facets import Facets, Identity, identity
 from hanoicheck.reconcile.labels import day
 from hanoicheck.reconcile.vocabulary import Vocabulary, similarity
 
@@ -51,7 +50,6 @@ class Cluster:
 class GroupingOptions:
     """Knobs of grouping; see :class:`hanoicheck.reconcile.ReconcileOptions`."""
 
-    tolerance: Tolerance
     near_miss: float
 
 
@@ -85,12 +83,12 @@ def _occasions(block: Sequence[Facets]) -> list[Cluster]:
     with_year = all_have_years([f.claim for f in block])
     ordered = sorted(
         block,
-        key=lambda f: (bounds_of(f.claim, Tolerance(), with_year).low, f.claim.source),
+        key=lambda f: (bounds_of(f.claim, with_year).low, f.claim.source),
     )
     clusters: list[Cluster] = []
     reach = float("-inf")
     for facet in ordered:
-        bounds = bounds_of(facet.claim, Tolerance(), with_year)
+        bounds = bounds_of(facet.claim, with_year)
         if not clusters or bounds.low - reach > OTHER_OCCASION_DAYS:
             clusters.append(Cluster([facet]))
         else:
@@ -147,12 +145,10 @@ def _candidates(
 
 def _home(facet: Facets, clusters: list[Cluster], options: GroupingOptions) -> Cluster | None:
     """The group a claim of uncertain identity belongs to, by its value."""
-    mine = bounds_of(facet.claim, options.tolerance)
+    mine = bounds_of(facet.claim)
     nearest: tuple[float, int] | None = None
     for index, cluster in enumerate(clusters):
-        others = [
-            bounds_of(m.claim, options.tolerance) for m in cluster.members if _same_unit(facet, m)
-        ]
+        others = [bounds_of(m.claim) for m in cluster.members if _same_unit(facet, m)]
         if not others:
             continue
         if any(mine.overlaps(other) for other in others):
@@ -172,7 +168,7 @@ def _recurring_dates(
     with_year = all_have_years([f.claim for f in (*block, *story_dates)])
     clusters: list[tuple[Bounds, Cluster]] = []
     for facet in sorted(block, key=lambda f: (f.claim.source, f.claim.start)):
-        mine = bounds_of(facet.claim, Tolerance(), with_year)
+        mine = bounds_of(facet.claim, with_year)
         for bounds, cluster in clusters:
             if bounds.overlaps(mine):
                 cluster.members.append(facet)
@@ -186,7 +182,7 @@ def _recurring_dates(
             if found is None:
                 continue
             span, evidence = found
-            if span.overlaps(bounds_of(facet.claim, Tolerance(), with_year)):
+            if span.overlaps(bounds_of(facet.claim, with_year)):
                 continue
             inside = [c for b, c in clusters if c is not cluster and _inside(b, span)]
             if not inside:

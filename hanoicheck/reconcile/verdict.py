@@ -20,9 +20,9 @@ import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from hanoicheck.intervals import Bounds, all_have_years, bounds_of
 from hanoicheck.model import Claim, Kind, Qualifier
 from hanoicheck.reconcile.facets import Facets, Identity, conversions, identity
-from hanoicheck.reconcile.intervals import Bounds, Tolerance, all_have_years, bounds_of
 from hanoicheck.reconcile.labels import value_label
 from hanoicheck.reconcile.model import Consensus, Group, Position, Severity, Status
 from hanoicheck.reconcile.vocabulary import Vocabulary
@@ -33,13 +33,12 @@ def judge(
     notes: Sequence[str],
     units: Mapping[str, str],
     vocabulary: Vocabulary,
-    tolerance: Tolerance,
 ) -> Group:
     """The verdict on one group."""
     members = sorted(members, key=lambda f: (f.claim.source, f.claim.start))
     claims = [f.claim for f in members]
     with_year = all_have_years(claims)
-    bounds = {f.claim.id: bounds_of(f.claim, tolerance, with_year) for f in members}
+    bounds = {f.claim.id: bounds_of(f.claim, with_year) for f in members}
     positions = _positions(members, bounds, units)
     worst = _worst_clash(members, bounds, vocabulary)
     total = sorted({units[c.source] for c in claims})

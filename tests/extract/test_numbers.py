@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hanoicheck.extract.numbers import (
-    Tolerance,
-    find_figures,
-    hedged_interval,
-    parse_number,
-    words_to_number,
-)
-from hanoicheck.model import Qualifier
+from hanoicheck.extract.numbers import find_figures, parse_number, words_to_number
+from hanoicheck.intervals import Tolerance
 
 
 def one(text: str) -> tuple[str, float | None, float | None, float | None, str]:
@@ -47,19 +41,16 @@ def test_figures(text: str, expected: tuple[object, ...]) -> None:
 
 
 def test_about_and_nearly_get_the_configured_band() -> None:
-    assert one("about 200 farms")[1:4] == (200, 190, 210)
-    assert one("nearly 40 boats")[1:4] == (40, 38, 40)
-    (figure,) = find_figures("roughly 200 farms", tolerance=Tolerance(about=0.1))
-    assert (figure.value.low, figure.value.high) == (180, 220)
+    # 5%, widened to half the rounding unit (10 -> 5, 10,000 -> 5,000), capped at 10%
+    assert one("about 210 farms")[1:4] == (210, 199.5, 220.5)
+    assert one("about 80,000 fans")[1:4] == (80_000, 75_000, 85_000)
+    assert one("nearly 40 boats")[1:4] == (40, 36, 40)
+    (figure,) = find_figures("roughly 210 farms", tolerance=Tolerance(about=0.2))
+    assert (figure.value.low, figure.value.high) == (168, 252)
+    (some,) = find_figures("some 210 farms")  # looser than "about": its own 10%
+    assert (some.value.low, some.value.high) == (189, 231)
     (nearly,) = find_figures("almost 40 boats")
     assert nearly.value.high_inclusive is False  # "almost 40" is not 40
-
-
-def test_hedged_interval_inclusivity() -> None:
-    assert hedged_interval(10, Qualifier.MORE_THAN).low_inclusive is False
-    assert hedged_interval(10, Qualifier.AT_LEAST).low_inclusive is True
-    assert hedged_interval(10, Qualifier.LESS_THAN).high_inclusive is False
-    assert hedged_interval(10, Qualifier.UP_TO).high_inclusive is True
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ from hanoicheck.cache import (
     extractor_fingerprint,
     options_fingerprint,
 )
-from hanoicheck.extract.numbers import Tolerance
+from hanoicheck.intervals import Tolerance
 from hanoicheck.extract.pipeline import EXTRACTOR_VERSION, extract_text
 from hanoicheck.extract.sentence import ExtractOptions
 from hanoicheck.model import Document

@@ -16,7 +16,7 @@ from hanoicheck.config import (
     load_config_file,
     parse_size,
 )
-from hanoicheck.extract.numbers import DEFAULT_TOLERANCE, Tolerance
+from hanoicheck.intervals import DEFAULT_TOLERANCE, Tolerance
 from hanoicheck.extract.sentence import ExtractOptions
 from hanoicheck.sources import DEFAULT_MAX_BYTES
 
@@ -52,6 +52,7 @@ def test_no_file_gives_defaults(project: Path) -> None:
 def test_defaults_agree_with_the_extractor() -> None:
     assert DEFAULT_TOLERANCES["about"] == Tolerance().about
     assert DEFAULT_TOLERANCES["nearly"] == Tolerance().nearly
+    assert DEFAULT_TOLERANCES["some"] == Tolerance().some
 
 
 def test_full_hanoicheck_toml(project: Path) -> None:
@@ -65,7 +66,7 @@ synonyms = [["delegates", "representatives"], [" envoys ", "diplomats", "emissar
 
 [tolerances]
 about = 0.1
-some = 0
+some = 0.2
 """
     )
     config = load_config(project)
@@ -77,9 +78,9 @@ some = 0
         ("delegates", "representatives"),
         ("envoys", "diplomats", "emissaries"),
     )
-    assert dict(config.tolerances) == {"about": 0.1, "nearly": 0.05, "some": 0.0}
-    assert config.tolerance() == Tolerance(about=0.1, nearly=0.05)
-    assert config.extract_options() == ExtractOptions(tolerance=Tolerance(0.1, 0.05))
+    assert dict(config.tolerances) == {"about": 0.1, "nearly": 0.05, "some": 0.2}
+    assert config.tolerance() == Tolerance(about=0.1, nearly=0.05, some=0.2)
+    assert config.extract_options() == ExtractOptions(tolerance=Tolerance(0.1, 0.05, 0.2))
     assert config.source == project / "hanoicheck.toml"
     assert config.resolved_paths() == (project / "articles", project / "wires")
     with pytest.raises(TypeError):
@@ -181,20 +182,23 @@ def test_outside_git_only_the_start_dir(tmp_path: Path) -> None:
         (
             "hanoicheck.toml",
             "[tolerances]\nabout = 5\n",
-            "hanoicheck.toml: tolerances.about: expected a fraction from 0 up to (not "
-            "including) 1, got 5 (write 5% as 0.05)",
+            "hanoicheck.toml: tolerances.about: expected a fraction above 0 and below 1, got 5 (write 5% as 0.05)",
         ),
         (
             "hanoicheck.toml",
             "[tolerances]\nnearly = -0.1\n",
-            "hanoicheck.toml: tolerances.nearly: expected a fraction from 0 up to (not "
-            "including) 1, got -0.1",
+            "hanoicheck.toml: tolerances.nearly: expected a fraction above 0 and below 1, got -0.1",
+        ),
+        (
+            # a zero band makes "nearly 2.5" the empty interval [2.5, 2.5): refused
+            "hanoicheck.toml",
+            "[tolerances]\nnearly = 0\n",
+            "hanoicheck.toml: tolerances.nearly: expected a fraction above 0 and below 1, got 0",
         ),
         (
             "hanoicheck.toml",
             "[tolerances]\nsome = 1.0\n",
-            "hanoicheck.toml: tolerances.some: expected a fraction from 0 up to (not "
-            "including) 1, got 1.0",
+            "hanoicheck.toml: tolerances.some: expected a fraction above 0 and below 1, got 1.0",
         ),
         (
             "hanoicheck.toml",

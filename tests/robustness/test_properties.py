@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from hanoicheck.extract import context
 from hanoicheck.extract.dates import find_dates
-from hanoicheck.extract.numbers import Tolerance, find_figures, hedged_interval
+from hanoicheck.extract.numbers import find_figures
+from hanoicheck.intervals import Tolerance, hedged
 from hanoicheck.extract.pipeline import extract_text, line_starts
 from hanoicheck.formats import ClaimFormat, render_claims
 from hanoicheck.model import Claim, Interval, Kind, Qualifier
@@ -91,13 +92,13 @@ def test_figures_have_well_formed_intervals_and_spans(text: str) -> None:
 @given(
     value=st.floats(min_value=1e-6, max_value=1e15, allow_nan=False),
     qualifier=st.sampled_from(Qualifier),
-    about=st.floats(min_value=0, max_value=0.99),
-    nearly=st.floats(min_value=0, max_value=0.99),
+    about=st.floats(min_value=1e-9, max_value=0.99),
+    nearly=st.floats(min_value=1e-9, max_value=0.99),
 )
 def test_hedged_intervals_are_well_formed(
     value: float, qualifier: Qualifier, about: float, nearly: float
 ) -> None:
-    interval = hedged_interval(value, qualifier, Tolerance(about, nearly))
+    interval = hedged(value, qualifier, Tolerance(about, nearly))
     assert_well_formed(interval)
     assert interval.nominal == value
 

@@ -1,0 +1,212 @@
+"""The one rule for what a hedged figure means, shared by extraction, reconciliation and exports.
+
+"more than 110" is the open interval (110, inf); "about 110" a band around 110;
+"nearly 60" a band below 60 that excludes 60; "between 18 and 19" the closed range.
+The band of a vague hedge is computed here, once, when the claim is extracted, and
+stored in the claim: every export prints the interval the reconciler compares, and a
+configured tolerance changes both together (it is part of the extraction options, so
+the cache re-extracts when it changes).
+
+Dates compare as day numbers: full dates by their ordinal, and when one side of a
+comparison has no year, both sides by day of the year (a year-less "October 15" can
+still contradict "2025-10-25", and only by its day).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from hanoicheck.model import Claim, Interval, Kind, Qualifier
+
+
+@dataclass(frozen=True, slots=True)
+class Tolerance:
+    """How far a vague hedge reaches: the larger of a fraction and a rounding unit.
+
+    Default: 5% of the figure, widened to half the unit of its last significant digit,
+    but never past ``rounding_cap`` (10%) of the figure. A careful editor reads "about
+    110" as a rounding of something between 105 and 115 (so it agrees with "more than
+    110" but not with "100"), and "about 80,000" as 75,000-85,000: the writer rounded
+    to the nearest 10,000. A flat percentage would call "about 80,000" and "84,500" a
+    contradiction no reader would see; a wide one would hide the 100-vs-110
+    differences fact-checkers look for. The cap is for round figures whose zeros say
+    little: "about 200" is not 150-250, and "about 100" not 50-150.
+    "nearly N" is the same band below N, excluding N itself. "some N" is looser than
+    "about N" ("some 900 visitors"), so it has its own, wider fraction.
+
+    Every fraction must lie in (0, 1): a zero band would make "nearly 2.5" the empty
+    interval [2.5, 2.5), which nothing, not even itself, can agree with.
+    """
+
+    about: float = 0.05
+    nearly: float = 0.05
+    some: float = 0.10
+    rounding: bool = True
+    rounding_cap: float = 0.10
+
+    def __post_init__(self) -> None:
+        for name in ("about", "nearly", "some"):
+            fraction = getattr(self, name)
+            if not (isinstance(fraction, int | float) and 0 < fraction < 1):
+                raise ValueError(f"tolerance {name} must be a fraction above 0 and below 1")
+
+    def fraction(self, qualifier: Qualifier, hedge: str = "") -> float:
+        """The fraction for a vague hedge: ``some`` for "some", else its qualifier's."""
+        if hedge.strip().lower() == "some":
+            return self.some
+        return self.nearly if qualifier is Qualifier.NEARLY else self.about
+
+    def band(self, nominal: float, fraction: float) -> float:
+        """Half-width of the band around ``nominal`` for a hedge of ``fraction``.
+
+        Never zero for a non-zero figure: the fraction of it, or, when ``rounding`` is
+        on and wider, half the unit of its last written digit (up to ``rounding_cap``).
+        """
+        width = abs(nominal) * fraction
+        if self.rounding:
+            width = max(width, min(rounding_unit(nominal) / 2, abs(nominal) * self.rounding_cap))
+        return width
+
+
+DEFAULT_TOLERANCE = Tolerance()
+
+
+def rounding_unit(value: float) -> float:
+    """The place value of the last non-zero digit: 110 -> 10, 80,000 -> 10,000, 2.5 -> 0.1."""
+    if value == 0 or not math.isfinite(value):
+        return 1.0
+    exponent = Decimal(repr(abs(value))).normalize().as_tuple().exponent
+    return 10.0 ** int(exponent)
+
+
+def hedged(
+    value: float,
+    qualifier: Qualifier,
+    tolerance: Tolerance = DEFAULT_TOLERANCE,
+    hedge: str = "",
+) -> Interval[float]:
+    """The interval a single hedged figure stands for (the one place this is decided)."""
+    if qualifier is Qualifier.MORE_THAN:
+        return Interval(value, value, None, False, False, qualifier)
+    if qualifier is Qualifier.AT_LEAST:
+        return Interval(value, value, None, True, False, qualifier)
+    if qualifier is Qualifier.ABOUT:
+        band = tolerance.band(value, tolerance.fraction(qualifier, hedge))
+        return Interval(value, value - band, value + band, True, True, qualifier)
+    if qualifier is Qualifier.NEARLY:
+        band = tolerance.band(value, tolerance.fraction(qualifier, hedge))
+        if band <= 0:  # "nearly 0": no band to stand below it, so the figure itself
+            return Interval(value, value, value, True, True, qualifier)
+        return Interval(value, value - band, value, True, False, qualifier)
+    if qualifier is Qualifier.UP_TO:
+        return Interval(value, None, value, False, True, qualifier)
+    if qualifier is Qualifier.LESS_THAN:
+        return Interval(value, None, value, False, False, qualifier)
+    return Interval.exact(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """A closed/open interval of floats; ``-inf``/``inf`` stand for an open end."""
+
+    low: float
+    high: float
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+
+    def overlaps(self, other: Bounds) -> bool:
+        """True when some value lies in both intervals."""
+        return _before(self.low, self.low_inclusive, other.high, other.high_inclusive) and (
+            _before(other.low, other.low_inclusive, self.high, self.high_inclusive)
+        )
+
+    def gap(self, other: Bounds) -> float:
+        """Distance between two disjoint intervals (0 when they overlap)."""
+        if self.overlaps(other):
+            return 0.0
+        return max(other.low - self.high, self.low - other.high)
+
+    @property
+    def midpoint(self) -> float:
+        """A representative value: the middle, or the finite end of a half-open interval."""
+        if math.isinf(self.low) and math.isinf(self.high):
+            return 0.0
+        if math.isinf(self.low):
+            return self.high
+        if math.isinf(self.high):
+            return self.low
+        return (self.low + self.high) / 2
+
+
+def _before(low: float, low_inc: bool, high: float, high_inc: bool) -> bool:
+    """``low`` (an interval's start) lies at or before ``high`` (another's end)."""
+    return low < high or (low == high and low_inc and high_inc)
+
+
+def numeric_bounds(value: Interval[Any]) -> Bounds:
+    """The interval of a count or an amount, exactly as the claim holds it."""
+    low = -math.inf if value.low is None else float(value.low)
+    high = math.inf if value.high is None else float(value.high)
+    return Bounds(low, high, value.low_inclusive, value.high_inclusive)
+
+
+def has_year(iso: str | None) -> bool:
+    """``2025-10-25`` has a year; ``--10-25`` does not."""
+    return bool(iso) and not str(iso).startswith("--")
+
+
+@lru_cache(maxsize=65536)
+def day_number(iso: str, with_year: bool) -> float:
+    """A date as a number: its ordinal, or (year-less mode) month * 31 + day."""
+    if iso.startswith("--"):
+        month, day = int(iso[2:4]), int(iso[5:7])
+        if with_year:
+            raise ValueError(f"{iso} has no year")
+        return float(month * 31 + day)
+    year, month, day = int(iso[0:4]), int(iso[5:7]), int(iso[8:10])
+    if with_year:
+        return float(date(year, month, day).toordinal())
+    return float(month * 31 + day)
+
+
+def date_bounds(value: Interval[Any], with_year: bool) -> Bounds:
+    """The interval of a date claim (a day, a range, or a hedged "before/after")."""
+    low = -math.inf if value.low is None else day_number(str(value.low), with_year)
+    high = math.inf if value.high is None else day_number(str(value.high), with_year)
+    return Bounds(low, high, value.low_inclusive, value.high_inclusive)
+
+
+def span_bounds(span: str, with_year: bool) -> Bounds:
+    """An event's date as the model writes it: ``2025-10-25`` or ``low/high``."""
+    low, _, high = span.partition("/")
+    return Bounds(day_number(low, with_year), day_number(high or low, with_year))
+
+
+def all_have_years(claims: list[Claim] | tuple[Claim, ...]) -> bool:
+    """Whether every date value of ``claims`` has a year (so ordinals can be compared)."""
+    return all(
+        has_year(v)
+        for c in claims
+        if c.kind is Kind.DATE
+        for v in (c.value.low, c.value.high)
+        if v is not None
+    )
+
+
+def bounds_of(claim: Claim, with_year: bool = True) -> Bounds:
+    """The comparable interval of any claim: what the reconciler and exports agree on."""
+    if claim.kind is Kind.DATE:
+        return date_bounds(claim.value, with_year)
+    return numeric_bounds(claim.value)
+
+
+def relative_gap(a: Bounds, b: Bounds) -> float:
+    """How far apart two disjoint values are, relative to their size (18 vs 19: 0.053)."""
+    gap = a.gap(b)
+    scale = max(abs(a.midpoint), abs(b.midpoint), 1.0)
+    return gap / scale
