@@ -56,6 +56,8 @@ class Interner:
             owner=text(subject.owner),
             period=text(subject.period),
             context=subject.context,
+            scope=text(subject.scope),
+            part_of=text(subject.part_of),
         )
         return replace(
             claim,
@@ -68,6 +70,8 @@ class Interner:
             attribution=text(claim.attribution),
             outlet=text(claim.outlet),
             document_date=text(claim.document_date),
+            as_of=text(claim.as_of),
+            as_of_part=text(claim.as_of_part),
         )
 
     def _event(self, event: Event) -> Event:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class Kind(StrEnum):
@@ -44,10 +44,34 @@ class Qualifier(StrEnum):
 
 
 class Modality(StrEnum):
-    """Whether the text reports a fact or forecasts one."""
+    """How the text puts a figure: only a reported fact can be an outlet's error.
+
+    ``forecast``: expected, projected ("are expected to sign"); ``plan``: an aim or a
+    target ("aims for at least 30 signatures"); ``estimate``: said to be an estimate
+    ("an estimated 900 visitors"); ``preliminary``: a first or provisional count
+    ("had registered", "initial figures").
+    """
 
     REPORTED = "reported"
     FORECAST = "forecast"
+    PLAN = "plan"
+    ESTIMATE = "estimate"
+    PRELIMINARY = "preliminary"
+
+
+class TimeBasis(StrEnum):
+    """Where a figure's time (its ``as_of``) comes from.
+
+    ``stated``: the text says when ("by Friday evening", "as of May 2", a live blog's
+    time stamp); ``final``: the count at the end of the event ("the final tally");
+    ``published``: nothing is said, so the figure holds as of the article's own date;
+    ``unknown``: not even that is known.
+    """
+
+    STATED = "stated"
+    FINAL = "final"
+    PUBLISHED = "published"
+    UNKNOWN = "unknown"
 
 
 B = TypeVar("B", float, str)
@@ -96,6 +120,11 @@ class Subject:
     what the sentence says the counted things did (``signed``, ``attended``, ``spoke``).
     ``owner`` and ``period`` qualify money (whose, for which period). ``context`` is the
     raw phrase the subject was read from, for a human checking the reading.
+
+    ``scope`` is the part of the whole a figure covers, when the text restricts it
+    ("55,000 in Paris", "in Kunar province"): a figure for Paris is never set against
+    the national one. ``part_of`` names the set a subset divides ("41 of them", "38 of
+    the votes"): a part is never set against its whole.
     """
 
     noun: str
@@ -103,6 +132,8 @@ class Subject:
     owner: str | None = None
     period: str | None = None
     context: str = ""
+    scope: str | None = None
+    part_of: str | None = None
 
     @property
     def key(self) -> str:
@@ -129,7 +160,13 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """One figure in one document, with its provenance and meaning."""
+    """One figure in one document, with its provenance and meaning.
+
+    ``as_of`` is when the figure holds (an ISO day, maybe year-less, or ``low/high``
+    for "over the three days"), ``as_of_part`` the part of that day (``morning`` ...
+    ``night``, or a clock time ``HH:MM``), ``as_of_basis`` where that time came from:
+    a running total compares by it (a later figure may be higher).
+    """
 
     source: str
     kind: Kind
@@ -148,6 +185,9 @@ class Claim:
     outlet: str | None = None
     year_inferred: bool = False
     document_date: str | None = None
+    as_of: str | None = None
+    as_of_part: str | None = None
+    as_of_basis: TimeBasis = TimeBasis.UNKNOWN
     id: str = field(default="")
 
     def __post_init__(self) -> None:
@@ -184,6 +224,8 @@ class Claim:
                 "owner": subject.owner,
                 "period": subject.period,
                 "context": subject.context,
+                "scope": subject.scope,
+                "part_of": subject.part_of,
                 "key": subject.key,
             },
             "event": {
@@ -207,6 +249,9 @@ class Claim:
             "outlet": self.outlet,
             "year_inferred": self.year_inferred,
             "document_date": self.document_date,
+            "as_of": self.as_of,
+            "as_of_part": self.as_of_part,
+            "as_of_basis": str(self.as_of_basis),
         }
 
     @classmethod
@@ -223,6 +268,7 @@ class Claim:
         fields.update(
             kind=Kind(data["kind"]),
             modality=Modality(data["modality"]),
+            as_of_basis=TimeBasis(data.get("as_of_basis", TimeBasis.UNKNOWN)),
             subject=Subject(**subject),
             event=Event(**data["event"]),
             value=Interval(**value),
@@ -250,8 +296,16 @@ class Document:
     """A loaded article: its text as extracted, and its own metadata.
 
     ``furniture`` marks page furniture (photo credits, layout words, comment counters,
-    sign-offs, metadata lines) that stays in ``text`` so offsets remain true to the
-    file, but that extractors must not read claims from.
+    sign-offs, bylines and publication lines, metadata lines) that stays in ``text`` so
+    offsets remain true to the file, but that extractors must not read claims from.
+
+    ``date`` is the publication date (ISO; ``--MM-DD`` when only a year-less dateline
+    gives it), ``date_source`` where it was read (``front-matter``, ``date-line``,
+    ``byline``, ``dateline``, ``html-meta``, ``url``), ``year_inferred`` whether its
+    year came from the other documents of its story. ``place`` is the dateline's
+    place, ``title`` the headline. ``terms`` are the distinctive words of the whole
+    text (names and content words), which stories are built from; they stay when the
+    text is dropped, so stories come out the same from files, a cache or Parquet.
     """
 
     source: str
@@ -260,6 +314,11 @@ class Document:
     outlet: str | None = None
     url: str | None = None
     furniture: tuple[Span, ...] = ()
+    date_source: str | None = None
+    year_inferred: bool = False
+    place: str | None = None
+    title: str | None = None
+    terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

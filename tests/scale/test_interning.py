@@ -85,13 +85,14 @@ def _reference_dict(claim: Claim) -> dict[str, object]:
     data = asdict(claim)
     data["kind"] = str(claim.kind)
     data["modality"] = str(claim.modality)
+    data["as_of_basis"] = str(claim.as_of_basis)
     value = data["value"]
     value["qualifier"] = str(claim.value.qualifier)
     for key in ("nominal", "low", "high"):
         if isinstance(value[key], float) and value[key].is_integer():
             value[key] = int(value[key])
     data["subject"]["key"] = claim.subject.key
-    return {"schema_version": 1, "id": data.pop("id"), **data}
+    return {"schema_version": 2, "id": data.pop("id"), **data}
 
 
 def test_to_dict_is_the_asdict_shape_field_for_field() -> None:
