@@ -63,6 +63,23 @@ def default_lexicon() -> Lexicon:
     )
 
 
+@cache
+def data_table(name: str) -> dict[str, Any]:
+    """One TOML file of ``hanoicheck/data`` (``context`` for ``data/context.toml``), parsed once."""
+    text = resources.files("hanoicheck").joinpath(f"data/{name}.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def phrases(words: list[str] | tuple[str, ...]) -> str:
+    """A regex for any of ``words`` as whole words, a space matching any white space.
+
+    For cue lists read from the data files: "is expected to" also matches a line
+    break between its words, and "will" never matches inside "goodwill".
+    """
+    spaced = alternation(words).replace("\\ ", "\\s+")
+    return rf"(?<![\w'\u2019])(?:{spaced})(?![\w])"
+
+
 def alternation(words: list[str] | tuple[str, ...]) -> str:
     """A regex matching any of ``words`` literally, preferring the longest.
 

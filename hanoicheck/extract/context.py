@@ -97,18 +97,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "roles": cue_regex(lex.roles),
         "money_types": cue_regex(lex.money_types),
         "events": cue_regex(lex.events),
-        "forecast": re.compile(
-            r"\b(?:will|shall|is\s+(?:expected|set|scheduled|due|slated|projected|forecast)\s+to|"
-            r"are\s+(?:expected|set|scheduled|due|slated|projected|forecast)\s+to|expected\s+to|"
-            r"plans?\s+to|to\s+be\s+held|is\s+to|are\s+to|would\s+bring|hopes?\s+to|"
-            r"aims?\s+to|seeks?\s+to|targets?|intends?\s+to)\b",
-            re.IGNORECASE,
-        ),
-        "forecast_after": re.compile(
-            r"^[^,;.]{0,40}?\b(?:will|could|may|might|(?:is|are)\s+(?:expected|set|likely|"
-            r"due|projected|forecast)\s+to)\b",
-            re.IGNORECASE,
-        ),
         "according": re.compile(
             r"\baccording\s+to\s+(?P<who>[^,.;:()]+?)(?=\s*[,.;:(]|\s+(?:the|at|in|on)\s|$)",
             re.IGNORECASE,
@@ -283,25 +271,6 @@ def nearest(text: str, cues: list[Cue], start: int, end: int, limit: int = 160) 
     return best[2] if best else None
 
 
-def is_forecast(
-    text: str, sentence: Span, figure_start: int, figure_end: int | None = None
-) -> bool:
-    """A figure is a forecast when a future marker governs it in its own clause:
-    before it ("will bring together 300") or right after it ("18 leaders are expected
-    to attend", "40 communes could run out")."""
-    if figure_end is not None and _patterns()["forecast_after"].search(
-        text[figure_end : min(sentence.end, figure_end + 60)]
-    ):
-        return True
-    window_start = max(sentence.start, figure_start - 140)
-    window = text[window_start:figure_start]
-    for match in _patterns()["forecast"].finditer(window):
-        between = window[match.end() :]
-        if ";" not in between and " said " not in between:
-            return True
-    return False
-
-
 _NOT_NAMES = frozenset(
     [
         "monday",
@@ -328,6 +297,11 @@ _SAY = (
 )
 
 
+def according_pattern() -> re.Pattern[str]:
+    """ "according to X": shared with :mod:`hanoicheck.extract.attribution`."""
+    return _patterns()["according"]
+
+
 def attribution(text: str, sentence: Span) -> tuple[str | None, bool]:
     """Who the sentence says its figures come from, and whether it only says "he said".
 
@@ -338,24 +312,25 @@ def attribution(text: str, sentence: Span) -> tuple[str | None, bool]:
     pats = _patterns()
     match = pats["according"].search(body)
     if match:
-        who = _tidy_who(match.group("who"))
+        who = tidy_who(match.group("who"))
         return (who, False) if who else (None, True)
     pronoun = False
     for match in pats["said_after"].finditer(body):
-        who = _tidy_who(match.group("who"))
+        who = tidy_who(match.group("who"))
         if who:
             return who, False
     if pats["pronoun_said"].search(body):
         pronoun = True
     match = pats["said_before"].search(body)
     if match:
-        who = _tidy_who(match.group("who"))
+        who = tidy_who(match.group("who"))
         if who:
             return who, False
     return None, pronoun
 
 
-def _tidy_who(who: str) -> str | None:
+def tidy_who(who: str) -> str | None:
+    """A source phrase without leading and trailing function words; None for a pronoun."""
     words = who.strip().split()
     while words and words[0].lower() in ("the", "and", "of", "for", "meanwhile", "but", "also"):
         words.pop(0)

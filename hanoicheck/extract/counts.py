@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from hanoicheck.extract import context
 from hanoicheck.extract.numbers import Figure
 from hanoicheck.lexicon import alternation, default_lexicon
-from hanoicheck.model import Claim, Kind, Modality, Subject
+from hanoicheck.model import Claim, Kind, Subject
 
 if TYPE_CHECKING:
     from hanoicheck.extract.sentence import SentenceContext
@@ -195,10 +195,6 @@ def read(ctx: SentenceContext, figure: Figure) -> Claim | None:
         event=ctx.event_for(figure.start, end),
         value=figure.value,
         unit=noun,
-        modality=Modality.FORECAST
-        if context.is_forecast(text, ctx.sentence, figure.start, end)
-        else Modality.REPORTED,
-        attribution=ctx.attribution,
     )
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from hanoicheck.extract import context
+from hanoicheck.extract.modality import modality_of
 from hanoicheck.lexicon import month_number
 from hanoicheck.model import Claim, Interval, Kind, Modality, Qualifier, Span, Subject
 
@@ -248,7 +248,6 @@ def read(ctx: SentenceContext) -> list[Claim]:
     """Date claims of one sentence: each date with the event it is the date of."""
     claims = []
     for mention in ctx.dates:
-        forecast = context.is_forecast(ctx.text, ctx.sentence, mention.start)
         event = ctx.event_for(mention.start, mention.end, is_date=True)
         label = event.type or "event"
         subject = Subject(noun=label, context=_context_phrase(ctx, mention))
@@ -261,8 +260,6 @@ def read(ctx: SentenceContext) -> list[Claim]:
                 event=event,
                 value=mention.value,
                 unit=None,
-                modality=Modality.FORECAST if forecast else Modality.REPORTED,
-                attribution=ctx.attribution,
                 year_inferred=mention.year_inferred,
             )
         )
@@ -287,7 +284,7 @@ def look_forward(
             mention.relative
             and word in _WEEKDAYS
             and value < story[:10]
-            and context.is_forecast(text, sentence, mention.start)
+            and modality_of(text, sentence, mention.start, mention.end) is not Modality.REPORTED
         ):
             day = (dt.date.fromisoformat(value) + dt.timedelta(days=7)).isoformat()
             mention = DateMention(mention.start, mention.end, Interval.exact(day), True, True)

@@ -21,7 +21,7 @@ from hanoicheck.extract import context
 from hanoicheck.extract.numbers import Figure, hedge_before
 from hanoicheck.intervals import hedged
 from hanoicheck.lexicon import alternation, default_lexicon
-from hanoicheck.model import Claim, Kind, Modality, Qualifier, Subject
+from hanoicheck.model import Claim, Kind, Qualifier, Subject
 
 if TYPE_CHECKING:
     from hanoicheck.extract.sentence import SentenceContext
@@ -208,10 +208,6 @@ def read(ctx: SentenceContext, figure: Figure) -> Claim | None:
         event=ctx.event_for(start, end),
         value=value,
         unit=code,
-        modality=Modality.FORECAST
-        if context.is_forecast(text, ctx.sentence, start, end)
-        else Modality.REPORTED,
-        attribution=ctx.attribution,
     )
 
 

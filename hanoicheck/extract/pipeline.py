@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from hanoicheck.extract import context, counts, dates, money
+from hanoicheck.extract import attribution, context, counts, dates, money, timescope
 from hanoicheck.extract.numbers import find_figures, glued_codes
 from hanoicheck.extract.sentence import ExtractOptions, SentenceContext
 from hanoicheck.model import Claim, Document, Span
@@ -107,11 +107,18 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
     claims: list[Claim] = []
     speaker: str | None = None
     carried: str | None = None  # reported speech runs on within a paragraph
-    spans = [
-        (paragraph.start(), sentence)
-        for paragraph in re.finditer(r"[^\r\n]+", text)
-        for sentence in context.sentences(text, paragraph.start(), paragraph.end())
-    ]
+    stamps: dict[int, str | None] = {}  # a live blog's time stamp dates its entry's figures
+    stamp: str | None = None
+    spans: list[tuple[int, Span]] = []
+    for paragraph in re.finditer(r"[^\r\n]+", text):
+        found = timescope.stamp_of(text, Span(paragraph.start(), paragraph.end()))
+        if found is not None:
+            stamp = found
+        stamps[paragraph.start()] = stamp
+        spans.extend(
+            (paragraph.start(), sentence)
+            for sentence in context.sentences(text, paragraph.start(), paragraph.end())
+        )
     cues = [context.find_cues(text, sentence, "events") for _, sentence in spans]
     for index, (paragraph_start, sentence) in enumerate(spans):
         if index == 0 or spans[index - 1][0] != paragraph_start:
@@ -139,6 +146,8 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
             fallback_event_cues=cues[index + 1] if index + 1 < len(cues) else [],
             attribution=who,
             parent=context.parent_event(text, sentence),
+            stamp=stamps[paragraph_start],
+            sources=attribution.mentions(text, sentence),
         )
         claims.extend(dates.read(ctx))
         figures = [

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from hanoicheck.extract import context
+from hanoicheck.extract.attribution import Mention, source_of
+from hanoicheck.extract.modality import modality_of
+from hanoicheck.extract.scope import scope_of
+from hanoicheck.extract.timescope import time_scope
 from hanoicheck.intervals import DEFAULT_TOLERANCE, Tolerance
-from hanoicheck.model import Claim, Document, Event, Span
+from hanoicheck.model import Claim, Document, Event, Kind, Span, Subject
 
 # The parts of a conference a sentence may date while calling the whole "the conference".
 _SESSIONS = frozenset(
@@ -47,6 +51,8 @@ class SentenceContext:
     fallback_event_cues: list[context.Cue] = field(default_factory=list)
     attribution: str | None = None
     parent: tuple[str, Span] | None = None
+    stamp: str | None = None
+    sources: list[Mention] = field(default_factory=list)
     _cues: dict[str, list[context.Cue]] = field(default_factory=dict)
     _quoted_sentence: str | None = None
 
@@ -143,12 +149,33 @@ class SentenceContext:
             self._quoted_sentence = self.sentence_text.strip()
         return self._quoted_sentence
 
-    def make_claim(self, start: int, end: int, **fields: Any) -> Claim:
-        """A claim of this sentence: provenance (source, line, column, sentence) filled in."""
+    def make_claim(
+        self, start: int, end: int, *, kind: Kind, subject: Subject, **fields: Any
+    ) -> Claim:
+        """A claim of this sentence, with everything the sentence says around the figure.
+
+        Provenance (source, line, column, sentence), and what every kind of claim needs
+        read the same way: how the figure is put (:mod:`.modality`), who gives it
+        (:mod:`.attribution`, else the paragraph's last named speaker), and for counts
+        and money when it holds (:mod:`.timescope`) and which part of the whole it
+        covers (:mod:`.scope`).
+        """
+        text, sentence = self.text, self.sentence
         line, column = self.line_col(start)
+        who = source_of(text, self.sources, start, end) or self.attribution
+        extra: dict[str, Any] = {}
+        if kind is not Kind.DATE:
+            when = time_scope(
+                text, sentence, start, end, self.dates, self.document.date, self.stamp
+            )
+            extra = {"as_of": when.as_of, "as_of_part": when.part, "as_of_basis": when.basis}
+            if subject.scope is None:
+                place = scope_of(text, sentence, start, end)
+                if place is not None:
+                    subject = replace(subject, scope=place)
         return Claim(
             source=self.document.source,
-            quote=self.text[start:end],
+            quote=text[start:end],
             start=start,
             end=end,
             line=line,
@@ -156,5 +183,10 @@ class SentenceContext:
             sentence=self._sentence_for_claims(),
             outlet=self.document.outlet,
             document_date=self.document.date,
+            kind=kind,
+            subject=subject,
+            modality=modality_of(text, sentence, start, end),
+            attribution=who,
+            **extra,
             **fields,
         )

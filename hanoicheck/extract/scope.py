@@ -1,0 +1,93 @@
+"""Which part of the whole a figure covers: "55,000 in Paris" is not the national count.
+
+A place right after a figure's noun phrase ("55,000 marched in Paris", "2,205 killed in
+Kunar province", "6,000 of them in the capital") or opening its clause ("In Marseille,
+the authorities counted 15,000") restricts the figure to that place. Words that say
+the figure covers everything ("nationwide", "across the country", "across France")
+leave it whole. A place that names where an event happened ("the conference in Nice")
+does not restrict the figures of the event; the reconciler also treats a place that is
+the only one named for a quantity as its venue (see ``reconcile.facets``).
+
+Word lists are data (``data/context.toml``, ``[scope]``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from hanoicheck.lexicon import data_table, default_lexicon, phrases
+from hanoicheck.model import Span
+
+# How far after a figure a place may follow and still belong to its noun phrase.
+AFTER_REACH = 60
+_NAME = r"[A-Z][\w'\u2019-]*(?:\s+(?:de|du|of|al|el)?\s*[A-Z][\w'\u2019-]*){0,3}"
+_NOT_PLACES = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "article", "chapter", "section",
+        "the", "a", "an", "total", "all", "his", "her", "their", "its", "english", "french",
+    }
+)  # fmt: skip
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    table = data_table("context")["scope"]
+    restrict = rf"(?i:{phrases(table['restrictors'])})"  # names stay case-sensitive
+    suffix = rf"(?i:{phrases(table['place_suffixes'])})"
+    common = rf"(?i:{phrases(table['common_places'])})"
+    place = rf"(?:the\s+)?(?P<name>{_NAME})(?:\s+(?P<suffix>{suffix}))?|(?P<common>{common})"
+    return {
+        "after": re.compile(rf"[^,;.()]{{0,{AFTER_REACH}}}?(?P<prep>{restrict})\s+(?:{place})"),
+        "opening": re.compile(rf"(?P<prep>{restrict})\s+(?:{place})\s*,"),
+        "whole": re.compile(
+            phrases(table["whole"])
+            + "|"
+            + rf"(?:{phrases(table['whole_before'])})\s+(?:the\s+)?[A-Z]\w+",
+            re.IGNORECASE,
+        ),
+        "event": re.compile(rf"(?:{_event_words()})\w*\s+(?:{restrict})\s+$", re.IGNORECASE),
+    }
+
+
+@cache
+def _event_words() -> str:
+    """Single-word event cues ("conference", "summit"): "the summit in Nice" is a venue."""
+    forms = [f.strip() for forms in default_lexicon().events.values() for f in forms]
+    return phrases([f for f in forms if " " not in f])
+
+
+def _place(match: re.Match[str]) -> str | None:
+    if match["common"]:
+        words = match["common"].lower().split()
+        return " ".join(w for w in words if w != "the") or None
+    name = " ".join(match["name"].split())
+    if name.split()[0].lower() in _NOT_PLACES:
+        return None
+    return name.lower()
+
+
+def scope_of(text: str, sentence: Span, start: int, end: int) -> str | None:
+    """The place a figure at ``[start, end)`` is restricted to, lower case, or None."""
+    pats = _patterns()
+    stop = min(sentence.end, end + AFTER_REACH)
+    after = pats["after"].match(text, end, stop)
+    if after is not None:
+        prep = after.start("prep")
+        venue = pats["event"].search(text, max(sentence.start, prep - 40), after.end("prep") + 1)
+        whole = pats["whole"].search(text, end, prep + 1)
+        place = _place(after)
+        if venue is None and whole is None and place is not None:
+            return place
+    if pats["whole"].search(text, max(sentence.start, start - 40), stop):
+        return None
+    opening = pats["opening"].match(text, _skip_space(text, sentence.start), start)
+    return _place(opening) if opening is not None else None
+
+
+def _skip_space(text: str, index: int) -> int:
+    while index < len(text) and text[index] in " \t\"'\u201c(":
+        index += 1
+    return index
