@@ -125,6 +125,16 @@ class Bounds:
             _before(other.low, other.low_inclusive, self.high, self.high_inclusive)
         )
 
+    def touches(self, other: Bounds) -> bool:
+        """Disjoint only at one shared end that one side leaves open.
+
+        "more than 1,000" and "1,000", "nearly 60" and "60": a writer's rounding, not a
+        contradiction anyone would flag.
+        """
+        return (self.high == other.low and not math.isinf(self.high)) or (
+            other.high == self.low and not math.isinf(other.high)
+        )
+
     def gap(self, other: Bounds) -> float:
         """Distance between two disjoint intervals (0 when they overlap)."""
         if self.overlaps(other):

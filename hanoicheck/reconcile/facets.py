@@ -9,22 +9,49 @@ claim leaves unknown neither separates nor fully ties two claims: see
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from itertools import pairwise
 
-from hanoicheck.intervals import has_year, span_bounds
-from hanoicheck.model import Claim, Kind, Modality
+from rapidfuzz import fuzz
+
+from hanoicheck.extract.timescope import part_hours
+from hanoicheck.intervals import day_number, has_year, span_bounds
+from hanoicheck.model import Claim, Kind, Modality, TimeBasis
+from hanoicheck.reconcile import signature
 from hanoicheck.reconcile.vocabulary import Vocabulary, fold, similarity
 
 _PART_OF_DAY_ORDER = {"morning": 0, "afternoon": 1, "evening": 2, "night": 3}
 
 
+NEAR_COPY = 90.0  # rapidfuzz ratio of two sentences that are one sentence copied
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """When a figure holds, comparable: its day, minutes into the day, and basis."""
+
+    day: str | None
+    minutes: int | None
+    basis: TimeBasis
+
+
 @dataclass(frozen=True, slots=True)
 class Facets:
-    """A claim with the details the reconciler compares, normalised."""
+    """A claim with the details the reconciler compares, normalised.
+
+    ``scope`` is the place the figure is restricted to (None: the whole, or the venue
+    of the only place named for its quantity), ``part_of`` the set a subset divides,
+    ``authority`` who gives the figure (None: the outlet itself, or an unnamed
+    official), ``when`` the time the figure holds, ``signature`` the weighted words of
+    its clause. ``single`` says that no source of the story gives two figures of this
+    quantity that nothing tells apart: the story's articles each name one such thing,
+    so two of them need no other tie to be compared. ``side_event`` holds the words of
+    the claim's event name when they name an event few figures of the story belong to
+    ("the Grimaldi forum" in coverage of an ocean conference).
+    """
 
     claim: Claim
     story: str
@@ -36,6 +63,13 @@ class Facets:
     period: str | None
     cumulative: bool
     recurring: bool
+    scope: str | None = None
+    part_of: str | None = None
+    authority: str | None = None
+    when: When | None = None
+    signature: signature.Signature = signature.EMPTY
+    single: bool = False
+    side_event: frozenset[str] = frozenset()
 
     @property
     def block(self) -> tuple[str, str, str]:
@@ -44,7 +78,8 @@ class Facets:
 
     @property
     def forecast(self) -> bool:
-        return self.claim.modality is Modality.FORECAST
+        """Anything but a reported fact (forecast, plan, estimate, first count)."""
+        return self.claim.modality is not Modality.REPORTED
 
     @property
     def known(self) -> int:
@@ -61,9 +96,17 @@ class Facets:
 
 
 class Identity(Enum):
-    """How sure we are that two claims are about the same thing."""
+    """How sure we are that two claims are about the same thing.
+
+    Only SAME claims are ever set against each other as an outlet's error: a detail
+    must tie them (the same stated day, owner, place, authority, event or words), and
+    none may tell them apart. UNTIED claims are kept apart when their values differ
+    (nothing says they count one thing); POSSIBLE ones may be two sittings of a
+    recurring session and are flagged only as a near miss.
+    """
 
     DIFFERENT = "different"
+    UNTIED = "untied"
     POSSIBLE = "possible"  # nothing disagrees but a detail that could tell them apart is missing
     SAME = "same"
 
@@ -112,6 +155,9 @@ def build_facets(
 
     "At the discussion session, more than 60 countries..." names no day, but when the
     same article dates the (only) discussion session October 26, that is its day.
+    Signatures are weighed within each story, and a place that is the only one named
+    for a quantity in its story is its venue, not a part of it ("64 heads of state
+    in Nice" and "more than 60 heads of state" count the same leaders).
     """
     claims = list(claims)
     days_by_type: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -120,8 +166,18 @@ def build_facets(
             days_by_type[(claim.source, claim.event.type)].add(claim.event.date)
     converts = conversions(claims)
     by_id = {c.id: c for c in claims}
+    story_of = [stories.get(c.source, c.source) for c in claims]
+    weighed = signature.signatures(
+        (story, signature.context_words(claim, vocabulary))
+        for story, claim in zip(story_of, claims, strict=True)
+    )
+    classes = [subject_class(by_id[converts.get(c.id, c.id)], vocabulary) for c in claims]
+    places: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for story, klass, claim in zip(story_of, classes, claims, strict=True):
+        if claim.subject.scope:
+            places[(story, str(claim.kind), klass)].add(fold(claim.subject.scope))
     facets = []
-    for claim in claims:
+    for index, claim in enumerate(claims):
         primary = by_id[converts[claim.id]] if claim.id in converts else claim
         day = claim.event.date
         if day is None and claim.event.type:
@@ -129,11 +185,15 @@ def build_facets(
             if len(known) == 1:
                 day = next(iter(known))
         role = claim.subject.role or ""
+        story, klass = story_of[index], classes[index]
+        scope = fold(claim.subject.scope) if claim.subject.scope else None
+        if scope is not None and len(places[(story, str(claim.kind), klass)]) == 1:
+            scope = None  # the only place named for this quantity: its venue
         facets.append(
             Facets(
                 claim=claim,
-                story=stories.get(claim.source, claim.source),
-                subject_class=subject_class(primary, vocabulary),
+                story=story,
+                subject_class=klass,
                 day=day if claim.kind is not Kind.DATE else claim.event.date,
                 part_of_day=claim.event.part_of_day,
                 event_type=claim.event.type,
@@ -143,12 +203,146 @@ def build_facets(
                 and (
                     fold(role) in vocabulary.cumulative_roles
                     or fold(claim.subject.noun) in vocabulary.cumulative_nouns
+                    or fold(claim.event.type or "") in vocabulary.cumulative_events
                 ),
                 recurring=bool(claim.event.type)
                 and fold(claim.event.type or "") in vocabulary.recurring_events,
+                scope=scope,
+                part_of=fold(claim.subject.part_of) if claim.subject.part_of else None,
+                authority=vocabulary.authority(claim.attribution),
+                when=_when(claim),
+                signature=weighed[index],
             )
         )
-    return facets
+    return _mark_side_events(_mark_single(facets, converts), vocabulary)
+
+
+SIDE_EVENT_SHARE = 0.15  # a name this few of a story's named figures carry is a side event
+
+
+def _mark_side_events(facets: list[Facets], vocabulary: Vocabulary) -> list[Facets]:
+    """Set ``side_event`` on figures tied by name to an event the story is not about."""
+    words = [_name_words(f, vocabulary) for f in facets]
+    named: Counter[str] = Counter()
+    frequency: dict[str, Counter[str]] = defaultdict(Counter)
+    for facet, found in zip(facets, words, strict=True):
+        if found:
+            named[facet.story] += 1
+            frequency[facet.story].update(found)
+    marked = []
+    for facet, found in zip(facets, words, strict=True):
+        total = named[facet.story]
+        rare = frozenset(w for w in found if frequency[facet.story][w] <= SIDE_EVENT_SHARE * total)
+        marked.append(replace(facet, side_event=rare) if rare else facet)
+    return marked
+
+
+def _mark_single(facets: list[Facets], converts: dict[str, str]) -> list[Facets]:
+    """Set ``single`` on the facets of every block no source makes ambiguous.
+
+    A source is ambiguous about a quantity when it gives two different figures for it
+    that no place, part, time or target status tells apart ("95 countries backed the
+    plastics call ... 37 joined the moratorium"): then the quantity's name covers
+    several things in this story, and figures of it are compared only when tied.
+    """
+    by_block: dict[tuple[str, str, str], list[Facets]] = defaultdict(list)
+    for facet in facets:
+        by_block[facet.block].append(facet)
+    single: set[str] = set()
+    for members in by_block.values():
+        if _vague(members[0]):
+            continue
+        by_source: dict[str, list[Facets]] = defaultdict(list)
+        for facet in members:
+            if facet.claim.id not in converts and facet.claim.modality is not Modality.PLAN:
+                by_source[facet.claim.source].append(facet)
+        if not any(_ambiguous(items) for items in by_source.values()):
+            single.update(f.claim.id for f in members)
+    return [replace(f, single=True) if f.claim.id in single else f for f in facets]
+
+
+def _vague(facet: Facets) -> bool:
+    """A class that names no particular quantity: money of an unknown type, a date of
+    an unnamed event, "people" doing nothing the sentence says. Its figures are only
+    compared when a detail ties them."""
+    claim = facet.claim
+    if claim.kind is Kind.MONEY:
+        return claim.subject.noun == "other"
+    if claim.kind is Kind.DATE:
+        return facet.subject_class in ("", "event")
+    return claim.subject.role is None and fold(claim.subject.noun) in _VAGUE_NOUNS
+
+
+_VAGUE_NOUNS = frozenset({"people", "persons", "individuals", "others"})
+
+
+def _ambiguous(items: list[Facets]) -> bool:
+    from hanoicheck.intervals import bounds_of
+
+    for index, a in enumerate(items):
+        ba = bounds_of(a.claim, has_year(str(a.claim.value.low or "")))
+        for b in items[index + 1 :]:
+            if (a.scope, a.part_of, a.claim.unit) != (b.scope, b.part_of, b.claim.unit):
+                continue
+            bb = bounds_of(b.claim, has_year(str(b.claim.value.low or "")))
+            if ba.overlaps(bb) or ba.touches(bb):
+                continue
+            order = compare_times(a.when, b.when) if a.cumulative else None
+            if order is not None and order[0] != 0:
+                continue  # a running total at two times
+            if a.claim.kind is Kind.DATE and a.recurring:
+                continue  # two sittings of a recurring session
+            return True
+    return False
+
+
+def _when(claim: Claim) -> When | None:
+    if claim.kind is Kind.DATE:
+        return None
+    part = claim.as_of_part
+    minutes: int | None = None
+    if part and ":" in part:
+        hours, _, mins = part.partition(":")
+        minutes = int(hours) * 60 + int(mins)
+    elif part:
+        hour = part_hours().get(part)
+        minutes = hour * 60 if hour is not None else None
+    day = claim.as_of.rpartition("/")[2] if claim.as_of else None
+    return When(day, minutes, claim.as_of_basis)
+
+
+def compare_times(a: When | None, b: When | None) -> tuple[int, bool] | None:
+    """Order two figures' times: (-1, 0 or 1; whether both times are stated exactly).
+
+    None when either time is unknown. Final counts come after every dated figure; two
+    figures of one day whose hours are not both given are "the same time", not
+    exactly (they may be morning and evening counts).
+    """
+    if a is None or b is None or TimeBasis.UNKNOWN in (a.basis, b.basis):
+        return None
+    final_a, final_b = a.basis is TimeBasis.FINAL, b.basis is TimeBasis.FINAL
+    if final_a or final_b:
+        if final_a and final_b:
+            return 0, True
+        return (1 if final_a else -1), False
+    if a.day is None or b.day is None:
+        return None
+    with_year = has_year(a.day) and has_year(b.day)
+    da, db = day_number(a.day, with_year), day_number(b.day, with_year)
+    if da != db:
+        return (-1 if da < db else 1), False
+    stated = a.basis is TimeBasis.STATED and b.basis is TimeBasis.STATED
+    if (a.minutes is None) != (b.minutes is None):
+        # An article's figure with no hour is the latest it knew that day: later
+        # than an hour another source states, unless that source states a time too.
+        published = a if a.minutes is None else b
+        if published.basis is TimeBasis.PUBLISHED:
+            return (1 if published is a else -1), False
+    if a.minutes is None or b.minutes is None:
+        return 0, False
+    if a.minutes != b.minutes:
+        return (-1 if a.minutes < b.minutes else 1), False
+    return 0, stated
 
 
 def days_overlap(a: str, b: str) -> bool:
@@ -160,13 +354,14 @@ def days_overlap(a: str, b: str) -> bool:
 def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, list[str]]:
     """Whether two claims of one block are about the same thing, and why.
 
-    DIFFERENT when a detail known on both sides disagrees (two days, two owners, two
-    periods, two specific event types). POSSIBLE when nothing disagrees but a session
-    that recurs (a plenary, a discussion) is undated or unnamed on one side, so the
-    figures may come from different sittings: such pairs are only flagged as a
-    near miss. SAME otherwise.
+    DIFFERENT when a detail known on both sides disagrees: two owners, periods, places,
+    days, event types; a part against its whole; clauses about different things.
+    Otherwise SAME when a detail ties them (the same owner, place, stated day, named
+    event, source, or the same words around both figures, as in a copied sentence),
+    POSSIBLE when they may be two sittings of a recurring session, and UNTIED when
+    nothing ties them: a figure is never an outlet's error on a guess.
     """
-    reasons: list[str] = []
+    ties: list[str] = []
     if (
         a.claim.source == b.claim.source
         and a.claim.sentence == b.claim.sentence
@@ -177,55 +372,108 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
     if a.owner and b.owner:
         if a.owner != b.owner:
             return Identity.DIFFERENT, [f"owners differ ({a.owner} / {b.owner})"]
-        reasons.append(f"same owner ({a.owner})")
+        ties.append(f"same owner ({a.owner})")
     if a.period and b.period:
         if a.period != b.period:
             return Identity.DIFFERENT, [f"periods differ ({a.period} / {b.period})"]
-        reasons.append(f"same period ({a.period})")
+        ties.append(f"same period ({a.period})")
+    if a.scope != b.scope:
+        places = f"{a.scope or 'the whole'} / {b.scope or 'the whole'}"
+        return Identity.DIFFERENT, [f"different places ({places})"]
+    if a.scope:
+        ties.append(f"same place ({a.scope})")
+    if a.part_of != b.part_of:
+        return Identity.DIFFERENT, ["a part and its whole"]
+    if a.side_event != b.side_event and not (a.side_event & b.side_event):
+        side = " ".join(sorted(a.side_event or b.side_event))
+        return Identity.DIFFERENT, [f"different events (one belongs to the {side} event)"]
+    if (a.claim.modality is Modality.PLAN) != (b.claim.modality is Modality.PLAN):
+        # "the treaty needs 60 ratifications" is a threshold, not a count of them
+        return Identity.DIFFERENT, ["a target and a count"]
+    words = signature.compare(a.signature, b.signature)
     possible = False
     one_off = a.event_type is not None and a.event_type == b.event_type and not a.recurring
-    if not a.cumulative and a.claim.kind is not Kind.DATE:
-        if a.day and b.day and one_off:
-            # One quake, one signing: sources that date it differently still count the
-            # same thing (the date itself is compared in its own group).
-            reasons.append(f"same event ({a.event_type})")
-        elif a.day and b.day:
+    # One quake, one signing: sources that date it differently still count the same
+    # thing (the date itself is compared in its own group).
+    if not a.cumulative and a.claim.kind is not Kind.DATE and not one_off:
+        if a.day and b.day:
             if not days_overlap(a.day, b.day):
                 return Identity.DIFFERENT, [f"different days ({a.day} / {b.day})"]
             if a.part_of_day and b.part_of_day and a.part_of_day != b.part_of_day:
                 return Identity.DIFFERENT, [
                     f"different sittings ({a.part_of_day} / {b.part_of_day})"
                 ]
-            reasons.append(f"same day ({a.day})")
+            ties.append(f"same day ({a.day})")
         elif a.recurring or b.recurring:
             possible = True  # an undated sitting of a session that recurs
-    type_verdict = _types(a, b, vocabulary, reasons)
+    type_verdict, type_tie = _types(a, b, vocabulary)
     if type_verdict is Identity.DIFFERENT:
         return Identity.DIFFERENT, [f"different events ({a.event_type} / {b.event_type})"]
     if type_verdict is Identity.POSSIBLE or possible:
+        if type_tie:
+            ties.append(type_tie)
         if a.event_type is None or b.event_type is None:
-            reasons.append("one source names no session; it may be the same one")
-        return Identity.POSSIBLE, reasons
-    return Identity.SAME, reasons
+            ties.append("one source names no session; it may be the same one")
+        return Identity.POSSIBLE, ties
+    if a.authority and a.authority == b.authority:
+        ties.append(f"both given by {a.authority}")
+    if words.ties:
+        ties.append(f"the same words around both figures ({', '.join(words.shared[:3])})")
+    elif not ties and _copied(a.claim.sentence, b.claim.sentence):
+        ties.append("the same sentence in both sources")
+    if not ties and a.single and b.single and a.claim.source != b.claim.source:
+        ties.append("each source gives one figure for it")
+    return (Identity.SAME if ties else Identity.UNTIED), ties
 
 
-def _types(a: Facets, b: Facets, vocabulary: Vocabulary, reasons: list[str]) -> Identity:
+def _copied(a: str, b: str) -> bool:
+    shorter, longer = sorted((len(a), len(b)))
+    if 200 * shorter < NEAR_COPY * (shorter + longer):
+        return False
+    return fuzz.ratio(a, b, score_cutoff=NEAR_COPY) >= NEAR_COPY
+
+
+def _name_words(facet: Facets, vocabulary: Vocabulary) -> set[str]:
+    """The words of a claim's event name beyond its type ("grimaldi" of "Grimaldi forum")."""
+    name = facet.claim.event.name or ""
+    generic = set(vocabulary.canonical_words(facet.event_type or ""))
+    return {
+        w
+        for w in vocabulary.canonical_words(name)
+        if w not in generic and w not in vocabulary.signature_stopwords and len(w) > 2
+    }
+
+
+def _named_apart(a: Facets, b: Facets, vocabulary: Vocabulary) -> bool:
+    words_a, words_b = _name_words(a, vocabulary), _name_words(b, vocabulary)
+    return bool(words_a) and bool(words_b) and not (words_a & words_b)
+
+
+def _types(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, str | None]:
+    """How the two claims' event types relate, and the tie they make (if any).
+
+    The same specific event ties two figures; the occasion the whole story is about
+    ("the conference") is named by nearly every figure of it and ties nothing.
+    """
     ta, tb = a.event_type, b.event_type
-    if a.claim.kind is Kind.DATE or ta is None or tb is None:
-        return Identity.SAME
-    if ta == tb:
-        reasons.append(f"same event ({ta})")
-        return Identity.SAME
+    if ta is None or tb is None:
+        return Identity.SAME, None
     umbrella = vocabulary.umbrella_events
+    if ta == tb:
+        # A type names a kind of event, not one event: two "launches" may be two
+        # initiatives, so the type alone ties nothing. Two names that share no word
+        # beyond it ("Grimaldi forum" / "ocean conference") are two events.
+        if _named_apart(a, b, vocabulary):
+            return Identity.DIFFERENT, None
+        return Identity.SAME, None
+    if a.claim.kind is Kind.DATE:
+        return Identity.SAME, None
     if fold(ta) in umbrella or fold(tb) in umbrella:
-        reasons.append(f"events {ta} / {tb} belong to one occasion")
-        return Identity.SAME
+        return Identity.SAME, None
     if a.day and b.day and days_overlap(a.day, b.day):
         # Two names for one sitting are possible when the day ties them.
-        reasons.append(f"{ta} / {tb} on the same day may be one session")
-        return Identity.POSSIBLE
+        return Identity.POSSIBLE, f"{ta} / {tb} on the same day may be one session"
     name_a, name_b = a.claim.event.name or ta, b.claim.event.name or tb
     if similarity(name_a, name_b, vocabulary) >= 90 and not (a.day or b.day):
-        reasons.append(f"event names alike ({name_a} / {name_b})")
-        return Identity.POSSIBLE
-    return Identity.DIFFERENT
+        return Identity.POSSIBLE, f"event names alike ({name_a} / {name_b})"
+    return Identity.DIFFERENT, None

@@ -104,6 +104,7 @@ def _same_unit(a: Facets, b: Facets) -> bool:
 def _by_identity(
     block: Sequence[Facets], vocabulary: Vocabulary, options: GroupingOptions
 ) -> list[Cluster]:
+    """Claims tied to exactly one group join it; the others are placed by value."""
     order = sorted(block, key=lambda f: (-f.known, f.claim.source, f.claim.start))
     clusters: list[Cluster] = []
     floating: list[Facets] = []
@@ -112,13 +113,13 @@ def _by_identity(
         certain = [c for c, verdict in candidates if verdict is Identity.SAME]
         if not candidates:
             clusters.append(Cluster([facet]))
-        elif len(candidates) == 1 and certain:
+        elif len(certain) == 1:
             certain[0].members.append(facet)
         else:
             floating.append(facet)
     for facet in floating:
         candidates = _candidates(facet, clusters, vocabulary)
-        home = _home(facet, [c for c, _ in candidates], options)
+        home = _home(facet, candidates, options)
         if home is None:
             clusters.append(Cluster([facet]))
         else:
@@ -126,38 +127,55 @@ def _by_identity(
     return clusters
 
 
+_STRENGTH = {Identity.UNTIED: 0, Identity.POSSIBLE: 1, Identity.SAME: 2}
+
+
 def _candidates(
     facet: Facets, clusters: list[Cluster], vocabulary: Vocabulary
 ) -> list[tuple[Cluster, Identity]]:
+    """Groups a claim may join, each with the strongest tie it has to a member.
+
+    A group is about one thing: a claim tied to one of its members and told apart
+    from none belongs to it.
+    """
     found = []
     for cluster in clusters:
-        weakest = Identity.SAME
+        strongest = Identity.UNTIED
         for member in cluster.members:  # one "different" settles it: stop comparing there
             verdict = identity(facet, member, vocabulary)[0]
             if verdict is Identity.DIFFERENT:
                 break
-            if verdict is Identity.POSSIBLE:
-                weakest = Identity.POSSIBLE
+            if _STRENGTH[verdict] > _STRENGTH[strongest]:
+                strongest = verdict
         else:
-            found.append((cluster, weakest))
+            found.append((cluster, strongest))
     return found
 
 
-def _home(facet: Facets, clusters: list[Cluster], options: GroupingOptions) -> Cluster | None:
-    """The group a claim of uncertain identity belongs to, by its value."""
+def _home(
+    facet: Facets, candidates: list[tuple[Cluster, Identity]], options: GroupingOptions
+) -> Cluster | None:
+    """The group a claim of uncertain identity belongs to, by its value.
+
+    It joins a group whose value it agrees with; a group it nearly matches only when
+    it may be another report of the same sitting (POSSIBLE), so the near miss is
+    flagged. A claim that nothing ties to a group never joins it on a different value.
+    """
     mine = bounds_of(facet.claim)
     nearest: tuple[float, int] | None = None
-    for index, cluster in enumerate(clusters):
+    for index, (cluster, verdict) in enumerate(candidates):
         others = [bounds_of(m.claim) for m in cluster.members if _same_unit(facet, m)]
         if not others:
             continue
         if any(mine.overlaps(other) for other in others):
             return cluster
+        if verdict is not Identity.POSSIBLE:
+            continue
         gap = min(relative_gap(mine, other) for other in others)
         if nearest is None or gap < nearest[0]:
             nearest = (gap, index)
     if nearest is not None and nearest[0] <= options.near_miss:
-        return clusters[nearest[1]]
+        return candidates[nearest[1]][0]
     return None
 
 

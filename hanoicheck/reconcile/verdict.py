@@ -21,9 +21,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from hanoicheck.intervals import Bounds, all_have_years, bounds_of
-from hanoicheck.model import Claim, Kind, Qualifier
-from hanoicheck.reconcile.facets import Facets, Identity, conversions, identity
-from hanoicheck.reconcile.labels import value_label
+from hanoicheck.model import Claim, Kind, Qualifier, TimeBasis
+from hanoicheck.reconcile.facets import Facets, Identity, compare_times, conversions, identity
+from hanoicheck.reconcile.labels import day, value_label
 from hanoicheck.reconcile.model import Consensus, Group, Position, Severity, Status
 from hanoicheck.reconcile.vocabulary import Vocabulary
 
@@ -192,33 +192,74 @@ def _all_overlap(members: Sequence[Facets], bounds: Mapping[str, Bounds]) -> boo
 def _clash(
     a: Facets, b: Facets, bounds: Mapping[str, Bounds], vocabulary: Vocabulary
 ) -> Clash | None:
-    """Whether two claims of a group contradict, why, and how badly."""
+    """Whether two claims of a group contradict, why, and how badly.
+
+    Only reported facts about the same thing at the same time, from the same
+    authority, whose intervals are disjoint are an ``error``. Everything else that
+    disagrees is a ``warning`` that says why: a forecast, plan or estimate against an
+    outcome; two authorities' counts; a running total reported lower later, or two
+    counts of one day whose hours are not given; a source against itself; a near miss
+    on what may be two sittings of a session.
+    """
     if a.claim.kind is Kind.MONEY and a.claim.unit != b.claim.unit:
         return None
     ba, bb = bounds[a.claim.id], bounds[b.claim.id]
-    if ba.overlaps(bb) or _grew(a, b, ba, bb):
+    if ba.overlaps(bb) or ba.touches(bb):
         return None
     verdict, _ = identity(a, b, vocabulary)
-    if verdict is Identity.DIFFERENT and a.claim.kind is not Kind.DATE:
+    if verdict in (Identity.DIFFERENT, Identity.UNTIED):
         return None
-    if a.forecast or b.forecast:
-        return (a, b, "a forecast against what was reported", Severity.WARNING)
-    if a.claim.source == b.claim.source:
-        return (a, b, "the source contradicts itself", Severity.WARNING)
     if verdict is Identity.POSSIBLE:
         return (a, b, "a near miss on what may be the same session", Severity.WARNING)
+    if a.cumulative and b.cumulative:
+        running = _running_total(a, b, ba, bb)
+        if running is None:
+            return None
+        if isinstance(running, str):
+            return (a, b, running, Severity.WARNING)
+    if a.forecast or b.forecast:
+        kinds = sorted({str(f.claim.modality) for f in (a, b) if f.forecast})
+        return (a, b, f"a {' / '.join(kinds)} against what was reported", Severity.WARNING)
+    if a.authority and b.authority and a.authority != b.authority:
+        who = f"{a.claim.attribution} / {b.claim.attribution}"
+        return (a, b, f"two authorities give different figures ({who})", Severity.WARNING)
+    if a.claim.source == b.claim.source:
+        return (a, b, "the source contradicts itself", Severity.WARNING)
     return (a, b, "reported facts that cannot both be true", Severity.ERROR)
 
 
-def _grew(a: Facets, b: Facets, ba: Bounds, bb: Bounds) -> bool:
-    """A running total reported later and higher is not a contradiction."""
-    if not (a.cumulative and b.cumulative):
-        return False
-    ta, tb = a.time_key(), b.time_key()
-    if ta is None or tb is None or ta == tb:
-        return False
-    (early, late) = (ba, bb) if ta < tb else (bb, ba)
-    return late.high >= early.low
+def _running_total(a: Facets, b: Facets, ba: Bounds, bb: Bounds) -> str | bool | None:
+    """How two figures of a running total relate in time.
+
+    None: compatible (a later figure may be higher; unknown times cannot be judged).
+    A reason: a warning. False: the same time, stated exactly on both sides, so the
+    figures are compared like any other reported facts.
+    """
+    order = compare_times(a.when, b.when)
+    if order is None:
+        return None
+    step, exact = order
+    if step != 0:
+        (early, late), (low, high) = ((a, b), (ba, bb)) if step < 0 else ((b, a), (bb, ba))
+        if high.high >= low.low:
+            return None
+        return f"a running total reported lower later ({_at(early)}, then {_at(late)})"
+    if not exact:
+        return "two counts of a running total for the same day; the hour is not given for both"
+    return False
+
+
+def _at(facet: Facets) -> str:
+    claim = facet.claim
+    when = facet.when
+    moment = (
+        "the final count"
+        if when and when.basis is TimeBasis.FINAL
+        else (day(claim.as_of) if claim.as_of else "an unknown time")
+    )
+    if claim.as_of_part and when and when.basis is not TimeBasis.FINAL:
+        moment = f"{moment} {claim.as_of_part}"
+    return f"{value_label(claim)} as of {moment}"
 
 
 def _consensus(positions: Sequence[Position], total: int) -> Consensus:

@@ -30,11 +30,43 @@ class Vocabulary:
     class_exclusions: dict[str, tuple[str, ...]]  # class name -> words that keep a quote out
     cumulative_roles: frozenset[str]
     cumulative_nouns: frozenset[str]
+    cumulative_events: frozenset[str]
     umbrella_events: frozenset[str]
     recurring_events: frozenset[str]
     owners: dict[str, str]  # surface -> canonical owner
     synonyms: dict[str, str]  # word or phrase -> canonical word
     story_stopwords: frozenset[str]
+    signature_stopwords: frozenset[str] = frozenset()
+    authorities: dict[str, str] | None = None  # folded word -> canonical authority
+
+    def authority(self, raw: str | None) -> str | None:
+        """One name per authority, or None when the phrase names no particular one.
+
+        An acronym names its body ("CGT", "UNHCR"); otherwise the last word that is an
+        authority noun decides ("the interior ministry", "Interior Minister Bruno
+        Retailleau" -> ministry); a bare name is its own authority ("Mujahid").
+        """
+        if not raw:
+            return None
+        table = self.authorities or {}
+        words = raw.replace("\u2019", "'").split()
+        acronyms = [
+            w.strip(".,'s")
+            for w in words
+            if len(w.strip(".,'s")) >= 2 and w.strip(".,'s").isupper()
+        ]
+        if acronyms:
+            return fold(acronyms[-1])
+        folded = [fold(w).removesuffix("'s") for w in words]
+        phrase = " ".join(folded)
+        for surface, name in sorted(table.items(), key=lambda item: -len(item[0])):
+            if " " in surface and surface in phrase:
+                return None if name == "generic" else name
+        for word in reversed(folded):
+            if word in table:
+                return None if table[word] == "generic" else table[word]
+        names = [w for w, raw_word in zip(folded, words, strict=True) if raw_word[:1].isupper()]
+        return names[-1] if names else None
 
     def count_class(self, noun: str, role: str | None, quote: str = "") -> str:
         """The class a counted noun and role belong to ("countries|attended" -> ...).
@@ -140,11 +172,14 @@ def load_vocabulary(text: str, extra_synonyms: Sequence[Sequence[str]] = ()) -> 
         class_exclusions=exclusions,
         cumulative_roles=frozenset(_fold_all(cumulative.get("roles", []))),
         cumulative_nouns=frozenset(_fold_all(cumulative.get("nouns", []))),
+        cumulative_events=frozenset(_fold_all(cumulative.get("events", []))),
         umbrella_events=frozenset(_fold_all(events.get("umbrella", []))),
         recurring_events=frozenset(_fold_all(events.get("recurring", []))),
         owners=owners,
         synonyms=synonyms,
         story_stopwords=frozenset(_fold_all(raw.get("story", {}).get("stopwords", []))),
+        signature_stopwords=frozenset(_fold_all(raw.get("signature", {}).get("stopwords", []))),
+        authorities=_invert(raw.get("authorities", {})),
     )
 
 

@@ -1,0 +1,149 @@
+"""What a figure's own clause says about which quantity it is, weighed by rarity.
+
+"95 countries backed a call for a plastics treaty" and "37 countries joined the
+deep-sea mining moratorium" are both counts of countries that signed something; only
+the words around them ("plastics", "moratorium") tell them apart. And "more than 60
+heads of state" in a wire story and "more than 16 heads of state" in its reprint are
+tied by nearly every word they share. So each claim gets the content words of its
+clause near the figure (function words and generic news words, from
+``data/reconcile.toml`` ``[signature]``, left out), and each word a weight by how rare
+it is among the claims of its story (a word every claim of the story uses, "quake",
+"ministry", says nothing; a name two claims share says a lot).
+
+Two claims' signatures *tie* them when most of the lighter one's weight is shared,
+and *separate* them when each holds rare words the other lacks and they share little.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hanoicheck.model import Claim
+from hanoicheck.reconcile.vocabulary import Vocabulary, fold
+
+WINDOW = 12  # words each side of the figure
+TIE = 0.5  # share of the lighter signature's weight that ties two claims
+MIN_SHARED = 2
+APART = 0.2  # at most this much shared, with rare words on both sides: two things
+RARE_SHARE = 0.15  # a word in at most this share of a story's claims is rare there
+NAME_BONUS = 1.5  # capitalised words (names) weigh more than common nouns
+_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019-]*")
+_CLAUSE = re.compile(r";|\s[\u2013\u2014]\s|,\s+(?:while|whereas|but)\s")
+
+
+@lru_cache(maxsize=65536)
+def _words(sentence: str, quote: str, stopwords: frozenset[str]) -> tuple[tuple[str, bool], ...]:
+    """(folded word, is a name) of the clause around the quote, nearest first."""
+    at = sentence.find(quote)
+    if at < 0:
+        at, end = 0, len(sentence)
+    else:
+        end = at + len(quote)
+    low = 0
+    for match in _CLAUSE.finditer(sentence, 0, at):
+        low = match.end()
+    stop = _CLAUSE.search(sentence, end)
+    high = stop.start() if stop else len(sentence)
+    before = [(m.group(0), m.start()) for m in _TOKEN.finditer(sentence, low, at)][-WINDOW:]
+    after = [(m.group(0), m.start()) for m in _TOKEN.finditer(sentence, end, high)][:WINDOW]
+    found: dict[str, bool] = {}
+    for word, _ in [*reversed(before), *after]:
+        folded = _stem(fold(word).strip("'\u2019-").removesuffix("'s"))
+        if len(folded) < 3 or folded in stopwords or any(ch.isdigit() for ch in folded):
+            continue
+        name = word[:1].isupper() and word.lower() != word
+        found[folded] = found.get(folded, False) or name
+    return tuple(found.items())
+
+
+def _stem(word: str) -> str:
+    """Plural and singular as one word: "ratifications" = "ratification"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def context_words(claim: Claim, vocabulary: Vocabulary) -> tuple[tuple[str, bool], ...]:
+    """The content words (and whether each is a name) of the clause around a claim."""
+    return _words(claim.sentence, claim.quote, vocabulary.signature_stopwords)
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """A claim's weighted content words, and which of them are rare in its story."""
+
+    weights: Mapping[str, float]
+    rare: frozenset[str]
+
+    @property
+    def mass(self) -> float:
+        return sum(self.weights.values())
+
+
+EMPTY = Signature({}, frozenset())
+
+
+def signatures(
+    claims: Iterable[tuple[str, tuple[tuple[str, bool], ...]]],
+) -> list[Signature]:
+    """Signatures of ``(story, words)`` items, weighed within each story."""
+    items = list(claims)
+    frequency: dict[str, Counter[str]] = {}
+    sizes: Counter[str] = Counter()
+    for story, words in items:
+        sizes[story] += 1
+        frequency.setdefault(story, Counter()).update({w for w, _ in words})
+    result = []
+    for story, words in items:
+        total = sizes[story]
+        counts = frequency[story]
+        weights = {}
+        rare = set()
+        for word, name in words:
+            share = counts[word] / total
+            weights[word] = (math.log((1 + total) / (1 + counts[word])) + 1) * (
+                NAME_BONUS if name else 1.0
+            )
+            if counts[word] >= 1 and share <= RARE_SHARE:
+                rare.add(word)
+        result.append(Signature(weights, frozenset(rare)))
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """How two signatures relate: the share of the lighter one's weight they share."""
+
+    share: float
+    shared: tuple[str, ...]
+    only_a: tuple[str, ...]
+    only_b: tuple[str, ...]
+
+    @property
+    def ties(self) -> bool:
+        """Most of the lighter clause's weight shared, in two words at least (one word,
+        "posted", shared by two publication lines ties nothing)."""
+        return self.share >= TIE and len(self.shared) >= MIN_SHARED
+
+    @property
+    def apart(self) -> bool:
+        return self.share <= APART and bool(self.only_a) and bool(self.only_b)
+
+
+def compare(a: Signature, b: Signature) -> Comparison:
+    """Compare two claims' signatures (see the module docstring)."""
+    if not a.weights or not b.weights:
+        return Comparison(0.0, (), (), ())
+    shared = sorted(set(a.weights) & set(b.weights), key=lambda w: -a.weights[w])
+    weight = sum(min(a.weights[w], b.weights[w]) for w in shared)
+    share = weight / min(a.mass, b.mass)
+    only_a = tuple(sorted(a.rare - set(b.weights), key=lambda w: -a.weights[w]))
+    only_b = tuple(sorted(b.rare - set(a.weights), key=lambda w: -b.weights[w]))
+    return Comparison(share, tuple(shared), only_a, only_b)
