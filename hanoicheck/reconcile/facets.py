@@ -9,7 +9,8 @@ claim leaves unknown neither separates nor fully ties two claims: see
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -48,9 +49,7 @@ class Facets:
     official), ``when`` the time the figure holds, ``signature`` the weighted words of
     its clause. ``single`` says that no source of the story gives two figures of this
     quantity that nothing tells apart: the story's articles each name one such thing,
-    so two of them need no other tie to be compared. ``side_event`` holds the words of
-    the claim's event name when they name an event few figures of the story belong to
-    ("the Grimaldi forum" in coverage of an ocean conference).
+    so two of them need no other tie to be compared.
     """
 
     claim: Claim
@@ -69,7 +68,6 @@ class Facets:
     when: When | None = None
     signature: signature.Signature = signature.EMPTY
     single: bool = False
-    side_event: frozenset[str] = frozenset()
 
     @property
     def block(self) -> tuple[str, str, str]:
@@ -214,27 +212,7 @@ def build_facets(
                 signature=weighed[index],
             )
         )
-    return _mark_side_events(_mark_single(facets, converts), vocabulary)
-
-
-SIDE_EVENT_SHARE = 0.15  # a name this few of a story's named figures carry is a side event
-
-
-def _mark_side_events(facets: list[Facets], vocabulary: Vocabulary) -> list[Facets]:
-    """Set ``side_event`` on figures tied by name to an event the story is not about."""
-    words = [_name_words(f, vocabulary) for f in facets]
-    named: Counter[str] = Counter()
-    frequency: dict[str, Counter[str]] = defaultdict(Counter)
-    for facet, found in zip(facets, words, strict=True):
-        if found:
-            named[facet.story] += 1
-            frequency[facet.story].update(found)
-    marked = []
-    for facet, found in zip(facets, words, strict=True):
-        total = named[facet.story]
-        rare = frozenset(w for w in found if frequency[facet.story][w] <= SIDE_EVENT_SHARE * total)
-        marked.append(replace(facet, side_event=rare) if rare else facet)
-    return marked
+    return _mark_single(facets, converts)
 
 
 def _mark_single(facets: list[Facets], converts: dict[str, str]) -> list[Facets]:
@@ -377,20 +355,20 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
         if a.period != b.period:
             return Identity.DIFFERENT, [f"periods differ ({a.period} / {b.period})"]
         ties.append(f"same period ({a.period})")
-    if a.scope != b.scope:
+    if not _same_place(a.scope, b.scope):
         places = f"{a.scope or 'the whole'} / {b.scope or 'the whole'}"
         return Identity.DIFFERENT, [f"different places ({places})"]
     if a.scope:
         ties.append(f"same place ({a.scope})")
     if a.part_of != b.part_of:
         return Identity.DIFFERENT, ["a part and its whole"]
-    if a.side_event != b.side_event and not (a.side_event & b.side_event):
-        side = " ".join(sorted(a.side_event or b.side_event))
-        return Identity.DIFFERENT, [f"different events (one belongs to the {side} event)"]
     if (a.claim.modality is Modality.PLAN) != (b.claim.modality is Modality.PLAN):
         # "the treaty needs 60 ratifications" is a threshold, not a count of them
         return Identity.DIFFERENT, ["a target and a count"]
     words = signature.compare(a.signature, b.signature)
+    if a.claim.kind is Kind.DATE and words.named_apart:
+        # "Indonesia ratified on June 11", "Greece on June 9": two events of one type
+        return Identity.DIFFERENT, [f"different events ({words.names_a[0]} / {words.names_b[0]})"]
     possible = False
     one_off = a.event_type is not None and a.event_type == b.event_type and not a.recurring
     # One quake, one signing: sources that date it differently still count the same
@@ -419,11 +397,32 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
         ties.append(f"both given by {a.authority}")
     if words.ties:
         ties.append(f"the same words around both figures ({', '.join(words.shared[:3])})")
+    elif a.claim.kind is Kind.DATE and _same_event_name(a, b, vocabulary):
+        ties.append(f"both date the {a.claim.event.name}")
     elif not ties and _copied(a.claim.sentence, b.claim.sentence):
         ties.append("the same sentence in both sources")
     if not ties and a.single and b.single and a.claim.source != b.claim.source:
         ties.append("each source gives one figure for it")
     return (Identity.SAME if ties else Identity.UNTIED), ties
+
+
+def _same_event_name(a: Facets, b: Facets, vocabulary: Vocabulary) -> bool:
+    """Both dates name the same one-off event ("the aftershock", "the 5.5 aftershock")."""
+    name_a, name_b = a.claim.event.name, b.claim.event.name
+    if not name_a or not name_b or a.recurring:
+        return False
+    if fold(a.event_type or "") in vocabulary.umbrella_events:
+        return False
+    return similarity(name_a, name_b, vocabulary) >= 90
+
+
+def _same_place(a: str | None, b: str | None) -> bool:
+    """One place however fully named: "Vietnam's Mekong Delta" is the "Mekong Delta"."""
+    if a is None or b is None:
+        return a is b
+    words_a = set(a.replace("'s", "").split())
+    words_b = set(b.replace("'s", "").split())
+    return words_a <= words_b or words_b <= words_a
 
 
 def _copied(a: str, b: str) -> bool:
@@ -434,14 +433,34 @@ def _copied(a: str, b: str) -> bool:
 
 
 def _name_words(facet: Facets, vocabulary: Vocabulary) -> set[str]:
-    """The words of a claim's event name beyond its type ("grimaldi" of "Grimaldi forum")."""
+    """The proper names in a claim's event name ("grimaldi" of "the Grimaldi forum").
+
+    Only words the sentence capitalises (not as its first word) count: "the two-day
+    conference" and "the opening-day plenary" describe an event, they do not name
+    another one.
+    """
     name = facet.claim.event.name or ""
+    if not name:
+        return set()
+    sentence = facet.claim.sentence
+    capitalised = {
+        fold(m.group(0))
+        for m in _CAPITALISED.finditer(sentence)
+        if m.start() > 0 and sentence[: m.start()].strip()
+    }
     generic = set(vocabulary.canonical_words(facet.event_type or ""))
     return {
         w
         for w in vocabulary.canonical_words(name)
-        if w not in generic and w not in vocabulary.signature_stopwords and len(w) > 2
+        if w in capitalised
+        and w not in generic
+        and w not in vocabulary.story_stopwords
+        and w not in vocabulary.signature_stopwords
+        and len(w) > 2
     }
+
+
+_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*")
 
 
 def _named_apart(a: Facets, b: Facets, vocabulary: Vocabulary) -> bool:

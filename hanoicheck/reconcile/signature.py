@@ -81,6 +81,7 @@ class Signature:
 
     weights: Mapping[str, float]
     rare: frozenset[str]
+    names: frozenset[str] = frozenset()  # rare words written as names ("Morocco")
 
     @property
     def mass(self) -> float:
@@ -106,6 +107,7 @@ def signatures(
         counts = frequency[story]
         weights = {}
         rare = set()
+        names = set()
         for word, name in words:
             share = counts[word] / total
             weights[word] = (math.log((1 + total) / (1 + counts[word])) + 1) * (
@@ -113,7 +115,9 @@ def signatures(
             )
             if counts[word] >= 1 and share <= RARE_SHARE:
                 rare.add(word)
-        result.append(Signature(weights, frozenset(rare)))
+                if name:
+                    names.add(word)
+        result.append(Signature(weights, frozenset(rare), frozenset(names)))
     return result
 
 
@@ -132,9 +136,18 @@ class Comparison:
         "posted", shared by two publication lines ties nothing)."""
         return self.share >= TIE and len(self.shared) >= MIN_SHARED
 
+    names_a: tuple[str, ...] = ()
+    names_b: tuple[str, ...] = ()
+
     @property
     def apart(self) -> bool:
         return self.share <= APART and bool(self.only_a) and bool(self.only_b)
+
+    @property
+    def named_apart(self) -> bool:
+        """Each clause names someone or something rare that the other does not name:
+        "Indonesia ratified on June 11" and "Greece ratified on June 9"."""
+        return bool(self.names_a) and bool(self.names_b)
 
 
 def compare(a: Signature, b: Signature) -> Comparison:
@@ -146,4 +159,8 @@ def compare(a: Signature, b: Signature) -> Comparison:
     share = weight / min(a.mass, b.mass)
     only_a = tuple(sorted(a.rare - set(b.weights), key=lambda w: -a.weights[w]))
     only_b = tuple(sorted(b.rare - set(a.weights), key=lambda w: -b.weights[w]))
-    return Comparison(share, tuple(shared), only_a, only_b)
+    names_a = tuple(sorted(a.names - set(b.weights)))
+    names_b = tuple(sorted(b.names - set(a.weights)))
+    if a.names & b.names:
+        names_a = names_b = ()  # they name someone in common
+    return Comparison(share, tuple(shared), only_a, only_b, names_a, names_b)
