@@ -93,21 +93,3 @@ def alternation(words: list[str] | tuple[str, ...]) -> str:
     trie = Trie()
     trie.add(*sorted(set(words)))
     return str(trie.pattern())
-
-
-_MONTH_NUMBERS = {
-    name: number
-    for number, name in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-        start=1,
-    )
-}
-
-
-def month_number(name: str) -> int | None:
-    """1-12 for an English month name or its abbreviation ("Oct", "Sept.", "october").
-
-    Only the first three letters are read: callers pass a name their own pattern has
-    already recognised as a month, so "Octopus" never gets here.
-    """
-    return _MONTH_NUMBERS.get(name.strip().lower()[:3])

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from hanoicheck.lexicon import month_number
+from hanoicheck.calendar import MONTH_PATTERN, iso_date, month_number
 from hanoicheck.model import Document, SourceError, Span
 
 if TYPE_CHECKING:  # pragma: no cover - typing only, keeps selectolax out of import time
@@ -337,10 +337,7 @@ def load_sources(
 
 # Capitalised or upper-case month names, full or abbreviated ("Sept" too): the lookahead
 # keeps the modal verb "may" from reading as a month.
-_MONTH = (
-    r"(?=[A-Z])(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
-    r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-zA-Z])"
-)
+_MONTH = rf"(?=[A-Z])(?i:{MONTH_PATTERN})(?![a-zA-Z])"
 _ISO_DATE = re.compile(r"((?:19|20|21)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _WORD_DATE = re.compile(
     rf"(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d{{2}})"
@@ -356,16 +353,10 @@ _URL_DATE_PATH = re.compile(r"/((?:19|20|21)\d{2})/(\d{2})/(\d{2})(?!\d)")
 
 
 def _iso(year: int | None, month: int, day: int) -> str | None:
-    """ISO date, or ``--MM-DD`` without a year; ``None`` unless it is a real day."""
-    try:
-        _dt.date(2000 if year is None else year, month, day)  # 2000 admits Feb 29
-    except ValueError:
+    """A real day, year-less or in 1900-2100: any other year is a misread, not a date."""
+    if year is not None and not 1900 <= year <= 2100:
         return None
-    if year is None:
-        return f"--{month:02d}-{day:02d}"
-    if not 1900 <= year <= 2100:
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    return iso_date(year, month, day)
 
 
 def _month_number(name: str) -> int:
