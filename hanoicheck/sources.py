@@ -60,18 +60,24 @@ _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*", re.IGNORECASE)
 _SIZE_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
 
 
-def parse_size(text: str) -> int:
+def parse_size(value: int | str) -> int:
     """``64M``, ``500k``, ``1.5G``, ``2MiB`` or plain bytes as a byte count (units of 1024).
 
-    The CLI's ``--max-size`` takes sizes the way people write them; a typo must be a
-    clear usage error (``ValueError``), never a silently huge or zero limit.
+    The CLI's ``--max-size`` and the config's ``max-size`` (a TOML string or integer)
+    take sizes the way people write them; a typo must be a clear error (``ValueError``),
+    never a silently huge or zero limit.
     """
-    match = _SIZE.fullmatch(text)
-    if not match:
-        raise ValueError(f"not a size: {text!r} (write e.g. 500K, 64M or 1G)")
-    size = int(float(match[1]) * _SIZE_UNITS[match[2].lower()])
+    if isinstance(value, bool):  # TOML ``true`` is not 1 byte
+        raise ValueError(f"not a size: {value!r} (write e.g. 500K, 64M or 1G)")
+    if isinstance(value, int):
+        size = value
+    else:
+        match = _SIZE.fullmatch(value)
+        if not match:
+            raise ValueError(f"not a size: {value!r} (write e.g. 500K, 64M or 1G)")
+        size = int(float(match[1]) * _SIZE_UNITS[match[2].lower()])
     if size < 1:
-        raise ValueError(f"size must be at least 1 byte, not {text!r}")
+        raise ValueError(f"size must be at least 1 byte, not {value!r}")
     return size
 
 

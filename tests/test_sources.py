@@ -22,6 +22,7 @@ from hanoicheck.sources import (
     load_sources,
     normalize_source,
     parse_document,
+    parse_size,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -302,6 +303,18 @@ def test_error_too_big(tmp_path: Path) -> None:
     message = read_error(tmp_path / "huge.txt", max_bytes=2 * 1024 * 1024).message
     assert message == "file is 3 MB, above the limit of 2 MB (max_bytes)"
     assert DEFAULT_MAX_BYTES == 64 * 1024 * 1024
+
+
+@pytest.mark.parametrize(("value", "size"), [(1, 1), (4096, 4096), ("4096", 4096)])
+def test_parse_size_takes_config_integers(value: int | str, size: int) -> None:
+    """``max-size = 4096`` in a config file is a TOML integer, not a string."""
+    assert parse_size(value) == size
+
+
+@pytest.mark.parametrize("value", [True, False, 0, -1])
+def test_parse_size_rejects_booleans_and_non_positive_integers(value: int) -> None:
+    with pytest.raises(ValueError, match="size"):
+        parse_size(value)
 
 
 def test_error_directory_and_missing(tmp_path: Path) -> None:
