@@ -98,6 +98,7 @@ _EXTRACTION_CODE = (
     "extract/pipeline.py",
     "extract/sentence.py",
     "data/lexicon.toml",
+    "data/sources.toml",
 )
 
 

@@ -93,3 +93,19 @@ def alternation(words: list[str] | tuple[str, ...]) -> str:
     trie = Trie()
     trie.add(*sorted(set(words)))
     return str(trie.pattern())
+
+
+@cache
+def source_rules() -> dict[str, dict[str, tuple[str, ...]]]:
+    """The word lists of the sources stage (``data/sources.toml``): table -> key -> words.
+
+    Apart from ``lexicon.toml`` because they describe pages (credits, layout debris,
+    metadata keys, wire names), not the vocabulary of claims. Words keep their case:
+    wire names are matched as written. Read once per process; treat the result as
+    read-only, since every caller shares it.
+    """
+    text = resources.files("hanoicheck").joinpath("data/sources.toml").read_text("utf-8")
+    return {
+        str(table): {str(key): tuple(str(word) for word in words) for key, words in entries.items()}
+        for table, entries in tomllib.loads(text).items()
+    }

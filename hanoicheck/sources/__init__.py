@@ -15,7 +15,8 @@ Three rules shape the package:
 * **One bad file never stops a run.** :func:`load_sources` turns every read problem into
   a :class:`~hanoicheck.model.SourceError` with a one-line message and goes on.
 * **Cheap to import.** The CLI imports this package for ``--help`` too, so the HTML
-  parser and dateparser are imported only when an article needs them.
+  parser, dateparser and the word lists of ``data/sources.toml`` are loaded only when an
+  article needs them.
 
 One module per concern, each importing only those above it in this list:
 :mod:`~hanoicheck.sources.discover` (which files, under which names),

@@ -4,7 +4,8 @@ An article states its date and outlet in several places at once: structured meta
 (HTML ``<meta>``, YAML front matter, a ``date:`` line), a wire dateline ("HANOI, Oct 25
 (Reuters) -"), an opening credit ("Hanoi (VNA) -"), dates that CMSs stamp into URLs.
 This module reads each kind of evidence; :func:`hanoicheck.sources.document.parse_document`
-decides which one wins.
+decides which one wins. The keys and names it looks for are data
+(``data/sources.toml``), so an editor can add a wire service without touching code.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlsplit
 
 from hanoicheck.calendar import MONTH_PATTERN, iso_date, month_number
+from hanoicheck.lexicon import alternation, source_rules
 from hanoicheck.model import Span
 
 # Capitalised or upper-case month names, full or abbreviated ("Sept" too): the lookahead
@@ -49,15 +52,21 @@ _DATELINE = re.compile(
 _OPENING_AGENCY = re.compile(
     rf"[ \t]*{_PLACE}[ \t]*\((?P<agency>[^()\n:]{{1,40}})\)[ \t]*[-\u2013\u2014]"
 )
-_METADATA_DATE = re.compile(
-    r"[ \t]*(?i:date)[ \t]*:?[ \t]*((?:19|20|21)\d{2}-\d{2}-\d{2})"
-    r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w-])"
-)
-_FRONT_DATE_KEYS = ("date", "published", "pubdate", "publish_date", "published_at")
-# Wire services that sign off by name rather than acronym ("— Reuters").
-_WIRE_NAMES = frozenset(
-    {"Reuters", "Xinhua", "Bernama", "Kyodo", "Yonhap", "Antara", "Sputnik", "Tass", "Prensa"}
-)
+
+
+@cache
+def _date_line() -> re.Pattern[str]:
+    """``Date: 2025-10-25`` (a time may follow), with the keywords from the data."""
+    words = alternation(source_rules()["bylines"]["date_line_words"])
+    return re.compile(
+        rf"[ \t]*(?i:{words})[ \t]*:?[ \t]*((?:19|20|21)\d{{2}}-\d{{2}}-\d{{2}})"
+        r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w-])"
+    )
+
+
+@cache
+def _wire_names() -> frozenset[str]:
+    return frozenset(source_rules()["bylines"]["wire_names"])
 
 
 # --------------------------------------------------------------------------- dates
@@ -139,7 +148,7 @@ def date_line(text: str, lines: Sequence[tuple[int, int]]) -> tuple[str | None, 
     (Feb 30) is still furniture, but no date.
     """
     for start, end in lines[:5]:
-        match = _METADATA_DATE.match(text, start, end)
+        match = _date_line().match(text, start, end)
         if match:
             rest_blank = not text[match.end() : end].strip()
             return parse_date_value(match[1]), Span(start, end if rest_blank else match.end())
@@ -175,7 +184,7 @@ def first_value(values: Mapping[str, str], keys: Sequence[str]) -> str | None:
 
 def front_matter_date(front: Mapping[str, str]) -> str | None:
     """The date of the first date key set in front matter (``date``, ``published``...)."""
-    value = first_value(front, _FRONT_DATE_KEYS)
+    value = first_value(front, source_rules()["front_matter"]["date_keys"])
     return None if value is None else parse_date_value(value)
 
 
@@ -189,7 +198,7 @@ def is_agency(token: str) -> bool:
     sentence with a dash ("- Hanoi"), which must stay text.
     """
     token = token.strip()
-    return token in _WIRE_NAMES or sum(c.isupper() or c.isdigit() for c in token) >= 2
+    return token in _wire_names() or sum(c.isupper() or c.isdigit() for c in token) >= 2
 
 
 def first_of(agencies: str) -> str:
@@ -217,7 +226,7 @@ def opening(text: str, content: Sequence[tuple[int, int]]) -> Opening:
     """
     for start, end in content[:3]:
         line = text[start:end]
-        head = _METADATA_DATE.match(line)
+        head = _date_line().match(line)
         offset = head.end() if head else 0
         dateline = _DATELINE.match(line, offset)
         if dateline:

@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from hanoicheck.lexicon import source_rules
 from hanoicheck.model import Document, SourceError
 from hanoicheck.sources.bylines import (
     URL,
     date_from_urls,
     dateline_date,
+    first_value,
     front_matter_date,
     host,
 )
@@ -55,7 +57,12 @@ def parse_document(source: str, raw_text: str, suffix: str) -> Document:
     scan = scan_page(text, markdown=kind in _MARKDOWN_SUFFIXES)
     front = scan.front
 
-    url = scan.source_url or front.get("url") or front.get("canonical") or html.url or None
+    url = (
+        scan.source_url
+        or first_value(front, source_rules()["front_matter"]["url_keys"])
+        or html.url
+        or None
+    )
     urls = [u for u in (scan.source_url, url) if u]
     urls += [m[0] for m in URL.finditer(text)]
     url_date = date_from_urls(urls)
@@ -70,9 +77,7 @@ def parse_document(source: str, raw_text: str, suffix: str) -> Document:
         scan.source_outlet
         or scan.sign_off_outlet
         or scan.opening.outlet
-        or front.get("source")
-        or front.get("outlet")
-        or front.get("publisher")
+        or first_value(front, source_rules()["front_matter"]["outlet_keys"])
         or html.outlet
         or host(scan.source_url)
     )

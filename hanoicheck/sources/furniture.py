@@ -7,14 +7,17 @@ deleting them would shift every offset after them, and a claim's ``text[start:en
 must be exactly what the reader sees in the file. So furniture is *marked*, as spans the
 extractor skips. One pass over the lines (:func:`scan_page`) marks it and collects the
 metadata those same lines carry (credits, datelines, ``date:`` lines, front matter,
-read by :mod:`hanoicheck.sources.bylines`).
+read by :mod:`hanoicheck.sources.bylines`). The words it recognises are data
+(``data/sources.toml``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from hanoicheck.lexicon import alternation, source_rules
 from hanoicheck.model import Span
 from hanoicheck.sources.bylines import (
     URL,
@@ -36,13 +39,25 @@ _SIGN_OFF = re.compile(
     rf"(?:(?<=\s)|^)[-\u2013\u2014]{{1,2}}[ \t]{{0,3}}"
     rf"(?P<agencies>{_AGENCY}(?:[ \t]?/[ \t]?{_AGENCY}){{0,3}})[ \t]*(?:\./\.[ \t]*)?$"
 )
-_PHOTO_CREDIT = re.compile(
-    r"\((?:file\s+)?(?:photos?|ảnh|image|picture)\s*(?::|by\b|courtesy\b)[^()\n]*\)",
-    re.IGNORECASE,
-)
-_LAYOUT_WORDS = re.compile(r"[ \t]*(?:(?:left|center|centre|right|del)[ \t]*){2,}", re.IGNORECASE)
-_COMMENT_COUNTER = re.compile(r"[ \t]*comments?[ \t]*\(\d+\)[ \t]*", re.IGNORECASE)
-_SOURCE_LINE = re.compile(r"[ \t]*(?:source|nguồn)[ \t]*:(?P<value>.*)", re.IGNORECASE)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Furniture patterns, built once from the word lists in ``data/sources.toml``."""
+    prefix = alternation(source_rules()["furniture"]["credit_prefixes"])
+    credit = alternation(source_rules()["furniture"]["credit_words"])
+    link = alternation(source_rules()["furniture"]["credit_links"])
+    layout = alternation(source_rules()["furniture"]["layout_words"])
+    comment = alternation(source_rules()["furniture"]["comment_words"])
+    source = alternation(source_rules()["furniture"]["source_words"])
+    return {
+        "photo_credit": re.compile(
+            rf"\((?:(?:{prefix})\s+)?(?:{credit})\s*(?::|(?:{link})\b)[^()\n]*\)", re.IGNORECASE
+        ),
+        "layout": re.compile(rf"[ \t]*(?:(?:{layout})[ \t]*){{2,}}", re.IGNORECASE),
+        "comment_counter": re.compile(rf"[ \t]*(?:{comment})[ \t]*\(\d+\)[ \t]*", re.IGNORECASE),
+        "source_line": re.compile(rf"[ \t]*(?:{source})[ \t]*:(?P<value>.*)", re.IGNORECASE),
+    }
 
 
 @dataclass
@@ -97,14 +112,14 @@ def scan_page(text: str, *, markdown: bool) -> PageScan:
     if scan.opening.span is not None:
         spans.append(scan.opening.span)
 
+    patterns = _patterns()
     last_content: tuple[int, int] | None = None
     for start, end in lines:
-        if _LAYOUT_WORDS.fullmatch(text, start, end) or _COMMENT_COUNTER.fullmatch(
-            text, start, end
-        ):
+        debris = patterns["layout"].fullmatch(text, start, end)
+        if debris or patterns["comment_counter"].fullmatch(text, start, end):
             spans.append(Span(start, end))
             continue
-        source = _SOURCE_LINE.fullmatch(text, start, end)
+        source = patterns["source_line"].fullmatch(text, start, end)
         if source and (len(source["value"]) <= _MAX_SOURCE_NAME or URL.search(source["value"])):
             spans.append(Span(start, end))
             _read_source_line(scan, source["value"])
@@ -129,7 +144,7 @@ def scan_page(text: str, *, markdown: bool) -> PageScan:
             spans.append(Span(sign_off.start(), sign_off.end()))
             scan.sign_off_outlet = first_of(sign_off["agencies"])
 
-    spans.extend(Span(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text))
+    spans.extend(Span(m.start(), m.end()) for m in patterns["photo_credit"].finditer(text))
     return scan
 
 

@@ -4,18 +4,21 @@ Saved web pages are a common form of scraped article. What a reader sees of one 
 story: the main ``<article>`` (or ``<main>``, or ``<body>``) without scripts, navigation,
 forms or hidden elements, one line per block element, so that sentences and furniture
 lines come out as they do in a text file. Its date, outlet and URL come from ``<meta>``,
-``<link rel=canonical>`` and ``<time>``. The parser (selectolax/Lexbor) is imported only
-when a page is parsed, which keeps the CLI's start-up light, and a linear pre-pass
-refuses the rare page nested so deeply that parsing it would take minutes.
+``<link rel=canonical>`` and ``<time>``. Which tags and keys count is data
+(``data/sources.toml``). The parser (selectolax/Lexbor) is imported only when a page is
+parsed, which keeps the CLI's start-up light, and a linear pre-pass refuses the rare
+page nested so deeply that parsing it would take minutes.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
-from hanoicheck.sources.bylines import parse_date_value
+from hanoicheck.lexicon import source_rules
+from hanoicheck.sources.bylines import first_value, parse_date_value
 from hanoicheck.sources.read import SourceReadError
 
 if TYPE_CHECKING:  # pragma: no cover - typing only, keeps selectolax out of import time
@@ -31,71 +34,13 @@ class HtmlMeta:
     url: str | None = None
 
 
-_DROPPED_TAGS = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "nav",
-        "header",
-        "footer",
-        "aside",
-        "form",
-        "iframe",
-        "svg",
-        "head",
-        "title",
-        "button",
-        "select",
-        "object",
-        "canvas",
-    }
-)
-_BLOCK_TAGS = frozenset(
-    {
-        "p",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "blockquote",
-        "figcaption",
-        "td",
-        "th",
-        "div",
-        "pre",
-        "article",
-        "main",
-        "section",
-        "figure",
-        "ul",
-        "ol",
-        "dl",
-        "dt",
-        "dd",
-        "table",
-        "tr",
-        "caption",
-        "address",
-        "body",
-        "hr",
-        "br",
-    }
-)
-_DATE_META_KEYS = (
-    "article:published_time",
-    "date",
-    "pubdate",
-    "publish-date",
-    "dc.date",
-    "og:published_time",
-    "datepublished",
-    "dc.date.issued",
-)
+@cache
+def _tag_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """Tags whose content is not article text, and tags that start and end a line."""
+    return (
+        frozenset(source_rules()["html"]["dropped_tags"]),
+        frozenset(source_rules()["html"]["block_tags"]),
+    )
 
 
 def _visible_lines(root: LexborNode) -> list[str]:
@@ -107,6 +52,7 @@ def _visible_lines(root: LexborNode) -> list[str]:
     entering or leaving a block element ends the current line, so a ``<div>`` with
     direct text gets its own line while its block children get theirs.
     """
+    dropped, block = _tag_sets()
     lines: list[str] = []
     pieces: list[str] = []
     pre_depth = 0
@@ -129,7 +75,7 @@ def _visible_lines(root: LexborNode) -> list[str]:
 
     def leave(tag: str) -> None:
         nonlocal pre_depth
-        if tag in _BLOCK_TAGS:
+        if tag in block:
             flush()
         if tag == "pre":
             pre_depth -= 1
@@ -141,9 +87,9 @@ def _visible_lines(root: LexborNode) -> list[str]:
         entered = False
         if tag == "-text":
             add_text(node.text_content or "")
-        elif node.is_element_node and tag not in _DROPPED_TAGS and "hidden" not in node.attributes:
+        elif node.is_element_node and tag not in dropped and "hidden" not in node.attributes:
             entered = True
-            if tag in _BLOCK_TAGS:
+            if tag in block:
                 flush()
             if tag == "pre":
                 pre_depth += 1
@@ -202,7 +148,7 @@ def _html_meta(tree: LexborHTMLParser) -> HtmlMeta:
         if key and content and content.strip():
             metas.setdefault(key.strip().lower(), content.strip())
     result = HtmlMeta()
-    for key in _DATE_META_KEYS:
+    for key in source_rules()["html"]["date_meta_keys"]:
         if key in metas:
             result.date = parse_date_value(metas[key])
             if result.date:
@@ -213,16 +159,15 @@ def _html_meta(tree: LexborHTMLParser) -> HtmlMeta:
             result.date = parse_date_value(value) if value else None
             if result.date:
                 break
-    site = metas.get("og:site_name")
-    result.outlet = site if site else None
+    result.outlet = first_value(metas, source_rules()["html"]["outlet_meta_keys"])
     for link in tree.css("link"):
         rel = (link.attributes.get("rel") or "").lower().split()
         href = (link.attributes.get("href") or "").strip()
         if "canonical" in rel and href:
             result.url = href
             break
-    if result.url is None and metas.get("og:url"):
-        result.url = metas["og:url"]
+    if result.url is None:
+        result.url = first_value(metas, source_rules()["html"]["url_meta_keys"])
     return result
 
 
