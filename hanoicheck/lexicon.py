@@ -100,12 +100,11 @@ def source_rules() -> dict[str, dict[str, tuple[str, ...]]]:
     """The word lists of the sources stage (``data/sources.toml``): table -> key -> words.
 
     Apart from ``lexicon.toml`` because they describe pages (credits, layout debris,
-    metadata keys, wire names), not the vocabulary of claims. Words keep their case:
-    wire names are matched as written. Read once per process; treat the result as
-    read-only, since every caller shares it.
+    metadata keys, wire names), not the vocabulary of claims. A typed view of
+    :func:`data_table`: every entry is a list of words, which keep their case (wire
+    names are matched as written). Shared by every caller; treat it as read-only.
     """
-    text = resources.files("hanoicheck").joinpath("data/sources.toml").read_text("utf-8")
     return {
         str(table): {str(key): tuple(str(word) for word in words) for key, words in entries.items()}
-        for table, entries in tomllib.loads(text).items()
+        for table, entries in data_table("sources").items()
     }

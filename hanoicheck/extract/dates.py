@@ -78,9 +78,9 @@ def _month_day(text: str) -> tuple[int, int] | None:
 
     A table lookup, not a date parser: the pattern has already matched an English
     month name and a day number, so all that is left is reading the two (the day is
-    checked against the month and year later, in :func:`_valid`). This was
-    dateparser's job until a profile showed it taking 30% of extraction time for a
-    result the pattern had already decided.
+    checked against the month and year later, by :func:`hanoicheck.calendar.iso_date`).
+    This was dateparser's job until a profile showed it taking 30% of extraction time
+    for a result the pattern had already decided.
     """
     month = day = None
     for token in re.findall(r"[A-Za-z]+|\d+", text):
