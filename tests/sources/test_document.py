@@ -6,18 +6,14 @@ what the modules do together; each module's own rules are tested next to it.
 
 from __future__ import annotations
 
-import math
-import re
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from hanoicheck.model import Document, SourceError
-from hanoicheck.sources import document as assembly
 from hanoicheck.sources import load_document, load_sources, parse_document
-from hanoicheck.sources.furniture import PageScan
+from tests.complexity import FACTOR, assert_linear
 from tests.sources.helpers import (
     SEEDS,
     assert_well_formed,
@@ -205,43 +201,11 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "url": lambda n: "http://" + "a" * (10 * n),
     "front matter": lambda n: "---\n" + "a: b\n" * n,
 }
-
-
-def _cpu_seconds(raw: str) -> float:
-    """CPU time of parsing ``raw``: the best of three, so a stray pause does not count."""
-    best = math.inf
-    for _ in range(3):
-        start = time.process_time()
-        parse_document("x", raw, ".md")
-        best = min(best, time.process_time() - start)
-    return best
-
-
-def _grows_linearly(make: Callable[[int], str], n: int) -> bool:
-    """Whether four times the input costs less than ten times the work (linear is ~4).
-
-    A bound on growth rather than on time: a pattern that backtracks quadratically turns
-    x4 input into x16 work on any machine, and a linear one stays near x4 on a slow or
-    busy one. The 1 ms floor keeps timer resolution out of the ratio for cheap inputs.
-    """
-    small = _cpu_seconds(make(n))
-    large = _cpu_seconds(make(4 * n))
-    return large < 10 * max(small, 0.001)
+SIZE = 20_000
 
 
 @pytest.mark.parametrize("make", list(PATHOLOGICAL.values()), ids=list(PATHOLOGICAL))
 def test_pathological_lines_cost_linear_work(make: Callable[[int], str]) -> None:
-    assert _grows_linearly(make, 20_000)
-
-
-def test_the_growth_bound_catches_quadratic_work(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The harness itself works: a pattern that rescans a run of spaces is caught."""
-    rescan = re.compile(r"[ \t]*x")  # searched, every start re-reads the run: n^2 / 2
-    real_scan = assembly.scan_page
-
-    def quadratic_scan(text: str, *, markdown: bool) -> PageScan:
-        rescan.search(text)
-        return real_scan(text, markdown=markdown)
-
-    monkeypatch.setattr(assembly, "scan_page", quadratic_scan)
-    assert not _grows_linearly(lambda n: " " * n, 4_000)
+    """Parsing grows linearly with the line (a bound on work, not on time)."""
+    texts = {n: make(n) for n in (SIZE, SIZE * FACTOR)}
+    assert_linear(lambda n: parse_document("x", texts[n], ".md"), SIZE, "parsing the line")
