@@ -80,7 +80,14 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _CORRUPT_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
 _EXTRACTION_CODE = (
     "model.py",
-    "sources.py",
+    "calendar.py",
+    "sources/__init__.py",
+    "sources/discover.py",
+    "sources/read.py",
+    "sources/bylines.py",
+    "sources/html.py",
+    "sources/furniture.py",
+    "sources/document.py",
     "lexicon.py",
     "extract/__init__.py",
     "extract/context.py",
@@ -91,6 +98,7 @@ _EXTRACTION_CODE = (
     "extract/pipeline.py",
     "extract/sentence.py",
     "data/lexicon.toml",
+    "data/sources.toml",
 )
 
 

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 from hanoicheck.extract.sentence import ExtractOptions
 from hanoicheck.intervals import Tolerance
-from hanoicheck.sources import DEFAULT_MAX_BYTES, normalize_source
+from hanoicheck.sources import DEFAULT_MAX_BYTES, normalize_source, parse_size
 
 __all__ = [
     "CONFIG_FILE",
@@ -59,8 +59,6 @@ FailOn = Literal["error", "warning"]
 DEFAULT_TOLERANCES: Mapping[str, float] = MappingProxyType(
     {"about": 0.05, "nearly": 0.05, "some": 0.10}
 )
-_SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
-_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*", re.IGNORECASE)
 _TOML_POSITION = re.compile(r"\((?:at line (\d+), column (\d+)|at end of document)\)$")
 
 if TYPE_CHECKING:
@@ -303,23 +301,6 @@ def _synonyms(path: Path, key: str, value: Any) -> tuple[tuple[str, ...], ...]:
             raise ConfigError(path, where, "a synonym group needs at least two different words")
         groups.append(words)
     return tuple(groups)
-
-
-def parse_size(value: int | str) -> int:
-    """Bytes of ``123``, ``"64M"``, ``"512 KiB"``, ``"1.5GB"`` (units are powers of 1024,
-    as in the default 64 MB limit). Raises :class:`ValueError` when not a positive size."""
-    if isinstance(value, bool):
-        raise ValueError("not a size")
-    if isinstance(value, int):
-        size = value
-    else:
-        match = _SIZE.fullmatch(value)
-        if match is None:
-            raise ValueError("not a size")
-        size = int(float(match[1]) * _SIZE_UNITS[match[2].lower()])
-    if size <= 0:
-        raise ValueError("not positive")
-    return size
 
 
 def _max_size(path: Path, key: str, value: Any) -> int:

@@ -95,19 +95,16 @@ def alternation(words: list[str] | tuple[str, ...]) -> str:
     return str(trie.pattern())
 
 
-_MONTH_NUMBERS = {
-    name: number
-    for number, name in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-        start=1,
-    )
-}
+@cache
+def source_rules() -> dict[str, dict[str, tuple[str, ...]]]:
+    """The word lists of the sources stage (``data/sources.toml``): table -> key -> words.
 
-
-def month_number(name: str) -> int | None:
-    """1-12 for an English month name or its abbreviation ("Oct", "Sept.", "october").
-
-    Only the first three letters are read: callers pass a name their own pattern has
-    already recognised as a month, so "Octopus" never gets here.
+    Apart from ``lexicon.toml`` because they describe pages (credits, layout debris,
+    metadata keys, wire names), not the vocabulary of claims. A typed view of
+    :func:`data_table`: every entry is a list of words, which keep their case (wire
+    names are matched as written). Shared by every caller; treat it as read-only.
     """
-    return _MONTH_NUMBERS.get(name.strip().lower()[:3])
+    return {
+        str(table): {str(key): tuple(str(word) for word in words) for key, words in entries.items()}
+        for table, entries in data_table("sources").items()
+    }

@@ -25,7 +25,8 @@ from pathlib import Path
 from hanoicheck.extract.pipeline import extract_document
 from hanoicheck.formats import ClaimFormat, render_claims
 from hanoicheck.model import Interval, Kind
-from hanoicheck.sources import SourceReadError, _decode, parse_document
+from hanoicheck.sources import SourceReadError, parse_document
+from hanoicheck.sources.read import decode
 from tests.robustness.strategies import TOKENS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -64,7 +65,7 @@ def target(data: bytes) -> int:
     """
     suffix = SUFFIXES[data[0] % len(SUFFIXES)] if data else ".txt"
     try:
-        text = _decode("fuzz", data[1:])
+        text = decode("fuzz", data[1:])
         document = parse_document("fuzz", text, suffix)
     except SourceReadError as error:
         if "\n" in error.message or error.source != "fuzz":

@@ -124,7 +124,7 @@ def test_a_file_that_vanishes_mid_run(tmp_path: Path, monkeypatch: pytest.Monkey
     """Discovered, then deleted (or replaced by a directory) before it is read."""
     for name in ("a.txt", "b.txt", "c.txt"):
         (tmp_path / name).write_text(GOOD, "utf-8")
-    real_load = sources.load_document
+    real_load = sources.document.load_document
 
     def load_then_sabotage(path: Path, **kwargs: int) -> Document:
         document = real_load(path, **kwargs)
@@ -134,7 +134,7 @@ def test_a_file_that_vanishes_mid_run(tmp_path: Path, monkeypatch: pytest.Monkey
             (tmp_path / "c.txt").mkdir()
         return document
 
-    monkeypatch.setattr(sources, "load_document", load_then_sabotage)
+    monkeypatch.setattr(sources.document, "load_document", load_then_sabotage)
     items = list(load_sources([tmp_path]))
     assert isinstance(items[0], Document)
     errors = [i for i in items if isinstance(i, SourceError)]

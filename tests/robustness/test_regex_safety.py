@@ -94,7 +94,7 @@ def test_patterns_are_found() -> None:
     """Introspection really finds the package's patterns, of each origin."""
     names = [p.name for p in PATTERNS]
     assert len(PATTERNS) >= 40
-    assert any(n.startswith("sources._") for n in names)  # module-level compiled
+    assert any(n.startswith("sources.bylines._") for n in names)  # module-level compiled
     assert any("._patterns()[" in n for n in names)  # @cache'd factories
     assert any(":re." in n for n in names)  # inline literals
     assert "extract.context._patterns()[sentence_end]" in names

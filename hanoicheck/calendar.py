@@ -1,0 +1,74 @@
+"""Month names and ISO day strings: the one table both date readers share.
+
+Publication dates (:mod:`hanoicheck.sources.bylines`) and dates in article prose
+(:mod:`hanoicheck.extract.dates`) are read by different patterns, but they must agree
+on what a month is called and on when three numbers make a day; two copies of either
+would drift ("Sept" read by one side only, Feb 30 accepted by the other). This module
+sits below both and imports nothing from hanoicheck.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from itertools import pairwise
+
+__all__ = ["MONTH_NAMES", "MONTH_PATTERN", "iso_date", "month_number"]
+
+#: Each month's written forms, shortest first, each a prefix of the next ("Sept." is
+#: how AP style abbreviates September). The first form, three letters, is the key.
+_MONTH_FORMS = (
+    ("jan", "january"),
+    ("feb", "february"),
+    ("mar", "march"),
+    ("apr", "april"),
+    ("may",),
+    ("jun", "june"),
+    ("jul", "july"),
+    ("aug", "august"),
+    ("sep", "sept", "september"),
+    ("oct", "october"),
+    ("nov", "november"),
+    ("dec", "december"),
+)
+#: Full English month names, January first.
+MONTH_NAMES = tuple(forms[-1] for forms in _MONTH_FORMS)
+_MONTH_NUMBERS = {forms[0]: number for number, forms in enumerate(_MONTH_FORMS, start=1)}
+
+
+def _longest_first(forms: tuple[str, ...]) -> str:
+    """``("sep", "sept", "september")`` -> ``sep(?:t(?:ember)?)?``: the longest form wins."""
+    pattern = ""
+    for shorter, longer in reversed(list(pairwise(forms))):
+        rest = longer[len(shorter) :]
+        pattern = f"(?:{rest}{pattern})?"
+    return forms[0] + pattern
+
+
+#: Any month form, lower case, as a regex alternation that prefers the longest form.
+#: Callers match it case-insensitively and add their own boundaries.
+MONTH_PATTERN = "|".join(map(_longest_first, _MONTH_FORMS))
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for an English month name or its abbreviation ("Oct", "Sept.", "october").
+
+    Only the first three letters are read: callers pass a name their own pattern has
+    already recognised as a month (built from :data:`MONTH_PATTERN`), so "Octopus"
+    never gets here.
+    """
+    return _MONTH_NUMBERS.get(name.strip().lower()[:3])
+
+
+def iso_date(year: int | None, month: int, day: int) -> str | None:
+    """``2025-10-25``, or ``--10-25`` without a year; ``None`` unless it is a real day.
+
+    Without a year, February 29 is a real day (some year has one). Every date either
+    reader emits is built here, so an impossible date is refused in one place.
+    """
+    try:
+        _dt.date(2000 if year is None else year, month, day)  # 2000 admits Feb 29
+    except ValueError:
+        return None
+    if year is None:
+        return f"--{month:02d}-{day:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"

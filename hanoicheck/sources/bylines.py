@@ -1,0 +1,304 @@
+"""Who filed an article and when: datelines, agency names and publication dates.
+
+An article states its date and outlet in several places at once: structured metadata
+(HTML ``<meta>``, YAML front matter, a ``date:`` line), a wire dateline ("HANOI, Oct 25
+(Reuters) -"), an opening credit ("Hanoi (VNA) -"), dates that CMSs stamp into URLs.
+This module reads each kind of evidence; :func:`hanoicheck.sources.document.parse_document`
+decides which one wins. The keys and names it looks for are data
+(``data/sources.toml``), so an editor can add a wire service without touching code.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import urlsplit
+
+from hanoicheck.calendar import MONTH_PATTERN, iso_date, month_number
+from hanoicheck.lexicon import alternation, source_rules
+from hanoicheck.model import Span
+
+# Capitalised or upper-case month names, full or abbreviated ("Sept" too): the lookahead
+# keeps the modal verb "may" from reading as a month.
+_MONTH = rf"(?=[A-Z])(?i:{MONTH_PATTERN})(?![a-zA-Z])"
+_ISO_DATE = re.compile(r"((?:19|20|21)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_WORD_DATE = re.compile(
+    rf"(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d{{2}})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\.?,?\s+(?P<y2>(?:19|20)\d{{2}}))"
+    r"(?!\d)"
+)
+_MONTH_YEAR = re.compile(
+    rf"(?:{_MONTH})\.?,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d{{2}})(?!\d)"
+)
+URL = re.compile(r"https?://[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
+_URL_TIMESTAMP = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(\d{2})(\d{2})\d{6,9}(?!\d)")
+_URL_DATE_PATH = re.compile(r"/((?:19|20|21)\d{2})/(\d{2})/(\d{2})(?!\d)")
+# A metadata value worth handing to dateparser: short, with a day and a full year.
+_DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+_FULL_YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+_MAX_DATE_VALUE = 80
+_FRONT_MATTER_OPEN = re.compile(r"---[ \t]*")
+_FRONT_MATTER_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
+_YAML_LINE = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:[ \t]*(.*)")
+_PLACE = r"[^\W\d_][\w.'\u2019-]*(?:[ \t]+[^\W\d_][\w.'\u2019-]*){0,3}"
+_DATELINE = re.compile(
+    rf"[ \t]*{_PLACE},(?:[ \t]*{_PLACE},)?[ \t]*(?:(?P<m1>{_MONTH})\.?[ \t]+(?P<d1>\d{{1,2}})"
+    rf"|(?P<d2>\d{{1,2}})[ \t]+(?P<m2>{_MONTH})\.?)(?!\d)(?:,?[ \t]*(?P<year>(?:19|20)\d{{2}}))?"
+    r"[ \t]*(?:\((?P<agency>[^()\n]{1,40})\))?[ \t]*[-\u2013\u2014]"
+)
+_OPENING_AGENCY = re.compile(
+    rf"[ \t]*{_PLACE}[ \t]*\((?P<agency>[^()\n:]{{1,40}})\)[ \t]*[-\u2013\u2014]"
+)
+
+
+@cache
+def _date_line() -> re.Pattern[str]:
+    """``Date: 2025-10-25`` (a time may follow), with the keywords from the data."""
+    words = alternation(source_rules()["bylines"]["date_line_words"])
+    return re.compile(
+        rf"[ \t]*(?i:{words})[ \t]*:?[ \t]*((?:19|20|21)\d{{2}}-\d{{2}}-\d{{2}})"
+        r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w-])"
+    )
+
+
+@cache
+def _wire_names() -> frozenset[str]:
+    return frozenset(source_rules()["bylines"]["wire_names"])
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _publication_day(year: int | None, month: int, day: int) -> str | None:
+    """A real day, year-less or in 1900-2100: any other year is a misread, not a date."""
+    if year is not None and not 1900 <= year <= 2100:
+        return None
+    return iso_date(year, month, day)
+
+
+def _month_number(name: str) -> int:
+    number = month_number(name)
+    if number is None:  # only names _MONTH matched get here
+        raise ValueError(f"not a month: {name!r}")
+    return number
+
+
+def parse_date_value(value: str) -> str | None:
+    """A metadata value (``2025-10-25T08:00+07:00``, ``October 25, 2025``) as ISO."""
+    value = value.strip().strip("\"'")
+    match = _ISO_DATE.match(value)
+    if match:
+        return _publication_day(int(match[1]), int(match[2]), int(match[3]))
+    match = _WORD_DATE.search(value)
+    if match:
+        if match["m1"]:
+            return _publication_day(int(match["y1"]), _month_number(match["m1"]), int(match["d1"]))
+        return _publication_day(int(match["y2"]), _month_number(match["m2"]), int(match["d2"]))
+    return _parse_date_value_any_form(value)
+
+
+def _parse_date_value_any_form(value: str) -> str | None:
+    """What dateparser reads in a metadata value the two patterns above do not.
+
+    Publishers stamp dates in every convention: "25/10/2025 08:30", "Thứ Bảy,
+    25/10/2025 - 10:22", "25 tháng 10 năm 2025", "2025年10月25日". dateparser knows
+    these forms and languages; it is asked only about short values with a day and a
+    year, with its relative and timestamp parsers off ("yesterday" in metadata must not
+    become the day the tool runs), and it runs once per document at most.
+    """
+    if len(value) > _MAX_DATE_VALUE or not (_DAY_NUMBER.search(value) and _FULL_YEAR.search(value)):
+        return None
+    import dateparser
+
+    parsed = dateparser.parse(
+        value,
+        settings={
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "PARSERS": ["custom-formats", "absolute-time"],
+        },
+    )
+    return None if parsed is None else _publication_day(parsed.year, parsed.month, parsed.day)
+
+
+def _date_from_url(url: str) -> str | None:
+    """The publication day many CMSs stamp into article URLs (1990-2100 only)."""
+    for pattern in (_URL_TIMESTAMP, _URL_DATE_PATH):
+        for match in pattern.finditer(url):
+            year = int(match[1])
+            if 1990 <= year <= 2100:
+                day = _publication_day(year, int(match[2]), int(match[3]))
+                if day:
+                    return day
+    return None
+
+
+def date_from_urls(urls: Iterable[str]) -> str | None:
+    """The day stamped into the first of ``urls`` that carries one."""
+    return next((day for day in map(_date_from_url, urls) if day), None)
+
+
+def date_line(text: str, lines: Sequence[tuple[int, int]]) -> tuple[str | None, Span] | None:
+    """A ``date: 2025-10-25`` line among the first five: its date and furniture span.
+
+    The span is the whole line when nothing follows the date, else only the ``date ...``
+    head ("date 2025-10-25 HANOI - Body." keeps its body as text). An impossible date
+    (Feb 30) is still furniture, but no date.
+    """
+    for start, end in lines[:5]:
+        match = _date_line().match(text, start, end)
+        if match:
+            rest_blank = not text[match.end() : end].strip()
+            return parse_date_value(match[1]), Span(start, end if rest_blank else match.end())
+    return None
+
+
+# --------------------------------------------------------------------------- front matter
+
+
+def front_matter(text: str, lines: Sequence[tuple[int, int]]) -> tuple[int, dict[str, str]] | None:
+    """The YAML front matter block (end offset and flat ``key: value`` pairs).
+
+    Only flat scalar keys are read (date, source, url...): enough for the metadata we
+    need without a YAML dependency, and nested values are simply ignored.
+    """
+    if not lines or not _FRONT_MATTER_OPEN.fullmatch(text, lines[0][0], lines[0][1]):
+        return None
+    values: dict[str, str] = {}
+    for start, end in lines[1:]:
+        if _FRONT_MATTER_CLOSE.fullmatch(text, start, end):
+            return end, values
+        match = _YAML_LINE.fullmatch(text, start, end)
+        if match:
+            value = match[2].split(" #", 1)[0].strip().strip("\"'").strip()
+            values.setdefault(match[1].lower(), value)
+    return None
+
+
+def first_value(values: Mapping[str, str], keys: Sequence[str]) -> str | None:
+    """The value of the first of ``keys`` that is set and not empty (keys in priority order)."""
+    return next((values[key] for key in keys if values.get(key)), None)
+
+
+def front_matter_date(front: Mapping[str, str]) -> str | None:
+    """The date of the first date key set in front matter (``date``, ``published``...)."""
+    value = first_value(front, source_rules()["front_matter"]["date_keys"])
+    return None if value is None else parse_date_value(value)
+
+
+# --------------------------------------------------------------------------- datelines
+
+
+def is_agency(token: str) -> bool:
+    """``VNA``, ``VnExpress``, ``AFP``, ``Reuters``: an acronym-like or known wire name.
+
+    At least two capitals or digits tells an agency from an ordinary word ending a
+    sentence with a dash ("- Hanoi"), which must stay text.
+    """
+    token = token.strip()
+    return token in _wire_names() or sum(c.isupper() or c.isdigit() for c in token) >= 2
+
+
+def first_of(agencies: str) -> str:
+    """``VNA/VNS`` -> ``VNA``: the first credit is the originating agency."""
+    return agencies.split("/", 1)[0].strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """What the first lines of an article say about its filing."""
+
+    outlet: str | None = None
+    month_day: tuple[int, int] | None = None
+    year: int | None = None
+    #: The dateline, furniture: it is the story's own date, not a claim of the story.
+    span: Span | None = None
+
+
+def opening(text: str, content: Sequence[tuple[int, int]]) -> Opening:
+    """The wire dateline or opening credit in the first three non-blank lines.
+
+    Datelines and opening credits sit at the top (after a headline at most), possibly
+    after a ``date:`` head on the same line; further down, "Officials said that on
+    October 25 (local time) - ..." is prose.
+    """
+    for start, end in content[:3]:
+        line = text[start:end]
+        head = _date_line().match(line)
+        offset = head.end() if head else 0
+        dateline = _DATELINE.match(line, offset)
+        if dateline:
+            return Opening(
+                outlet=first_of(dateline["agency"]) if dateline["agency"] else None,
+                month_day=(
+                    _month_number(dateline["m1"] or dateline["m2"]),
+                    int(dateline["d1"] or dateline["d2"]),
+                ),
+                year=int(dateline["year"]) if dateline["year"] else None,
+                span=Span(start + offset, start + dateline.end()),
+            )
+        credit = _OPENING_AGENCY.match(line, offset)
+        if credit:
+            return Opening(outlet=first_of(credit["agency"]))
+    return Opening()
+
+
+def dateline_date(text: str, opening: Opening, url_date: str | None) -> str | None:
+    """The day of a dateline; a year-less one takes its year from the text or the URL."""
+    if opening.month_day is None:
+        return None
+    month, day = opening.month_day
+    year = opening.year or _dateline_year(text, month, day) or _year_of(url_date)
+    return _publication_day(year, month, day)
+
+
+def _dateline_year(text: str, month: int, day: int) -> int | None:
+    """The year of a year-less dateline ("GENEVA, March 4 (Reuters) -").
+
+    A story is filed on or after the dated events it reports, so the dateline takes the
+    first year that puts it on or after the latest full date in the text ("adopted on
+    December 15, 2025" makes "March 4" 2026). Without full dates, the first month-year
+    written in the text; without either, none (the date stays year-less).
+    """
+    latest: _dt.date | None = None
+    for match in _WORD_DATE.finditer(text):
+        month_name = match["m1"] or match["m2"]
+        number = _month_number(month_name)
+        try:
+            found = _dt.date(
+                int(match["y1"] or match["y2"]), number, int(match["d1"] or match["d2"])
+            )
+        except (TypeError, ValueError):
+            continue
+        latest = found if latest is None or found > latest else latest
+    if latest is None:
+        return _year_near_month(text)
+    year = latest.year if (month, day) >= (latest.month, latest.day) else latest.year + 1
+    return year
+
+
+def _year_near_month(text: str) -> int | None:
+    """The first ``October 25, 2025`` / ``25 Oct 2025`` / ``October 2025`` year."""
+    candidates: list[tuple[int, int]] = []
+    month_year = _MONTH_YEAR.search(text)
+    if month_year:
+        candidates.append((month_year.start(), int(month_year[1])))
+    day_month_year = _WORD_DATE.search(text)
+    if day_month_year:
+        year = day_month_year["y1"] or day_month_year["y2"]
+        candidates.append((day_month_year.start(), int(year)))
+    return min(candidates)[1] if candidates else None
+
+
+def _year_of(iso: str | None) -> int | None:
+    return int(iso[:4]) if iso and iso[:4].isdigit() else None
+
+
+def host(url: str | None) -> str | None:
+    """``https://www.dantri.com.vn/...`` -> ``dantri.com.vn``: the outlet of last resort."""
+    if not url:
+        return None
+    name = (urlsplit(url).hostname or "").lower()
+    return name.removeprefix("www.") or None

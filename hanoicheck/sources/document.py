@@ -1,0 +1,131 @@
+"""One article as a :class:`~hanoicheck.model.Document`: text, furniture and metadata.
+
+This is where the pieces meet: discovery names the files, reading decodes them, the
+HTML module extracts a page's visible text, furniture marks what is not the story and
+bylines reads the evidence of date and outlet. :func:`parse_document` is the pure part
+(no I/O), shared by :func:`load_document` and the tests; it also decides which evidence
+wins when an article states its date or outlet more than once.
+:func:`load_sources` is the batch form, with every failure as a value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from hanoicheck.lexicon import source_rules
+from hanoicheck.model import Document, SourceError
+from hanoicheck.sources.bylines import (
+    URL,
+    date_from_urls,
+    dateline_date,
+    first_value,
+    front_matter_date,
+    host,
+)
+from hanoicheck.sources.discover import SUPPORTED_SUFFIXES, discover, normalize_source
+from hanoicheck.sources.furniture import merge_spans, scan_page
+from hanoicheck.sources.html import HtmlMeta, parse_html
+from hanoicheck.sources.read import DEFAULT_MAX_BYTES, SourceReadError, decode, read_source_bytes
+
+_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+_HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def parse_document(source: str, raw_text: str, suffix: str) -> Document:
+    """Text, furniture and metadata of one article; pure, so tests need no files.
+
+    ``suffix`` picks the format (``.html``/``.htm``, ``.md``/``.markdown``, anything else
+    is plain text; a suffix-less file that starts like an HTML page is parsed as one). A
+    leading BOM is dropped so offsets match what :func:`load_document` produces.
+
+    Metadata is read from the most explicit evidence first: structured metadata (HTML
+    ``<meta>``, front matter, a ``date:`` line), then the wire dateline, then dates that
+    CMSs stamp into URLs. That order matters: a URL's timestamp is often the *update*
+    time, while a dateline is the day the story was filed.
+    """
+    kind = suffix.lower() if suffix.startswith(".") else f".{suffix.lower()}"
+    text = raw_text.removeprefix("\ufeff")
+    html = HtmlMeta()
+    if kind in _HTML_SUFFIXES or (kind not in SUPPORTED_SUFFIXES and _looks_like_html(text)):
+        text, html = parse_html(text, source)
+    scan = scan_page(text, markdown=kind in _MARKDOWN_SUFFIXES)
+    front = scan.front
+
+    url = (
+        scan.source_url
+        or first_value(front, source_rules()["front_matter"]["url_keys"])
+        or html.url
+        or None
+    )
+    urls = [u for u in (scan.source_url, url) if u]
+    urls += [m[0] for m in URL.finditer(text)]
+    url_date = date_from_urls(urls)
+
+    date = html.date or front_matter_date(front) or scan.meta_date
+    if date is None:
+        date = dateline_date(text, scan.opening, url_date)
+    if date is None:
+        date = url_date
+
+    outlet = (
+        scan.source_outlet
+        or scan.sign_off_outlet
+        or scan.opening.outlet
+        or first_value(front, source_rules()["front_matter"]["outlet_keys"])
+        or html.outlet
+        or host(scan.source_url)
+    )
+    return Document(
+        source=source,
+        text=text,
+        date=date,
+        outlet=outlet or None,
+        url=url,
+        furniture=merge_spans(scan.spans, len(text)),
+    )
+
+
+def document_from_bytes(source: str, data: bytes, suffix: str) -> Document:
+    """Decode (UTF-8, BOM dropped, binary rejected) and parse bytes already read."""
+    return parse_document(source, decode(source, data), suffix)
+
+
+def load_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read one file into a :class:`Document`, or raise :class:`SourceReadError`.
+
+    Checks happen in the order a user would want to hear about them: missing, not a
+    file, too big (before reading, so a stray multi-GB dump costs nothing), binary
+    (NUL bytes mean the decoder would "succeed" on garbage like UTF-16), not UTF-8
+    (with the byte offset, so the user can find it), empty.
+    """
+    path = Path(path)
+    source, data = read_source_bytes(path, max_bytes=max_bytes)
+    return document_from_bytes(source, data, path.suffix)
+
+
+def load_sources(
+    paths: Sequence[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document | SourceError]:
+    """Discover and load, turning every failure into a :class:`SourceError` value.
+
+    A batch run over a folder of scraped articles always meets a few broken files; the
+    user wants a one-line reason for each and the claims of all the others, never a
+    traceback that loses the rest of the run.
+    """
+    for item in discover(paths):
+        if isinstance(item, SourceError):
+            yield item
+            continue
+        try:
+            yield load_document(item, max_bytes=max_bytes)
+        except SourceReadError as exc:
+            yield exc.to_error()
+        except Exception as exc:  # a parser bug must not end the run; report it instead
+            message = " ".join(f"cannot parse ({type(exc).__name__}: {exc})".split())
+            yield SourceError(normalize_source(item), message)
