@@ -122,10 +122,10 @@ def test_every_hedged_figure_holds_its_nominal_or_borders_it(
 
 
 ARTICLES = {
-    "a.txt": "LIMA, March 3, 2025 (Andes Wire) - About 80,000 fans attended the final on Sunday.\n",
-    "b.txt": "LIMA, March 3, 2025 (Pacific Post) - About 90,000 fans attended the final on Sunday.\n",
-    "c.txt": "LIMA, March 3, 2025 (Quito Daily) - About 100 people were hurt in the crush on Sunday.\n",
-    "d.txt": "LIMA, March 3, 2025 (Lima Times) - 125 people were hurt in the crush on Sunday.\n",
+    "a.txt": "LIMA, March 3, 2025 (Andes Wire) - About 80,000 fans saw the final on Sunday.\n",
+    "b.txt": "LIMA, March 3, 2025 (Pacific Post) - About 90,000 fans saw the final on Sunday.\n",
+    "c.txt": "LIMA, March 3, 2025 (Quito Daily) - About 100 people were hurt on Sunday.\n",
+    "d.txt": "LIMA, March 3, 2025 (Lima Times) - 125 people were hurt on Sunday.\n",
 }
 
 

@@ -24,9 +24,9 @@ from hanoicheck.cache import (
     extractor_fingerprint,
     options_fingerprint,
 )
-from hanoicheck.intervals import Tolerance
 from hanoicheck.extract.pipeline import EXTRACTOR_VERSION, extract_text
 from hanoicheck.extract.sentence import ExtractOptions
+from hanoicheck.intervals import Tolerance
 from hanoicheck.model import Document
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -16,8 +16,8 @@ from hanoicheck.config import (
     load_config_file,
     parse_size,
 )
-from hanoicheck.intervals import DEFAULT_TOLERANCE, Tolerance
 from hanoicheck.extract.sentence import ExtractOptions
+from hanoicheck.intervals import DEFAULT_TOLERANCE, Tolerance
 from hanoicheck.sources import DEFAULT_MAX_BYTES
 
 
@@ -182,7 +182,8 @@ def test_outside_git_only_the_start_dir(tmp_path: Path) -> None:
         (
             "hanoicheck.toml",
             "[tolerances]\nabout = 5\n",
-            "hanoicheck.toml: tolerances.about: expected a fraction above 0 and below 1, got 5 (write 5% as 0.05)",
+            "hanoicheck.toml: tolerances.about: expected a fraction above 0 and below 1, "
+            "got 5 (write 5% as 0.05)",
         ),
         (
             "hanoicheck.toml",

@@ -7,13 +7,11 @@ least two sides; the interval of every hedge is well formed.
 
 from __future__ import annotations
 
-import math
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hanoicheck.model import Claim, Event, Interval, Kind, Modality, Qualifier, Subject
 from hanoicheck.intervals import hedged, numeric_bounds
+from hanoicheck.model import Claim, Event, Interval, Kind, Modality, Qualifier, Subject
 from hanoicheck.reconcile import reconcile
 
 QUALIFIERS = list(Qualifier)

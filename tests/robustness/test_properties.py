@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from hanoicheck.extract import context
 from hanoicheck.extract.dates import find_dates
 from hanoicheck.extract.numbers import find_figures
-from hanoicheck.intervals import Tolerance, hedged
 from hanoicheck.extract.pipeline import extract_text, line_starts
 from hanoicheck.formats import ClaimFormat, render_claims
+from hanoicheck.intervals import Tolerance, hedged
 from hanoicheck.model import Claim, Interval, Kind, Qualifier
 from hanoicheck.sources import SourceReadError, parse_document
 from tests.robustness.strategies import any_text, document_dates, newsy_text
