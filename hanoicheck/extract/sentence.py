@@ -53,6 +53,7 @@ class SentenceContext:
     parent: tuple[str, Span] | None = None
     stamp: str | None = None
     sources: list[Mention] = field(default_factory=list)
+    antecedent: Claim | None = None  # the paragraph's last count before the figure read
     _cues: dict[str, list[context.Cue]] = field(default_factory=dict)
     _quoted_sentence: str | None = None
 
