@@ -46,8 +46,8 @@ class Lexicon:
 
 @cache
 def _surface_index(lexicon: Lexicon, table: str) -> dict[str, str]:
-    """Surface form -> canonical label, built once per lexicon table."""
-    return _invert(getattr(lexicon, table))
+    """Surface form (lower case) -> canonical label, built once per lexicon table."""
+    return {k.lower(): v for k, v in _invert(getattr(lexicon, table)).items()}
 
 
 def _invert(table: dict[str, tuple[str, ...]]) -> dict[str, str]:

@@ -120,9 +120,11 @@ def _masks(document: Document) -> list[Span]:
 
 
 def _is_currency_glued(token: str) -> bool:
-    """ "AUD83" and "US$5" are money, not identifiers."""
-    letters = re.match(r"[A-Z]+", token)
-    return letters is not None and letters.group(0) in glued_codes()
+    """ "AUD83", "US$5" and "115USD" are money, not identifiers."""
+    letters = re.match(r"[A-Z]+", token) or re.fullmatch(r"[\d.]+([A-Z]+)", token)
+    if letters is None:
+        return False
+    return (letters.group(1) if letters.lastindex else letters.group(0)) in glued_codes()
 
 
 class _Masked:
