@@ -422,7 +422,11 @@ def _range_partner(
 def _tight_joint(text: str, match: re.Match[str], partner: re.Match[str]) -> bool:
     """A dash or "to" joins a range on its own; "and"/"or" only after "between"/"from"."""
     joint = text[match.end() : partner.start()].strip().lower()
-    joint = re.sub(r"\s*(?:[a-z]{0,3}\$|[\u20ac\u00a3\u00a5\u20b9\u20a9]|[a-z]{3})$", "", joint)
+    words = joint.split()
+    if len(words) == 2 and (
+        words[1].rstrip("$").isalpha() or words[1] in "\u20ac\u00a3\u00a5\u20b9\u20a9$"
+    ):
+        joint = words[0]  # "to $38 billion", "and EUR 35 billion": the sign of the other end
     return joint in ("-", "\u2013", "\u2014", "to")
 
 

@@ -47,7 +47,7 @@ def _mask_pattern() -> re.Pattern[str]:
         r"(?=[hw+(#\dA-Z])"
         r"(?:(?P<url>https?://\S+|www\.\S+)"
         r"|(?P<hashtag>#\w+)"
-        r"|(?P<phone>(?!\d{4}-\d\d-\d\d\b)(?:\+\d{1,3}[\s.-]?(?:\(0?\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){1,}"
+        r"|(?P<phone>(?<![\d/.-])(?!\d{4}-\d\d-\d\d\b)(?:\+\d{1,3}[\s.-]?(?:\(0?\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){1,}"
         r"|\(0?\d{1,4}\)[\s.-]?\d{2,4}(?:[\s.-]\d{2,4}){1,}"
         r"|\d{2,4}(?:[\s.-]\d{2,4}){2,})\b)"
         r"|(?P<clock>\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hrs?\b|GMT|UTC)"
@@ -187,7 +187,9 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
         carried = who
         mentions = [
             m
-            for m in dates.find_dates(text, sentence.start, sentence.end, document.date)
+            for m in dates.find_dates(
+                text, sentence.start, sentence.end, document.date, cues[index]
+            )
             if not masked.hit(m.start, m.end)
         ]
         mentions = dates.look_forward(text, sentence, mentions, document.date)
