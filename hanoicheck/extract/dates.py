@@ -200,6 +200,9 @@ def _merge_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
             first = merged[-1]
             joint = text[first.end : mention.start]
             low, high = first.value.low, mention.value.high
+            if first.relative and mention.relative and low and high and high < low:
+                # "from Monday to Friday": the Friday after that Monday
+                high = (dt.date.fromisoformat(high) + dt.timedelta(days=7)).isoformat()
             if (
                 len(joint) < 12
                 and _JOINT.fullmatch(joint + " ")

@@ -148,7 +148,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "15 dollars 50", "$20 and 43c", "3 GBP 1 pence", "thirteen dollars and forty-five cents"
         "subunit": re.compile(
             r"\s*(?:and\s+)?(?P<sub>\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)"
-            rf"(?:\s*(?P<unit>(?i:{subunits}))\b)?(?=\s*(?:[,.;:!?)]|$|(?:and|but|or|for|to|in)\b))",
+            rf"(?:\s*(?P<unit>(?i:{subunits}))\b)?(?=\s*(?:[,.;:!?)]|$|(?:and|but|or|for|to|in|at|on|by|with|each|per|from)\b))",
             re.IGNORECASE,
         ),
         "owner_economy": re.compile(
