@@ -182,3 +182,12 @@ def test_relative_periods_need_a_story_date() -> None:
 
 def test_over_the_past_year_is_a_stretch_of_time_not_a_date() -> None:
     assert _values("Support rose over the past year.") == []
+
+
+def test_an_open_end_dates_its_event_by_the_day_it_names() -> None:
+    (claim,) = [
+        c
+        for c in extract_text("Voting stays open until 18 June.", document_date="2025-06-01")
+        if c.kind.value == "date"
+    ]
+    assert claim.event.date == "2025-06-18"
