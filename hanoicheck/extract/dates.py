@@ -425,10 +425,49 @@ def _relative_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?=(?:{alternation(leads)})\b|\d)(?:{'|'.join(forms)})", re.IGNORECASE)
 
 
+@cache
+def _relative_hint() -> re.Pattern[str]:
+    """A word every relative form contains (a unit, a weekday, a month, night, a year)."""
+    stems = [
+        "day",
+        "week",
+        "fortnight",
+        "month",
+        "year",
+        "yr",
+        "quarter",
+        "qtr",
+        "decade",
+        "tonight",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "yesterday",
+        "tomorrow",
+        *_WEEKDAYS,
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ]
+    return re.compile(rf"(?i:{alternation(stems)})|\b(?:1[89]|2[01])\d\d\b")
+
+
 def _relatives(
     text: str, start: int, end: int, ref: dt.date, cues: list[context.Cue]
 ) -> list[DateMention]:
-    found = []
+    found: list[DateMention] = []
+    if not _relative_hint().search(text, start, end):
+        return found  # no unit, weekday, month or year word: nothing relative to read
     for match in _relative_pattern().finditer(text, start, end):
         span = _resolve(match, ref, cues)
         if span is None:

@@ -72,8 +72,16 @@ def _word_mask_pattern() -> re.Pattern[str]:
     small = rf"(?:\d{{1,3}}|{words}|hundred|thousand)"
     ordinal_words = alternation(list(lex.words("sequence_words")))
     lead = alternation(list(lex.words("measure_leads")))
+    # Every form starts at a digit, at ", 39," or at one of a few words: checked first
+    # through a trie, so most positions are passed over at once.
+    starts = alternation(
+        [w.split()[0] for w in lex.words("measure_leads")]
+        + list(lex.words("sequence_words"))
+        + ["aged", "age", "ages", "one", "a", *words.split("|")]
+    )
     return re.compile(
-        rf"(?P<lead>\b(?:{lead})\s+(?:of\s+)?(?:about\s+|some\s+|around\s+)?\d[\d,.]*+)"
+        rf"(?=\d|,\s\d|\b(?:{starts})\b)"
+        rf"(?:(?P<lead>\b(?:{lead})\s+(?:of\s+)?(?:about\s+|some\s+|around\s+)?\d[\d,.]*+)"
         r"|(?P<ratio>(?<![\d,.])\b(?:one|\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\s+"
         r"(?:[a-z]+\s+){0,3}?(?:in|out\s+of)\s+(?:every\s+)?"
         rf"{small}(?!\s*(?:,\d|\.\d|[%-]))\b(?!\s+(?:(?-i:[A-Z])|{alternation(list(lex.words('not_counted')))}\b))"
@@ -81,7 +89,7 @@ def _word_mask_pattern() -> re.Pattern[str]:
         r"|(?P<age>\b(?:aged|age(?:d)?\s+of|ages)\s+\d{1,3}(?:\s*(?:and|to|-)\s*\d{1,3})?"
         r"|\b\d{1,3}(?:-|\s)(?:years?|months?)(?:-|\s)old\b"
         r"|(?<=[A-Za-z\u00c0-\u024f]),\s\d{1,3}(?=,\s))"
-        rf"|(?P<sequence>\b(?:{ordinal_words})\s+{number}(?=\s*(?:[,.;:)]|of\b|and\b|$)))",
+        rf"|(?P<sequence>\b(?:{ordinal_words})\s+{number}(?=\s*(?:[,.;:)]|of\b|and\b|$))))",
         re.IGNORECASE | re.MULTILINE,
     )
 
