@@ -459,7 +459,7 @@ def _relative_hint() -> re.Pattern[str]:
         "nov",
         "dec",
     ]
-    return re.compile(rf"(?i:{alternation(stems)})|\b(?:1[89]|2[01])\d\d\b")
+    return re.compile(rf"\b(?:(?i:{alternation(stems)})|(?:1[89]|2[01])\d\d\b)")
 
 
 def _relatives(

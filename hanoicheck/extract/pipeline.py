@@ -74,10 +74,9 @@ def _word_mask_pattern() -> re.Pattern[str]:
     lead = alternation(list(lex.words("measure_leads")))
     # Every form starts at a digit, at ", 39," or at one of a few words: checked first
     # through a trie, so most positions are passed over at once.
+    firsts = [w.split()[0] for w in lex.words("measure_leads")]
     starts = alternation(
-        [w.split()[0] for w in lex.words("measure_leads")]
-        + list(lex.words("sequence_words"))
-        + ["aged", "age", "ages", "one", "a", *words.split("|")]
+        [*firsts, "aged", "age", "ages", *lex.words("sequence_words"), *words.split("|")]
     )
     return re.compile(
         rf"(?=\d|,\s\d|\b(?:{starts})\b)"
