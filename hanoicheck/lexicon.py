@@ -8,7 +8,7 @@ cached: importing this module costs nothing, which keeps CLI start-up fast.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -24,6 +24,16 @@ class Lexicon:
     money_types: dict[str, tuple[str, ...]]
     currencies: dict[str, tuple[str, ...]]
     events: dict[str, tuple[str, ...]]
+    tables: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def table(self, name: str) -> dict[str, tuple[str, ...]]:
+        """A label -> surfaces table of ``[tables.NAME]`` (a missing one is an error)."""
+        return self.tables[name]
+
+    def words(self, name: str) -> tuple[str, ...]:
+        """A plain word list of ``[lists]`` (a missing one is an error)."""
+        return self.lists[name]
 
     @property
     def noun_by_surface(self) -> dict[str, str]:
@@ -36,8 +46,8 @@ class Lexicon:
 
 @cache
 def _surface_index(lexicon: Lexicon, table: str) -> dict[str, str]:
-    """Surface form -> canonical label, built once per lexicon table."""
-    return _invert(getattr(lexicon, table))
+    """Surface form (lower case) -> canonical label, built once per lexicon table."""
+    return {k.lower(): v for k, v in _invert(getattr(lexicon, table)).items()}
 
 
 def _invert(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
@@ -60,6 +70,8 @@ def default_lexicon() -> Lexicon:
         money_types=_tuples(raw["money_types"]),
         currencies={k: tuple(str(x) for x in v) for k, v in raw["currencies"].items()},
         events=_tuples(raw["events"]),
+        tables={str(k): _tuples(v) for k, v in raw.get("tables", {}).items()},
+        lists={str(k): tuple(str(x).lower() for x in v) for k, v in raw.get("lists", {}).items()},
     )
 
 

@@ -66,6 +66,13 @@ _ABBREVIATIONS = [
     "approx",
     "est",
     "fig",
+    "rs",
+    "no",
+    "nos",
+    "vol",
+    "p",
+    "pp",
+    "l.e",
 ]
 
 

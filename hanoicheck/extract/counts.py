@@ -15,117 +15,12 @@ from typing import TYPE_CHECKING
 
 from hanoicheck.extract import context
 from hanoicheck.extract.numbers import Figure
+from hanoicheck.intervals import hedged
 from hanoicheck.lexicon import alternation, default_lexicon
-from hanoicheck.model import Claim, Kind, Subject
+from hanoicheck.model import Claim, Interval, Kind, Qualifier, Subject
 
 if TYPE_CHECKING:
     from hanoicheck.extract.sentence import SentenceContext
-
-_NOT_COUNTED = frozenset(
-    [
-        "years",
-        "months",
-        "weeks",
-        "days",
-        "hours",
-        "minutes",
-        "seconds",
-        "decades",
-        "centuries",
-        "times",
-        "percent",
-        "points",
-        "kilometres",
-        "kilometers",
-        "km",
-        "miles",
-        "metres",
-        "meters",
-        "tonnes",
-        "tons",
-        "degrees",
-        "pages",
-        "cents",
-        "pixels",
-        "kilograms",
-        "kg",
-        "litres",
-        "liters",
-        "hectares",
-        "acres",
-        "feet",
-        "inches",
-        "pounds",
-        "dollars",
-        "euros",
-        "yen",
-        "dong",
-        "rounds",
-        "goals",
-        "votes%",
-        "billions",
-        "millions",
-        "thousands",
-        "hundreds",
-        "dozens",
-        "times-fold",
-        "folds",
-        "others",
-        "things",
-        "ways",
-        "aspects",
-        "years-old",
-    ]
-)
-_MODIFIER_STOP = frozenset(
-    [
-        "of",
-        "and",
-        "or",
-        "the",
-        "a",
-        "an",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "with",
-        "by",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "that",
-        "which",
-        "who",
-        "this",
-        "these",
-        "those",
-        "than",
-        "more",
-        "over",
-        "about",
-        "around",
-        "nearly",
-        "some",
-        "its",
-        "their",
-        "per",
-        "but",
-        "not",
-        "also",
-        "into",
-        "across",
-    ]
-)
 
 
 @cache
@@ -152,15 +47,15 @@ def _counted_noun(ctx: SentenceContext, figure: Figure) -> tuple[str, int, str] 
     words = [w.lower() for w in re.findall(r"[\w\u2019'-]+", mods)]
     # "national and international delegations": "and" may join two modifiers
     joined = [w for i, w in enumerate(words) if not (w in ("and", "or") and 0 < i < len(words) - 1)]
-    if any(w in _MODIFIER_STOP for w in joined):
+    if any(w in _words("count_modifier_stop") for w in joined):
         return None
-    if figure.in_words and len(mods.split()) > 1:
+    if figure.in_words and len(mods.split()) > 2:
         return None
     surface = (match.group("noun") or match.group("generic")).lower()
     end = figure.end - (1 if figure.vague else 0) + match.end()
     if match.group("noun"):
         return default_lexicon().noun_by_surface[surface], end, surface
-    if surface in _NOT_COUNTED or surface.endswith("ss"):
+    if surface in _words("not_counted") or surface.endswith("ss"):
         return None
     return surface, end, surface
 
@@ -171,21 +66,34 @@ def _is_year(figure: Figure, text: str) -> bool:
 
 
 def read(ctx: SentenceContext, figure: Figure) -> Claim | None:
-    """A count claim for ``figure`` when a counted noun follows it."""
-    found = _counted_noun(ctx, figure)
-    if found is None:
-        return None
-    noun, end, surface = found
+    """A count claim for ``figure`` when what it counts is written or implied.
+
+    Written: a counted noun follows ("42 villages"). Implied, in this order: a subset
+    ("41 of them", "38 of the votes"), a role word after the figure ("1,312 killed",
+    "134 held in custody"), a role verb before it ("displaced 200,000"), a tally before
+    it ("the death toll rose to 2,204"), or an ellipsis: a figure standing alone in a
+    paragraph that has just counted something counts the same ("55,000 in Paris").
+    """
     text = ctx.text
-    if _is_year(figure, text) and noun == surface and noun not in default_lexicon().nouns:
-        return None
     if figure.value.nominal is not None and figure.value.nominal <= 0:
         return None
-    role = _role(ctx, figure, end, noun)
+    found = _counted_noun(ctx, figure)
+    if found is None:
+        reading = _implied(ctx, figure)
+        if reading is None:
+            return None
+        noun, role, end, part_of = reading
+    else:
+        noun, end, surface = found
+        if _is_year(figure, text) and noun == surface and noun not in default_lexicon().nouns:
+            return None
+        role = _role(ctx, figure, end, noun)
+        part_of = None
     subject = Subject(
         noun=noun,
         role=role,
         context=" ".join(text[max(ctx.sentence.start, figure.start - 60) : end + 60].split()),
+        part_of=part_of,
     )
     return ctx.make_claim(
         figure.start,
@@ -193,9 +101,168 @@ def read(ctx: SentenceContext, figure: Figure) -> Claim | None:
         kind=Kind.COUNT,
         subject=subject,
         event=ctx.event_for(figure.start, end),
-        value=figure.value,
+        value=_verb_hedged(ctx, figure),
         unit=noun,
     )
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(default_lexicon().words(name))
+
+
+@cache
+def _implied_patterns() -> dict[str, re.Pattern[str]]:
+    lex = default_lexicon()
+
+    def surfaces(table: str) -> str:
+        return alternation([f for forms in lex.table(table).values() for f in forms])
+
+    aux = (
+        r"(?:(?:people|persons|others|more|were|was|are|is|have|had|has|been|being|still|"
+        r"also|reportedly|later|now|so\s+far|confirmed|officially|left|were\s+left|all)\s+){0,4}"
+    )
+    word = r"[\w\u2019'-]+"
+    return {
+        "after": re.compile(rf"\s+{aux}(?P<role>{surfaces('implied_roles')})\b", re.IGNORECASE),
+        "subset": re.compile(
+            rf"\s+of\s+(?:(?P<pronoun>{alternation(lex.words('subset_pronouns'))})\b"
+            rf"|(?P<det>{alternation(lex.words('subset_determiners'))})\s+"
+            rf"(?P<set>{word}(?:\s+{word}){{0,3}}))",
+            re.IGNORECASE,
+        ),
+        "verb_before": re.compile(rf"\b(?P<verb>{surfaces('role_verbs')})\s+$", re.IGNORECASE),
+        "tally_before": re.compile(
+            rf"(?<![\w-])(?P<tally>{surfaces('tallies')})(?:\s+of\s+(?:the\s+)?(?P<of>{word}))?"
+            r"(?P<gap>(?:\s+[A-Za-z\u2019'-]+){0,6}?)\s*$",
+            re.IGNORECASE,
+        ),
+        "bare_next": re.compile(
+            r"\s*(?:(?P<stop>[,.;:)\]\u2014\u2013\"\u201d!?]|$)|(?P<word>[A-Za-z]+))"
+        ),
+    }
+
+
+def _label(table: str, surface: str) -> str:
+    surface = " ".join(surface.lower().split())
+    for label, forms in default_lexicon().table(table).items():
+        if surface in forms:
+            return label
+    raise KeyError(surface)  # the pattern was built from the same table
+
+
+def _implied(
+    ctx: SentenceContext, figure: Figure
+) -> tuple[str, str | None, int, str | None] | None:
+    """(noun, role, end, part_of) of a count whose noun is not written after it."""
+    text = ctx.text
+    value = figure.value.nominal
+    if value is None or _is_year(figure, text) or figure.vague:
+        return None
+    if not float(value).is_integer() and not figure.scaled:
+        return None  # "6.95" alone is a rate or a score, not a count
+    if figure.in_words and value < 2:
+        return None  # "one of the reasons"
+    pats = _implied_patterns()
+    limit = ctx.sentence.end
+    antecedent = ctx.antecedent
+    subset = pats["subset"].match(text, figure.end, limit)
+    if subset:
+        return _subset(ctx, figure, subset)
+    after = pats["after"].match(text, figure.end, limit)
+    if after:
+        role = _label("implied_roles", after.group("role"))
+        noun = "people"
+        if role in _words("thing_roles"):
+            if antecedent is None:
+                return None
+            noun = antecedent.subject.noun
+        return noun, role, after.end(), None
+    if not _bare(text, figure.end, limit):
+        return None
+    before = text[max(ctx.sentence.start, figure.start - 80) : figure.start]
+    verb = pats["verb_before"].search(before)
+    if verb:
+        return "people", _label("role_verbs", verb.group("verb")), figure.end, None
+    tally = pats["tally_before"].search(before)
+    if tally and not re.search(r"[\d,.;:]", tally.group("gap")):
+        label = _label("tallies", tally.group("tally"))
+        if label != "inherit":
+            return "people", label, figure.end, None
+        if tally.group("of"):
+            of = tally.group("of").lower()
+            noun = default_lexicon().noun_by_surface.get(of, of)
+            return noun, default_lexicon().default_roles.get(noun), figure.end, None
+        if antecedent is not None:
+            return antecedent.subject.noun, antecedent.subject.role, figure.end, None
+        return "people", None, figure.end, None
+    if antecedent is not None:
+        return antecedent.subject.noun, antecedent.subject.role, figure.end, None
+    return None
+
+
+def _bare(text: str, end: int, limit: int) -> bool:
+    """Nothing counted follows: a clause ends, or a word that cannot be a noun comes."""
+    following = _implied_patterns()["bare_next"].match(text, end, limit)
+    if following is None:
+        return end >= limit or not text[end:limit].strip()
+    if following.group("word") is None:
+        return True
+    return following.group("word").lower() in _words("elliptic_followers")
+
+
+def _subset(
+    ctx: SentenceContext, figure: Figure, match: re.Match[str]
+) -> tuple[str, str | None, int, str | None] | None:
+    """ "41 of them", "38 of the votes", "eleven of its member states"."""
+    lex = default_lexicon()
+    antecedent = ctx.antecedent
+    if match.group("pronoun"):
+        after = _noun_pattern().match(ctx.text, match.end(), ctx.sentence.end)
+        part_of = match.group("pronoun").lower()
+        if after and after.group("noun") and not after.group("mods").strip():
+            surface = after.group("noun").lower()
+            noun = lex.noun_by_surface[surface]
+            return noun, _role(ctx, figure, after.end(), noun), after.end(), part_of
+        if after and after.group("generic") and not after.group("gmods").strip():
+            surface = after.group("generic").lower()
+            if surface not in _words("not_counted"):
+                return surface, _role(ctx, figure, after.end(), surface), after.end(), part_of
+        if antecedent is None:
+            return None
+        return antecedent.subject.noun, antecedent.subject.role, match.end(), part_of
+    for index, found in enumerate(re.finditer(r"[\w\u2019'-]+", match.group("set"))):
+        end = match.start("set") + found.end()
+        lower = found.group(0).lower()
+        previous = match.group("set")[: found.start()].split()[-1:] if index else []
+        pair = " ".join([*(w.lower() for w in previous), lower])
+        head: str | None = lex.noun_by_surface.get(pair) or lex.noun_by_surface.get(lower)
+        role: str | None = None
+        if head is None and lower in ("dead", "injured", "wounded", "missing"):
+            head, role = "people", {"wounded": "injured"}.get(lower, lower)
+        elif head is None and lower.endswith("s") and len(lower) > 3:
+            head = None if lower in _words("not_counted") or lower.endswith("ss") else lower
+        if head is not None:
+            part_of = " ".join(ctx.text[match.start("det") : end].split()).lower()
+            return head, role or _role(ctx, figure, end, head), end, part_of
+    return None
+
+
+def _verb_hedged(ctx: SentenceContext, figure: Figure) -> Interval[float]:
+    """ "the toll passed 1,400" is more than 1,400; "nears 1,500" is nearly 1,500."""
+    value = figure.value
+    if value.qualifier is not Qualifier.EXACT or value.nominal is None:
+        return value
+    before = ctx.text[max(ctx.sentence.start, figure.start - 24) : figure.start]
+    words = before.split()
+    if not words or not before[-1:].isspace() or not words[-1].isalpha():
+        return value
+    word = words[-1].lower()
+    if word in _words("more_than_verbs"):
+        return hedged(value.nominal, Qualifier.MORE_THAN, ctx.options.tolerance, word)
+    if word in _words("nearly_verbs"):
+        return hedged(value.nominal, Qualifier.NEARLY, ctx.options.tolerance, word)
+    return value
 
 
 def _role(ctx: SentenceContext, figure: Figure, noun_end: int, noun: str) -> str | None:

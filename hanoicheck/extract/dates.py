@@ -21,7 +21,10 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from hanoicheck.calendar import MONTH_NAMES, MONTH_PATTERN, iso_date, month_number
+from hanoicheck.extract import context
 from hanoicheck.extract.modality import modality_of
+from hanoicheck.extract.numbers import words_to_number
+from hanoicheck.lexicon import alternation
 from hanoicheck.model import Claim, Interval, Kind, Modality, Qualifier, Span, Subject
 
 if TYPE_CHECKING:
@@ -47,9 +50,12 @@ class DateMention:
 @cache
 def _pattern() -> re.Pattern[str]:
     m, d, y = _MONTHS, _DAY, _YEAR
-    joint = r"\s*(?:-|\u2013|\u2014|to|and|through|until|till)\s*"
+    joint = r"\s*(?:-|\u2013|\u2014|to|and|through|thru|until|till)\s*"
     forms = [
-        rf"(?P<iso>{y}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b",
+        rf"(?P<iso>{y}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b(?![/.-]\d)",
+        # 2015/08/12, 14/05/2025, 05/14/2025, 3-7-2017, 10.31.74 (read in _numeric)
+        r"(?P<num>(?<![\d/.,-])(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2}))"
+        r"(?![\d/]|[.-]\d))",
         # October 25 - November 2, 2025 / Oct 25-26, 2025 / October 25 and 26
         rf"(?P<m1>{m})\s+(?P<d1>{d})(?:,?\s+(?P<y1>{y}))?{joint}"
         rf"(?:(?P<m2>{m})\s+)?(?P<d2>{d})(?![\d:])(?:,?\s+(?P<y2>{y}))?\b",
@@ -118,23 +124,163 @@ def parse_reference(date: str | None) -> dt.date | None:
         return None
 
 
-def find_dates(text: str, start: int, end: int, document_date: str | None) -> list[DateMention]:
-    """Every date in ``text[start:end]`` as a day interval."""
+def find_dates(
+    text: str,
+    start: int,
+    end: int,
+    document_date: str | None,
+    event_cues: list[context.Cue] | None = None,
+) -> list[DateMention]:
+    """Every date in ``text[start:end]`` as a day interval (or a half-open one).
+
+    ``event_cues`` are the sentence's event words: a year alone is a date only when an
+    event is named just before it ("adopted in 2024"), not as a period ("In 2024 alone").
+    """
     ref = parse_reference(document_date)
     found: list[DateMention] = []
+    order = ""
     for match in _pattern().finditer(text, start, end):
-        mention = _read(match, ref)
+        if match.group("num") and not order:
+            order = numeric_order(text)
+        mention = _read(match, ref, order)
         if mention is None and ref is None and match.group("rel"):
             mention = _relative_without_year(match, document_date)
         if mention is not None:
             found.append(mention)
-    return found
+    if ref is not None:
+        found.extend(_relatives(text, start, end, ref, event_cues or []))
+        found.sort(key=lambda m: m.start)
+        found = _drop_overlaps(found)
+    return _open_ends(text, start, _merge_ranges(text, found))
 
 
-def _read(match: re.Match[str], ref: dt.date | None) -> DateMention | None:
+def _drop_overlaps(found: list[DateMention]) -> list[DateMention]:
+    """Of overlapping mentions, the longer (then the earlier) one."""
+    kept: list[DateMention] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            if mention.end - mention.start > kept[-1].end - kept[-1].start:
+                kept[-1] = mention
+            continue
+        kept.append(mention)
+    return kept
+
+
+_FROM = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_JOINT = re.compile(
+    r"\s*(?:-|\u2013|\u2014|to|until|till|through|thru|and)\s+(?:the\s+)?$|\s*[-\u2013]\s*$",
+    re.IGNORECASE,
+)
+_UNTIL = re.compile(r"\b(?:until|till|til|up\s+to|through)\s+(?:the\s+)?$", re.IGNORECASE)
+_SINCE = re.compile(
+    r"\b(?:from|since|starting(?:\s+(?:on|from))?|beginning(?:\s+on)?|as\s+of|effective)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _merge_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "from Monday to Friday", "between 3 March and 5 April": one range of two dates."""
+    merged: list[DateMention] = []
+    for mention in found:
+        if merged:
+            first = merged[-1]
+            joint = text[first.end : mention.start]
+            low, high = first.value.low, mention.value.high
+            if first.relative and mention.relative and low and high and high < low:
+                # "from Monday to Friday": the Friday after that Monday
+                high = (dt.date.fromisoformat(high) + dt.timedelta(days=7)).isoformat()
+            if (
+                len(joint) < 12
+                and _JOINT.fullmatch(joint + " ")
+                and _FROM.search(text, max(0, first.start - 16), first.start)
+                and first.value.qualifier in (Qualifier.EXACT, Qualifier.RANGE)
+                and isinstance(low, str)
+                and isinstance(high, str)
+                and low[:2] == high[:2]
+                and low < high
+            ):
+                interval = Interval(low, low, high, True, True, Qualifier.RANGE)
+                merged[-1] = DateMention(
+                    first.start, mention.end, interval, first.year_inferred, first.relative
+                )
+                continue
+        merged.append(mention)
+    return merged
+
+
+def _open_ends(text: str, floor: int, found: list[DateMention]) -> list[DateMention]:
+    """ "until 18 June" is up to that day; "from May 6", "since Monday" from it on."""
+    result = []
+    for mention in found:
+        value = mention.value
+        before = text[max(floor, mention.start - 24) : mention.start]
+        if value.qualifier in (Qualifier.EXACT, Qualifier.RANGE) and value.low and value.high:
+            if _UNTIL.search(before):
+                value = Interval(value.high, None, value.high, False, True, Qualifier.UP_TO)
+            elif _SINCE.search(before) and value.qualifier is Qualifier.EXACT:
+                value = Interval(value.low, value.low, None, True, False, Qualifier.AT_LEAST)
+        result.append(
+            DateMention(mention.start, mention.end, value, mention.year_inferred, mention.relative)
+        )
+    return result
+
+
+def numeric_order(text: str) -> str:
+    """How the document writes numeric dates: "dmy", "mdy", or "" when it cannot tell.
+
+    An unambiguous numeric date (a first part above 12: "14/05/2025"; a second one:
+    "05/14/2025") decides; else the written dates ("14 May" against "May 14").
+    """
+    votes = {"dmy": 0, "mdy": 0}
+    for match in re.finditer(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}(?![\d/])", text):
+        first, second = int(match.group(1)), int(match.group(2))
+        if first > 12 >= second:
+            votes["dmy"] += 1
+        elif second > 12 >= first:
+            votes["mdy"] += 1
+    if votes["dmy"] != votes["mdy"]:
+        return max(votes, key=lambda k: votes[k])
+    m = _MONTHS
+    day_first = len(re.findall(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{m}", text, re.IGNORECASE))
+    month_first = len(re.findall(rf"\b{m}\s+\d{{1,2}}\b", text, re.IGNORECASE))
+    if day_first != month_first:
+        return "dmy" if day_first > month_first else "mdy"
+    return ""
+
+
+def _numeric(match: re.Match[str], ref: dt.date | None, order: str) -> DateMention | None:
+    """A numeric date in the document's convention; an ambiguous one spans both readings."""
+    parts = [int(p) for p in re.split(r"[/.-]", match.group("num"))]
+    if (
+        match.group("num")[:4].isdigit()
+        and len(match.group("num").split(match.group("num")[4])[0]) == 4
+    ):
+        readings = [(parts[0], parts[1], parts[2])]
+    else:
+        year = parts[2]
+        if year < 100:
+            pivot = (ref.year % 100 + 10) if ref else 30
+            year += 2000 if year <= pivot else 1900
+        dmy, mdy = (year, parts[1], parts[0]), (year, parts[0], parts[1])
+        readings = [r for r in (dmy, mdy) if iso_date(*r) is not None]
+        if order and len(readings) == 2 and dmy != mdy:
+            readings = [dmy if order == "dmy" else mdy]
+    days = sorted({day for r in readings if (day := iso_date(*r)) is not None})
+    if not days:
+        return None
+    if len(days) == 1:
+        return DateMention(match.start(), match.end(), Interval.exact(days[0]), False)
+    # "04/05/2025" with nothing to tell the order: either day, so both
+    interval = Interval(days[0], days[0], days[-1], True, True, Qualifier.RANGE)
+    return DateMention(match.start(), match.end(), interval, False)
+
+
+def _read(match: re.Match[str], ref: dt.date | None, order: str = "") -> DateMention | None:
     g = match.group
     if g("iso"):
         return DateMention(match.start(), match.end(), Interval.exact(g("iso")), False)
+    if g("num"):
+        return _numeric(match, ref, order)
     if g("weekday") or g("rel"):
         return _relative(match, ref)
     if g("m7"):
@@ -195,6 +341,292 @@ def _range(
     inferred = year_text is None and year_b is not None
     interval = Interval(low, low, high, True, True, Qualifier.RANGE)
     return DateMention(match.start(), match.end(), interval, inferred)
+
+
+_NUMBER_WORDS = (
+    "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    "fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred"
+)
+
+
+@cache
+def _relative_pattern() -> re.Pattern[str]:
+    """Periods and days said relative to the story's date, and months and years alone.
+
+    Every form starts with one of a few words, checked first through a trie, so the scan
+    costs little where none of them is.
+    """
+    wd = "|".join(_WEEKDAYS)
+    m, y, n = _MONTHS, _YEAR, rf"(?:\d{{1,3}}|{_NUMBER_WORDS})"
+    last = r"(?:last|past|previous|next|coming|upcoming|following|this|current)"
+    units = r"(?:days?|weeks?|fortnights?|months?|years?|yrs?|decades?)"
+    forms = [
+        rf"(?P<wmod>{last}|the\s+following|the\s+previous)\s+(?P<wday>{wd})\b",
+        rf"(?P<wweek>{wd})\s+(?:of\s+)?(?P<wrel>next|last|this|the\s+following|the\s+previous)\s+week\b",
+        rf"(?P<wrel2>next|last|this)\s+week\s+(?:on\s+)?(?P<wweek2>{wd})\b",
+        rf"(?P<pmod>{last}|earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the)\s+"
+        r"(?P<per>week(?:end)?|month|year|yr|quarter|qtr)\b(?!\s*(?:'s|\u2019s)?\s*\d)",
+        rf"(?P<smod>last|past|previous|next|coming|upcoming|following)\s+(?P<sn>{n})\s+(?P<sunit>days|weeks|months|years)\b",
+        rf"(?P<an>{n})\s+(?P<aunit>{units})\s+(?P<ago>ago|from\s+now|hence|from\s+today)\b",
+        rf"(?P<inword>in)\s+(?P<inn>{n})\s+(?P<inunit>{units})(?:(?:'s|\u2019s)\s+time)?(?=\s*(?:[,.;]|$|time\b))",
+        rf"(?P<part>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|"
+        rf"the\s+start\s+of|start\s+of|the\s+middle\s+of)[\s-]+(?P<pmon>{m})(?:,?\s+(?P<pyear>{y}))?\b",
+        rf"(?P<mprep>in|for|since|until|by|during|throughout|last|next|this|of)\s+(?P<mon>{m})"
+        rf"(?:,?\s+(?P<myear>{y}))?\b(?!\s*\d)",
+        rf"(?P<yprep>in|during)\s+(?P<year>{y})\b(?!\s*(?:alone|so\s+far|to\s+date|and\s+\d)\b)",
+        r"(?P<rel2>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|tonight|last\s+night|"
+        r"this\s+(?:morning|afternoon|evening))\b",
+    ]
+    leads = [
+        "last",
+        "past",
+        "previous",
+        "next",
+        "coming",
+        "upcoming",
+        "following",
+        "this",
+        "current",
+        "the",
+        "earlier",
+        "later",
+        "early",
+        "mid",
+        "late",
+        "end",
+        "beginning",
+        "start",
+        "in",
+        "for",
+        "since",
+        "until",
+        "by",
+        "during",
+        "throughout",
+        "of",
+        "tonight",
+        "a",
+        "an",
+        *_WEEKDAYS,
+        *_NUMBER_WORDS.split("|"),
+    ]
+    return re.compile(rf"\b(?=(?:{alternation(leads)})\b|\d)(?:{'|'.join(forms)})", re.IGNORECASE)
+
+
+@cache
+def _relative_hint() -> re.Pattern[str]:
+    """A word every relative form contains (a unit, a weekday, a month, night, a year)."""
+    stems = [
+        "day",
+        "week",
+        "fortnight",
+        "month",
+        "year",
+        "yr",
+        "quarter",
+        "qtr",
+        "decade",
+        "tonight",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "yesterday",
+        "tomorrow",
+        *_WEEKDAYS,
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ]
+    return re.compile(rf"\b(?:(?i:{alternation(stems)})|(?:1[89]|2[01])\d\d\b)")
+
+
+def _relatives(
+    text: str, start: int, end: int, ref: dt.date, cues: list[context.Cue]
+) -> list[DateMention]:
+    found: list[DateMention] = []
+    if not _relative_hint().search(text, start, end):
+        return found  # no unit, weekday, month or year word: nothing relative to read
+    for match in _relative_pattern().finditer(text, start, end):
+        span = _resolve(match, ref, cues)
+        if span is None:
+            continue
+        low, high = span
+        value = (
+            Interval.exact(low.isoformat())
+            if low == high
+            else Interval(
+                low.isoformat(), low.isoformat(), high.isoformat(), True, True, Qualifier.RANGE
+            )
+        )
+        found.append(DateMention(match.start(), match.end(), value, True, relative=True))
+    return found
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    if word.lower() in ("a", "an"):
+        return 1
+    value = words_to_number(word)
+    return int(value) if value is not None and value.is_integer() else None
+
+
+def _shift(day: dt.date, unit: str, amount: int) -> dt.date:
+    unit = unit.lower().rstrip("s")
+    if unit in ("day",):
+        return day + dt.timedelta(days=amount)
+    if unit in ("week", "fortnight"):
+        return day + dt.timedelta(days=amount * (14 if unit == "fortnight" else 7))
+    months = amount * {"month": 1, "year": 12, "yr": 12, "decade": 120}[unit]
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def _period(ref: dt.date, unit: str, offset: int) -> tuple[dt.date, dt.date]:
+    """The calendar week (Monday-Sunday), month, quarter or year ``offset`` from ref's."""
+    unit = {"yr": "year", "qtr": "quarter"}.get(unit, unit)
+    if unit == "week":
+        monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=offset)
+        return monday, monday + dt.timedelta(days=6)
+    if unit == "weekend":
+        saturday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=offset, days=5)
+        return saturday, saturday + dt.timedelta(days=1)
+    if unit == "month":
+        first = _shift(ref.replace(day=1), "month", offset)
+        return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    if unit == "quarter":
+        first = _shift(ref.replace(day=1, month=(ref.month - 1) // 3 * 3 + 1), "month", 3 * offset)
+        last = _shift(first, "month", 2)
+        return first, last.replace(day=calendar.monthrange(last.year, last.month)[1])
+    year = ref.year + offset
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+_BACK = ("last", "past", "previous", "the previous")
+_THE_BEFORE = re.compile(r"\b(?:over|in|during|throughout|within)\s+the\s+$", re.IGNORECASE)
+_AHEAD = ("next", "coming", "upcoming", "following", "the following")
+
+
+def _resolve(
+    match: re.Match[str], ref: dt.date, cues: list[context.Cue]
+) -> tuple[dt.date, dt.date] | None:
+    g = match.group
+
+    def lower(name: str) -> str:
+        return " ".join((g(name) or "").lower().split())
+
+    if g("wday"):
+        target = _WEEKDAYS.index(lower("wday"))
+        mod = lower("wmod")
+        if mod in _BACK:
+            back = (ref.weekday() - target) % 7 or 7
+            day = ref - dt.timedelta(days=back)
+        elif mod in _AHEAD:
+            day = ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7)
+        else:  # this/current: this week's, from today on
+            day = ref + dt.timedelta(days=(target - ref.weekday()) % 7)
+        return day, day
+    if g("wweek") or g("wweek2"):
+        target = _WEEKDAYS.index(lower("wweek") or lower("wweek2"))
+        rel = lower("wrel") or lower("wrel2")
+        offset = -1 if rel in ("last", "the previous") else 1 if rel in _AHEAD else 0
+        monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=offset)
+        day = monday + dt.timedelta(days=target)
+        return day, day
+    if g("per"):
+        mod, unit = lower("pmod"), lower("per")
+        if mod in ("past", "last") and _THE_BEFORE.search(
+            match.string, max(0, match.start() - 24), match.start()
+        ):
+            return None  # "over the past year": a stretch of time, not a date
+        unit = {"yr": "year", "qtr": "quarter"}.get(unit, unit)
+        if mod.startswith(("earlier", "later")):
+            low, high = _period(ref, unit, 0)
+            if mod.startswith("earlier"):
+                return (low, ref - dt.timedelta(days=1)) if ref > low else None
+            return (ref + dt.timedelta(days=1), high) if ref < high else None
+        offset = -1 if mod in _BACK else 1 if mod in _AHEAD else 0
+        return _period(ref, unit, offset)
+    if g("sunit"):
+        amount = _count(lower("sn"))
+        if not amount:
+            return None
+        unit = lower("sunit").rstrip("s")
+        back = lower("smod") in _BACK
+        if unit == "day":
+            if back:
+                return ref - dt.timedelta(days=amount), ref - dt.timedelta(days=1)
+            return ref + dt.timedelta(days=1), ref + dt.timedelta(days=amount)
+        first = _period(ref, unit, -amount if back else 1)[0]
+        last = _period(ref, unit, -1 if back else amount)[1]
+        return first, last
+    if g("aunit") or g("inunit"):
+        amount = _count(lower("an") or lower("inn"))
+        if amount is None:
+            return None
+        sign = -1 if lower("ago") == "ago" else 1
+        day = _shift(ref, lower("aunit") or lower("inunit"), sign * amount)
+        return day, day
+    if g("pmon"):
+        month = month_number(g("pmon"))
+        if month is None:
+            return None
+        year = int(g("pyear")) if g("pyear") else _infer_year(month, 15, ref) or ref.year
+        month_end = calendar.monthrange(year, month)[1]
+        part = lower("part")
+        days = (
+            (1, 10)
+            if part in ("early", "the beginning of", "beginning of", "the start of", "start of")
+            else (11, 20)
+            if part in ("mid", "the middle of")
+            else (21, month_end)
+        )
+        return dt.date(year, month, days[0]), dt.date(year, month, days[1])
+    if g("mon"):
+        return _month_alone(match, ref)
+    if g("year"):
+        if not any(c.end <= match.start() and match.start() - c.end <= 40 for c in cues):
+            return None  # "In 2024 alone": a period, not the date of an event
+        year = int(g("year"))
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if g("rel2"):
+        word = lower("rel2")
+        shift = {"the day before yesterday": -2, "the day after tomorrow": 2, "last night": -1}
+        day = ref + dt.timedelta(days=shift.get(word, 0))
+        return day, day
+    return None
+
+
+def _month_alone(match: re.Match[str], ref: dt.date) -> tuple[dt.date, dt.date] | None:
+    """ "in July", "last December", "pencilled in for September": the month as a range."""
+    name = match.group("mon")
+    if name.lower().startswith("may") and name != "May":
+        return None  # "may" the verb
+    month = month_number(name)
+    if month is None or (len(name.rstrip(".")) < 4 and not name[0].isupper()):
+        return None
+    mod = match.group("mprep").lower()
+    if match.group("myear"):
+        year = int(match.group("myear"))
+    elif mod == "last":
+        year = ref.year if month < ref.month else ref.year - 1
+    elif mod == "next":
+        year = ref.year if month > ref.month else ref.year + 1
+    else:
+        year = _infer_year(month, 15, ref) or ref.year
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _relative(match: re.Match[str], ref: dt.date | None) -> DateMention | None:

@@ -18,10 +18,10 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from hanoicheck.extract import context
-from hanoicheck.extract.numbers import Figure, hedge_before
+from hanoicheck.extract.numbers import Figure, hedge_before, parse_number, words_to_number
 from hanoicheck.intervals import hedged
 from hanoicheck.lexicon import alternation, default_lexicon
-from hanoicheck.model import Claim, Kind, Qualifier, Subject
+from hanoicheck.model import Claim, Interval, Kind, Qualifier, Subject
 
 if TYPE_CHECKING:
     from hanoicheck.extract.sentence import SentenceContext
@@ -104,29 +104,52 @@ _NOT_OWNERS = frozenset(
 
 
 @cache
+def _forms() -> dict[str, list[str]]:
+    """The currency forms by how they are matched (see the lexicon's [currencies])."""
+    kinds: dict[str, list[str]] = {"exact": [], "symbols": [], "codes": [], "names": []}
+    for iso, forms in default_lexicon().currencies.items():
+        for form in forms:
+            if any(c.isupper() for c in form):
+                kinds["exact"].append(form)  # "Rs", "LE": only as written
+            elif not form.isascii() or (not form.isalpha() and " " not in form):
+                kinds["symbols"].append(form)
+                letters = form[:-1]
+                if (
+                    form.endswith("$")
+                    and len(letters) >= 1
+                    and letters.isalpha()
+                    and letters != "a"
+                ):
+                    kinds["symbols"].append(f"{letters} $")  # tokenised text: "c $ 16.4"
+            elif form.isalpha() and (form.upper() == iso or len(form) <= 2):
+                kinds["codes"].append(form.upper())
+            else:
+                kinds["names"].append(form)
+    return kinds
+
+
+@cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    currencies = default_lexicon().currencies
-    symbols = [
-        f for forms in currencies.values() for f in forms if not f.isalpha() and " " not in f
-    ]
-    # ISO codes (and two-letter abbreviations such as "RM") must be written in capitals
-    codes = [
-        f.upper()
-        for iso, forms in currencies.items()
-        for f in forms
-        if f.isalpha() and (f.upper() == iso or len(f) <= 2)
-    ]
-    names = [
-        f
-        for iso, forms in currencies.items()
-        for f in forms
-        if (f.isalpha() and f.upper() != iso and len(f) > 2) or " " in f
-    ]
+    forms = _forms()
+    symbols, codes = alternation(forms["symbols"]), alternation(forms["codes"])
+    names, exact = alternation(forms["names"]), alternation(forms["exact"])
+    subunits = alternation([f for fs in default_lexicon().table("subunits").values() for f in fs])
     return {
         # a symbol (any case: "A$", "a$") or a capitalised code right before the amount
-        "prefix": re.compile(rf"(?:(?i:{alternation(symbols)})|\b(?:{alternation(codes)}))\s?$"),
+        "prefix": re.compile(
+            rf"(?:(?<![A-Za-z])(?i:{symbols})|\b(?:{codes})|(?<![A-Za-z])(?:{exact}))\s?$"
+        ),
         "suffix": re.compile(
-            rf"\s*(?:of\s+)?(?:\b(?:{alternation(codes)})\b|(?i:\b(?:{alternation(names)})\b))"
+            rf"\s*(?:of\s+)?(?:(?:(?<=\d)|\b)(?:{codes})\b|(?i:\b(?:{names})\b)"
+            rf"|(?i:{symbols})|(?:{exact})(?![A-Za-z]))"
+        ),
+        # "75 USD million": a scale written after the currency
+        "scale_after": re.compile(r"\s+(?P<scale>million|billion|trillion|mn|bn)\b", re.IGNORECASE),
+        # "15 dollars 50", "$20 and 43c", "3 GBP 1 pence", "thirteen dollars and forty-five cents"
+        "subunit": re.compile(
+            r"\s*(?:and\s+)?(?P<sub>\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)"
+            rf"(?:\s*(?P<unit>(?i:{subunits}))\b)?(?=\s*(?:[,.;:!?)]|$|(?:and|but|or|for|to|in|at|on|by|with|each|per|from)\b))",
+            re.IGNORECASE,
         ),
         "owner_economy": re.compile(
             r"\b(?:cost|costs|costing)\s+(?:the\s+)?(?P<owner>(?:[A-Z][\w\u2019'-]+|global|world)(?:\s+[A-Z][\w\u2019'-]+)*)(?:\u2019s|'s)?\s+"
@@ -156,8 +179,33 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _currency_code(surface: str) -> str | None:
-    return default_lexicon().currency_by_surface.get(surface.strip().lower())
+def _currency_code(surface: str, ctx: SentenceContext | None = None) -> str | None:
+    """The ISO code of a currency form; a name several currencies share ("rupees") takes
+    the country the sentence, else the document, names first."""
+    lex = default_lexicon()
+    cleaned = " ".join(surface.strip().lower().split())
+    code = lex.currency_by_surface.get(cleaned) or lex.currency_by_surface.get(
+        cleaned.replace(" ", "")
+    )
+    if code is None or ctx is None or cleaned not in lex.words("shared_currency_names"):
+        return code
+    sentence = ctx.sentence_text.lower()
+    for where in (sentence, ctx.text.lower()):
+        found = _country_in(where)
+        if found:
+            return found
+    return code
+
+
+def _country_in(text: str) -> str | None:
+    """The currency of the country named first in ``text``, if any."""
+    best: tuple[int, str] | None = None
+    for code, words in default_lexicon().table("currency_countries").items():
+        for word in words:
+            at = re.search(rf"\b{re.escape(word)}\b", text)
+            if at and (best is None or at.start() < best[0]):
+                best = (at.start(), code)
+    return best[1] if best else None
 
 
 def read(ctx: SentenceContext, figure: Figure) -> Claim | None:
@@ -169,16 +217,18 @@ def read(ctx: SentenceContext, figure: Figure) -> Claim | None:
         text, max(ctx.sentence.start, figure.number_start - 6), figure.number_start
     )
     code: str | None = None
+    named = ""
     if prefix and figure.start == figure.number_start:
-        code = _currency_code(prefix.group(0))
+        named = prefix.group(0)
         start = prefix.start()
         hedge = hedge_before(text, start, ctx.sentence.start)
         if hedge and value.qualifier is Qualifier.EXACT and value.nominal is not None:
             value = hedged(value.nominal, hedge[0], ctx.options.tolerance, hedge[2])
             start = hedge[1]
     elif prefix:
-        code = _currency_code(prefix.group(0))
-    if code is None:
+        named = prefix.group(0)
+    suffix_name = False
+    if not named:
         suffix = pats["suffix"].match(
             text, figure.number_end if not figure.vague else figure.end, ctx.sentence.end
         )
@@ -186,12 +236,23 @@ def read(ctx: SentenceContext, figure: Figure) -> Claim | None:
             suffix = pats["suffix"].match(text, figure.end, ctx.sentence.end)
         if suffix is None:
             return None
-        code = _currency_code(re.sub(r"^\s*(?:of\s+)?", "", suffix.group(0)))
+        named = re.sub(r"^\s*(?:of\s+)?", "", suffix.group(0))
         end = max(end, suffix.end())
+        suffix_name = True
+        scale = pats["scale_after"].match(text, end, ctx.sentence.end)
+        if scale and not figure.scaled and value.qualifier is Qualifier.EXACT and value.nominal:
+            factor = {"mn": 1e6, "bn": 1e9}.get(scale.group("scale").lower()) or parse_number(
+                "1 " + scale.group("scale")
+            )
+            if factor:
+                value = hedged(value.nominal * factor, Qualifier.EXACT)
+                end = scale.end()
+    code = _currency_code(named, ctx)
     if code is None or value.nominal is None or value.nominal <= 0:
         return None
     if figure.vague:
         value = hedged(value.nominal, Qualifier.AT_LEAST)
+    value, end = _with_subunit(ctx, value, end, need_word=not suffix_name)
     money_type = _money_type(ctx, start, end)
     subject = Subject(
         noun=money_type,
@@ -209,6 +270,24 @@ def read(ctx: SentenceContext, figure: Figure) -> Claim | None:
         value=value,
         unit=code,
     )
+
+
+def _with_subunit(
+    ctx: SentenceContext, value: Interval[float], end: int, *, need_word: bool
+) -> tuple[Interval[float], int]:
+    """ "15 dollars 50" is 15.50; after a symbol the sub-unit must be named ("$20 and 43c")."""
+    if value.qualifier is not Qualifier.EXACT or value.nominal is None:
+        return value, end
+    if not float(value.nominal).is_integer():
+        return value, end
+    match = _patterns()["subunit"].match(ctx.text, end, ctx.sentence.end)
+    if match is None or (need_word and not match.group("unit")):
+        return value, end
+    sub = match.group("sub")
+    cents = float(sub) if sub.isdigit() else words_to_number(sub)
+    if cents is None or not 0 < cents < 100 or not float(cents).is_integer():
+        return value, end
+    return Interval.exact(value.nominal + cents / 100), match.end()
 
 
 def _money_type(ctx: SentenceContext, start: int, end: int) -> str:

@@ -19,7 +19,8 @@ from functools import cache
 from hanoicheck.extract import attribution, context, counts, dates, money, timescope
 from hanoicheck.extract.numbers import find_figures, glued_codes
 from hanoicheck.extract.sentence import ExtractOptions, SentenceContext
-from hanoicheck.model import Claim, Document, Span
+from hanoicheck.lexicon import alternation, default_lexicon
+from hanoicheck.model import Claim, Document, Kind, Span
 
 EXTRACTOR_VERSION = "1"
 
@@ -33,26 +34,85 @@ def _email_pattern() -> re.Pattern[str]:
 
 @cache
 def _mask_pattern() -> re.Pattern[str]:
-    # Every form below starts with "h"/"w" (a URL), "+" or "(" (a phone number), a digit
-    # or a capital; checking that first skips most positions at once (e-mail addresses,
-    # which may start with anything, have their own pass): six times faster.
+    # Every form below starts with "h"/"w" (a URL), "+" or "(" (a phone number), "#" (a
+    # hashtag), a digit or a capital; checking that first skips most positions at once
+    # (e-mail addresses, which may start with anything, have their own pass; forms that
+    # start with any word have theirs, see _word_mask_pattern).
+    lex = default_lexicon()
+    refs = alternation(list(lex.words("reference_words")))
+    named_years = alternation(list(lex.words("named_year_words")))
+    counters = alternation(list(lex.words("headline_counters")))
+    measures = alternation(list(lex.words("measure_units")))
     return re.compile(
-        r"(?=[hw+(\dA-Z])"
+        r"(?=[hw+(#\dA-Z])"
         r"(?:(?P<url>https?://\S+|www\.\S+)"
-        r"|(?P<phone>(?!\d{4}-\d\d-\d\d\b)(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,}\b)"
+        r"|(?P<hashtag>#\w+)"
+        r"|(?P<phone>(?<![\d/.-])(?!\d{4}-\d\d-\d\d\b)(?:\+\d{1,3}[\s.-]?(?:\(0?\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){1,}"
+        r"|\(0?\d{1,4}\)[\s.-]?\d{2,4}(?:[\s.-]\d{2,4}){1,}"
+        r"|\d{2,4}(?:[\s.-]\d{2,4}){2,})\b)"
         r"|(?P<clock>\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hrs?\b|GMT|UTC)"
-        r"|\b\d{1,2}[:h]\d{2}\b)"
+        r"|\b\d{1,2}[:h]\d{2}\b|\b[012]\d[0-5]\d\s*(?:GMT|UTC|hrs?\b|hours\b|local\s+time))"
         r"|(?P<percent>\b\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b|percentage points?\b))"
-        r"|(?P<ref>\b(?:Articles?|Chapters?|Sections?|Clauses?|Paragraphs?|Resolutions?|Rules?|"
-        r"Decrees?|Laws?|Decisions?|Directives?|No\.|Nos\.|Number|Item|Room|Flight|Route|"
-        r"Highway|Street|Road|Avenue|Floor|Page|Pages|Vol\.|Volume|Annex|Appendix|Protocol|"
-        r"Vision|Agenda|Form|Model|Version|Level|Phase|Category|Class|Grade|Group|Division)"
-        r"\s+\d[\d.,/-]*(?:\s*(?:and|to|-|,)\s*\d[\d./-]*)*)"
+        rf"|(?P<ref>\b(?i:{refs})\s+\d[\d.,/-]*(?:\s*(?:and|to|-|,)\s*\d[\d./-]*)*)"
         r"|(?P<address>\b\d{1,5}\s+(?:[A-Z][a-z]+\s+){0,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|"
         r"Boulevard|Blvd\.|Lane|Way|Drive|Square|Place)\b|\b\d{1,5}\s+(?:Rue|Via|Calle|rue)\s)"
         r"|(?P<id>\b[A-Z]+-?\d+[A-Z]*\b|\b\d+[A-Z]{1,3}\d*\b)"
-        r"|(?P<year_name>\b(?:19|20)\d\d\s+(?:Agenda|Vision|Olympics|World\s+Cup|Games|Expo|"
-        r"Report|Summit|Act|Strategy|Plan|Census|elections?)))"
+        rf"|(?P<year_name>\b(?:19|20)\d\d\s+(?:{named_years})\b)"
+        rf"|(?P<counter>\b\d+\s+(?i:{counters})\b)"
+        rf"|(?P<measure>\b\d{{1,3}}(?:,\d{{3}})*+(?:\.\d+)?(?:\s*|-)(?i:{measures})\b))"
+    )
+
+
+@cache
+def _word_mask_pattern() -> re.Pattern[str]:
+    """Forms that start with a word: magnitudes, depths, ages, ratios, "day two"."""
+    lex = default_lexicon()
+    words = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
+    number = rf"(?:\d[\d,.]*+|(?:a|{words}|thirty|forty|fifty|hundred)\b)"
+    small = rf"(?:\d{{1,3}}|{words}|hundred|thousand)"
+    ordinal_words = alternation(list(lex.words("sequence_words")))
+    lead = alternation(list(lex.words("measure_leads")))
+    # Every form starts at a digit, at ", 39," or at one of a few words: checked first
+    # through a trie, so most positions are passed over at once.
+    firsts = [w.split()[0] for w in lex.words("measure_leads")]
+    starts = alternation(
+        [*firsts, "aged", "age", "ages", *lex.words("sequence_words"), *words.split("|")]
+    )
+    return re.compile(
+        rf"(?=\d|,\s\d|\b(?:{starts})\b)"
+        rf"(?:(?P<lead>\b(?:{lead})\s+(?:of\s+)?(?:about\s+|some\s+|around\s+)?\d[\d,.]*+)"
+        r"|(?P<ratio>(?<![\d,.])\b(?:one|\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\s+"
+        r"(?:[a-z]+\s+){0,3}?(?:in|out\s+of)\s+(?:every\s+)?"
+        rf"{small}(?!\s*(?:,\d|\.\d|[%-]))\b(?!\s+(?:(?-i:[A-Z])|{alternation(list(lex.words('not_counted')))}\b))"
+        r"|\b(?:one|a)\s+in\s+(?:every\s+)?" + small + r"\b)"
+        r"|(?P<age>\b(?:aged|age(?:d)?\s+of|ages)\s+\d{1,3}(?:\s*(?:and|to|-)\s*\d{1,3})?"
+        r"|\b\d{1,3}(?:-|\s)(?:years?|months?)(?:-|\s)old\b"
+        r"|(?<=[A-Za-z\u00c0-\u024f]),\s\d{1,3}(?=,\s))"
+        rf"|(?P<sequence>\b(?:{ordinal_words})\s+{number}(?=\s*(?:[,.;:)]|of\b|and\b|$))))",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+@cache
+def _publication_line() -> re.Pattern[str]:
+    """A byline or a publication/update line: the article's own date, not a claim."""
+    words = alternation(list(default_lexicon().words("publication_words")))
+    month = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    day = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    date = (
+        rf"{day}(?:{month}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{month},?\s+\d{{4}}"
+        r"|\d{4}-\d\d-\d\d)"
+        r"(?:,?\s*(?:\u2014|\u2013|-|at)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
+    )
+    sep = r"(?:\||\u00b7|\u2022|\u2014)"
+    return re.compile(
+        rf"^[^\S\r\n]*(?:(?:[^\r\n|]{{0,80}}\|\s*){{0,3}}(?i:{words})\b[^\r\n]{{0,120}}$"
+        rf"|By\s[^\r\n]{{0,80}}{sep}[^\r\n]{{0,120}}$"
+        rf"|(?:[^\r\n|\u00b7\u2022\u2014]{{0,40}}{sep}\s*)?{date}[^\S\r\n]*(?:{sep}[^\r\n]{{0,80}})?$"
+        # a dateline: "PARIS, Sept 18 (SWS) -"
+        rf"|[A-Z][A-Z .'-]{{1,30}},\s+(?:{month}\s+\d{{1,2}}|\d{{1,2}}\s+{month})(?:,?\s+\d{{4}})?"
+        r"\s*(?:\([^)\r\n]{0,40}\))?\s*[-\u2013\u2014])",
+        re.MULTILINE,
     )
 
 
@@ -63,15 +123,19 @@ def _masks(document: Document) -> list[Span]:
         if match.lastgroup == "id" and _is_currency_glued(match.group(0)):
             continue
         spans.append(Span(match.start(), match.end()))
+    for pattern in (_word_mask_pattern(), _publication_line()):
+        spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(text))
     if "@" in text:
         spans.extend(Span(m.start(), m.end()) for m in _email_pattern().finditer(text))
     return spans
 
 
 def _is_currency_glued(token: str) -> bool:
-    """ "AUD83" and "US$5" are money, not identifiers."""
-    letters = re.match(r"[A-Z]+", token)
-    return letters is not None and letters.group(0) in glued_codes()
+    """ "AUD83", "US$5" and "115USD" are money, not identifiers."""
+    letters = re.match(r"[A-Z]+", token) or re.fullmatch(r"[\d.]+([A-Z]+)", token)
+    if letters is None:
+        return False
+    return (letters.group(1) if letters.lastindex else letters.group(0)) in glued_codes()
 
 
 class _Masked:
@@ -119,10 +183,12 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
             (paragraph.start(), sentence)
             for sentence in context.sentences(text, paragraph.start(), paragraph.end())
         )
+    antecedent: Claim | None = None  # the last count of the paragraph (for "41 of them")
     cues = [context.find_cues(text, sentence, "events") for _, sentence in spans]
     for index, (paragraph_start, sentence) in enumerate(spans):
         if index == 0 or spans[index - 1][0] != paragraph_start:
             carried = None
+            antecedent = None
         who, pronoun = context.attribution(text, sentence)
         if who:
             speaker = who
@@ -132,7 +198,9 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
         carried = who
         mentions = [
             m
-            for m in dates.find_dates(text, sentence.start, sentence.end, document.date)
+            for m in dates.find_dates(
+                text, sentence.start, sentence.end, document.date, cues[index]
+            )
             if not masked.hit(m.start, m.end)
         ]
         mentions = dates.look_forward(text, sentence, mentions, document.date)
@@ -157,9 +225,12 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
             and not any(m.start < f.number_end and f.number_start < m.end for m in mentions)
         ]
         for figure in figures:
+            ctx.antecedent = antecedent
             claim = money.read(ctx, figure) or counts.read(ctx, figure)
             if claim is not None:
                 claims.append(claim)
+                if claim.kind is Kind.COUNT:
+                    antecedent = claim
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
 

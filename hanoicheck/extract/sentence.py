@@ -53,6 +53,7 @@ class SentenceContext:
     parent: tuple[str, Span] | None = None
     stamp: str | None = None
     sources: list[Mention] = field(default_factory=list)
+    antecedent: Claim | None = None  # the paragraph's last count before the figure read
     _cues: dict[str, list[context.Cue]] = field(default_factory=dict)
     _quoted_sentence: str | None = None
 
@@ -107,7 +108,10 @@ class SentenceContext:
         day: str | None = None
         if date is not None:
             low, high = date.value.low, date.value.high
-            day = low if low == high else f"{low}/{high}"
+            if low is None or high is None:
+                day = low or high  # "until 18 June": the day the text names
+            else:
+                day = low if low == high else f"{low}/{high}"
         return Event(
             name=context.event_name(text, cue) if cue else None,
             type=cue.label if cue else None,

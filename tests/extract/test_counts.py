@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hanoicheck.extract.pipeline import extract_text
 from hanoicheck.model import Claim
 
@@ -69,3 +71,108 @@ def test_counts_in_a_session_take_the_session_of_their_sentence() -> None:
     (claim,) = counts(text)
     assert claim.event.type == "plenary session"
     assert (claim.event.date, claim.event.part_of_day) == ("2026-05-05", "morning")
+
+
+def _read(text: str) -> list[tuple[str, float | None, str, str, str | None, str | None]]:
+    return [
+        (
+            c.quote,
+            c.value.nominal,
+            c.value.qualifier.value,
+            c.subject.noun,
+            c.subject.role,
+            c.subject.part_of,
+        )
+        for c in counts(text, "2025-09-04")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "nominal", "qualifier", "role"),
+    [
+        ("The flood left 1,312 killed across the valley.", "1,312 killed", 1312, "exact", "killed"),
+        ("Officials said 655 injured were treated.", "655 injured", 655, "exact", "injured"),
+        (
+            "Rescuers found at least 12 dead in the ruins.",
+            "at least 12 dead",
+            12,
+            "at_least",
+            "dead",
+        ),
+        ("By night 180 were still missing.", "180 were still missing", 180, "exact", "missing"),
+        ("The storm left 3,870 injured.", "3,870 injured", 3870, "exact", "injured"),
+        (
+            "Police said 134 were held in custody.",
+            "134 were held in custody",
+            134,
+            "exact",
+            "arrested",
+        ),
+        (
+            "The fighting displaced 200,000, aid groups said.",
+            "200,000",
+            200000,
+            "exact",
+            "displaced",
+        ),
+        ("Coastguards rescued 650 overnight.", "650", 650, "exact", "rescued"),
+        ("Police arrested 40 after the match.", "40", 40, "exact", "arrested"),
+        ("The death toll rose to 2,204 on Monday.", "2,204", 2204, "exact", "dead"),
+        ("The toll stands at 2,951.", "2,951", 2951, "exact", "dead"),
+        ("The toll passed 1,400 by noon.", "1,400", 1400, "more_than", "dead"),
+        ("Officials feared the toll nears 1,500.", "1,500", 1500, "nearly", "dead"),
+        ("The number of injured reached 3,640.", "3,640", 3640, "exact", "injured"),
+    ],
+)
+def test_counts_whose_noun_is_implied(
+    text: str, quote: str, nominal: float, qualifier: str, role: str
+) -> None:
+    (claim,) = [c for c in counts(text, "2025-09-04") if c.quote == quote]
+    assert (claim.value.nominal, claim.value.qualifier.value) == (nominal, qualifier)
+    assert (claim.subject.noun, claim.subject.role) == ("people", role)
+
+
+def test_a_figure_put_on_what_the_paragraph_counts_takes_its_noun() -> None:
+    text = (
+        "More than half a million people marched, the ministry said. Unions put the "
+        "nationwide figure at 506,000 and said turnout had topped one million."
+    )
+    marched, figure, topped = _read(text)
+    assert marched[:3] == ("More than half a million people", 500000, "more_than")
+    assert figure[:4] == ("506,000", 506000, "exact", "people")
+    assert topped[:3] == ("one million", 1e6, "more_than")
+
+
+def test_subsets_record_the_set_they_divide() -> None:
+    text = (
+        "Some 80,000 police officers were deployed, 6,000 of them in the capital. "
+        "Of the 120 votes, 38 of the votes were cast by Europe and eleven of its member "
+        "states abstained."
+    )
+    rows = {q: (noun, part) for q, _, _, noun, _, part in _read(text)}
+    assert rows["6,000 of them"] == ("volunteers", "them")
+    assert rows["38 of the votes"] == ("votes", "the votes")
+    assert rows["eleven of its member states"] == ("countries", "its member states")
+    assert rows["Some 80,000 police officers"][1] is None  # the whole is no part
+
+
+def test_a_bare_figure_after_a_count_counts_the_same_thing() -> None:
+    text = (
+        "The ministry counted 506,000 marchers nationwide, 55,000 in Paris, "
+        "and the CGT claimed 1 million."
+    )
+    rows = [(q, noun) for q, _, _, noun, _, _ in _read(text)]
+    assert rows == [
+        ("506,000 marchers", "demonstrators"),
+        ("55,000", "demonstrators"),
+        ("1 million", "demonstrators"),
+    ]
+
+
+def test_a_bare_figure_with_nothing_counted_before_is_not_a_count() -> None:
+    assert counts("The score was 3 in the end, and 4 later.", "2025-09-04") == []
+
+
+def test_tonnes_of_aid_are_counted() -> None:
+    (claim,) = counts("Qatar flew in 25 tonnes of supplies.")
+    assert (claim.quote, claim.subject.noun) == ("25 tonnes", "tonnes")

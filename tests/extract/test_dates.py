@@ -96,3 +96,98 @@ def test_adoption_date_is_not_the_signing_date() -> None:
     adoption, signing = extract_text(text)
     assert adoption.subject.noun == "adoption"
     assert signing.subject.noun == "signing ceremony"
+
+
+def _values(text: str, date: str = "2025-09-17") -> list[tuple[str, str | None, str | None, str]]:
+    return [
+        (c.quote, c.value.low, c.value.high, c.value.qualifier.value)
+        for c in extract_text(text, document_date=date)
+        if c.kind.value == "date"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Talks run from 14 May to 2 June.",
+            ("14 May to 2 June", "2025-05-14", "2025-06-02", "range"),
+        ),
+        (
+            "Voting ran between March 3 and 5.",
+            ("March 3 and 5", "2026-03-03", "2026-03-05", "range"),
+        ),
+        (
+            "Strikes go on from Monday to Friday.",
+            ("Monday to Friday", "2025-09-15", "2025-09-19", "range"),
+        ),
+        ("The consultation is open until 18 June.", ("18 June", None, "2025-06-18", "up_to")),
+        ("The shutdown has lasted from May 6.", ("May 6", "2025-05-06", None, "at_least")),
+        ("Schools have been shut since Monday.", ("Monday", "2025-09-15", None, "at_least")),
+    ],
+)
+def test_worded_ranges_and_open_ends(text: str, expected: tuple[str, ...]) -> None:
+    assert _values(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("It was signed on 14/05/2025.", "2025-05-14", "2025-05-14"),
+        ("It was signed on 05/14/2025.", "2025-05-14", "2025-05-14"),
+        ("It was signed on 2025-05-14.", "2025-05-14", "2025-05-14"),
+        ("It was signed on 2015/08/12.", "2015-08-12", "2015-08-12"),
+        # nothing in the text tells the order: both readings
+        ("It was signed on 04/05/2025.", "2025-04-05", "2025-05-04"),
+        # the document writes day first
+        ("It opened on 3 May and closed on 04/05/2025.", "2025-05-04", "2025-05-04"),
+        ("They met on 12/04/2025, after the vote of 25/03/2025.", "2025-04-12", "2025-04-12"),
+    ],
+)
+def test_numeric_dates_follow_the_document(text: str, low: str, high: str) -> None:
+    last = _values(text)[-1] if "opened" in text else _values(text)[0]
+    assert last[1:3] == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low", "high"),
+    [
+        ("last week", "2025-09-08", "2025-09-14"),
+        ("this week", "2025-09-15", "2025-09-21"),
+        ("next month", "2025-10-01", "2025-10-31"),
+        ("earlier this year", "2025-01-01", "2025-09-16"),
+        ("three weeks ago", "2025-08-27", "2025-08-27"),
+        ("last March", "2025-03-01", "2025-03-31"),
+        ("last Friday", "2025-09-12", "2025-09-12"),
+        ("next Tuesday", "2025-09-23", "2025-09-23"),
+        ("in early October", "2025-10-01", "2025-10-10"),
+        ("in July 2024", "2024-07-01", "2024-07-31"),
+    ],
+)
+def test_relative_periods_from_the_story_date(phrase: str, low: str, high: str) -> None:
+    (found,) = _values(f"The council met {phrase} to discuss the flood.")
+    assert found[1:3] == (low, high)
+
+
+def test_a_year_dates_an_event_named_before_it_but_not_a_period() -> None:
+    assert _values("The treaty was adopted in 2024.") == [
+        ("in 2024", "2024-01-01", "2024-12-31", "range")
+    ]
+    assert _values("In 2024 alone, attacks cost banks dearly.") == []
+
+
+def test_relative_periods_need_a_story_date() -> None:
+    assert list(find_dates("It rained last week.", 0, 20, None)) == []
+
+
+def test_over_the_past_year_is_a_stretch_of_time_not_a_date() -> None:
+    assert _values("Support rose over the past year.") == []
+
+
+def test_an_open_end_dates_its_event_by_the_day_it_names() -> None:
+    (claim,) = [
+        c
+        for c in extract_text("Voting stays open until 18 June.", document_date="2025-06-01")
+        if c.kind.value == "date"
+    ]
+    assert claim.event.date == "2025-06-18"

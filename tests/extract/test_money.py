@@ -58,3 +58,75 @@ def test_cost_and_contribution_are_told_apart_with_their_owner() -> None:
 
 def test_a_bare_number_is_not_money() -> None:
     assert money("Teams scored 3 goals in 90 minutes.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "low", "high", "unit"),
+    [
+        (
+            "Repairs will cost between €20 billion and €35 billion.",
+            "between €20 billion and €35 billion",
+            20e9,
+            35e9,
+            "EUR",
+        ),
+        (
+            "Estimates run from $22 billion to $38 billion.",
+            "from $22 billion to $38 billion",
+            22e9,
+            38e9,
+            "USD",
+        ),
+        ("The bill is put at €20-35bn.", "€20-35bn", 20e9, 35e9, "EUR"),
+    ],
+)
+def test_money_ranges(text: str, quote: str, low: float, high: float, unit: str) -> None:
+    (claim,) = money(text)
+    assert (claim.quote, claim.value.low, claim.value.high, claim.unit) == (quote, low, high, unit)
+    assert claim.value.qualifier.value == "range"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "amount", "unit"),
+    [
+        ("The junta pledged 400 billion kyats to rebuild.", "400 billion kyats", 400e9, "MMK"),
+        ("Beijing gave 50 million yuan in aid.", "50 million yuan", 50e6, "CNY"),
+        ("The fund holds 3 billion renminbi.", "3 billion renminbi", 3e9, "CNY"),
+        ("Bern released 25 million Swiss francs.", "25 million Swiss francs", 25e6, "CHF"),
+        ("Riyadh sent 100 million Saudi riyals.", "100 million Saudi riyals", 100e6, "SAR"),
+        ("The ticket costs 42 SAR.", "42 SAR", 42, "SAR"),
+        ("A kilo of rice costs 30 LE in Cairo.", "30 LE", 30, "EGP"),
+        ("Singapore gave S$2 million.", "S$2 million", 2e6, "SGD"),
+        ("Hong Kong gave HK$8 million.", "HK$8 million", 8e6, "HKD"),
+        ("Wellington gave NZ$1.5 million.", "NZ$1.5 million", 1.5e6, "NZD"),
+        ("Ottawa gave C$4 million.", "C$4 million", 4e6, "CAD"),
+        ("Brasilia gave R$9 million.", "R$9 million", 9e6, "BRL"),
+        ("London gave £10 million.", "£10 million", 10e6, "GBP"),
+        (
+            "The firm was fined 66.21 crore rupees in Mumbai.",
+            "66.21 crore rupees",
+            662_100_000,
+            "INR",
+        ),
+        ("The prize is Rs 25 lakh.", "Rs 25 lakh", 2_500_000, "INR"),
+        ("The prize is Rs. 40,000.", "Rs. 40,000", 40_000, "INR"),
+        ("In Lahore, a bag of flour costs 900 rupees.", "900 rupees", 900, "PKR"),
+        ("The shirt sold for 115.5USD online.", "115.5USD", 115.5, "USD"),
+        ("It cost 15 dollars 50 at the door.", "15 dollars 50", 15.5, "USD"),
+        ("It cost $20 and 43c.", "$20 and 43c", 20.43, "USD"),
+        ("They lost 75 USD million last year.", "75 USD million", 75e6, "USD"),
+    ],
+)
+def test_currencies_by_name_sign_and_code(text: str, quote: str, amount: float, unit: str) -> None:
+    (claim,) = money(text)
+    assert (claim.quote, claim.value.nominal, claim.unit) == (quote, amount, unit)
+
+
+def test_a_conversion_in_brackets_is_its_own_claim() -> None:
+    kyats, dollars = money("The junta pledged 400 billion kyats (about $190 million).")
+    assert (kyats.unit, dollars.unit, dollars.value.qualifier.value) == ("MMK", "USD", "about")
+
+
+def test_a_dollar_sign_after_a_word_is_not_a_country_prefix() -> None:
+    (claim,) = money("It is a $5 million fee.")
+    assert (claim.quote, claim.unit) == ("$5 million", "USD")

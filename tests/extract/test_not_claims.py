@@ -45,3 +45,33 @@ def test_furniture_is_not_read() -> None:
     text = "Some 30 boats sank.\nPhoto credit 45 photographers"
     doc = Document(source="x.txt", text=text, furniture=(Span(20, len(text)),))
     assert [c.quote for c in extract_document(doc)] == ["Some 30 boats"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A magnitude 6.0 earthquake struck at a depth of 10 km.",
+        "A 5.5-magnitude aftershock hit 27 kilometres from the city.",
+        "The quake struck at 1917 GMT and again at 6:05 pm.",
+        "Fire gutted a 12-storey block.",
+        "Follow #flood2025 and https://news.example/2025/09/live-12 for updates.",
+        "In pictures: 10 photos from the march.",
+        "Call +44 20 7946 0958, (020) 7946 0958 or 01 23 45 67 89.",
+        "The victim, a 35-year-old teacher, and a man aged 40 were named.",
+        "Lecornu, 39, has dropped the idea.",
+        "Nearly one teacher in six was on strike; unions said one in three.",
+        "Metro traffic is thin except on lines 1, 4 and 14.",
+        "We will be back at 8am with day two.",
+        "Inflation rose 3.4% and 12 per cent.",
+    ],
+)
+def test_news_numbers_that_are_not_claims(text: str) -> None:
+    assert [c.quote for c in extract_text(text, document_date="2025-09-04")] == []
+
+
+def test_publication_lines_are_not_claims() -> None:
+    text = (
+        "By Claire Martin | Published 3 October 2025\n\n"
+        "Posted Thursday, September 18, 2025 at 9:02 pm\n"
+    )
+    assert extract_text(text, document_date="2025-10-03") == []

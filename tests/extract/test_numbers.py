@@ -72,3 +72,20 @@ def test_words_and_digit_parsing() -> None:
 
 def test_scale_written_once_applies_to_both_ends() -> None:
     assert one("1.5-2 billion")[1:4] == (1.5e9, 1.5e9, 2e9)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("half a million", 500_000),
+        ("a quarter of a million", 250_000),
+        ("three quarters of a billion", 750_000_000),
+        ("66.21 crore", 662_100_000),
+        ("25 lakh", 2_500_000),
+        ("five lakhs", 500_000),
+        ("12,34,567.89", 1_234_567.89),
+    ],
+)
+def test_fractions_of_a_scale_and_indian_numbers(text: str, value: float) -> None:
+    (figure,) = find_figures(text)
+    assert figure.value.nominal == value
