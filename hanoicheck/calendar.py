@@ -10,9 +10,10 @@ sits below both and imports nothing from hanoicheck.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from itertools import pairwise
 
-__all__ = ["MONTH_NAMES", "MONTH_PATTERN", "iso_date", "month_number"]
+__all__ = ["MONTH_NAMES", "MONTH_PATTERN", "iso_date", "month_number", "numeric_order"]
 
 #: Each month's written forms, shortest first, each a prefix of the next ("Sept." is
 #: how AP style abbreviates September). The first form, three letters, is the key.
@@ -72,3 +73,27 @@ def iso_date(year: int | None, month: int, day: int) -> str | None:
     if year is None:
         return f"--{month:02d}-{day:02d}"
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def numeric_order(text: str) -> str:
+    """How a document writes numeric dates: "dmy", "mdy", or "" when it cannot tell.
+
+    An unambiguous numeric date (a first part above 12: "14/05/2025"; a second one:
+    "05/14/2025") decides; else the written dates ("14 May" against "May 14"). Both the
+    publication line ("Published 03/06/2025") and dates in the prose are read in it.
+    """
+    votes = {"dmy": 0, "mdy": 0}
+    for match in re.finditer(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}(?![\d/])", text):
+        first, second = int(match.group(1)), int(match.group(2))
+        if first > 12 >= second:
+            votes["dmy"] += 1
+        elif second > 12 >= first:
+            votes["mdy"] += 1
+    if votes["dmy"] != votes["mdy"]:
+        return max(votes, key=lambda k: votes[k])
+    month = rf"(?:{MONTH_PATTERN})\.?"
+    day_first = len(re.findall(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{month}", text, re.IGNORECASE))
+    month_first = len(re.findall(rf"\b{month}\s+\d{{1,2}}\b", text, re.IGNORECASE))
+    if day_first != month_first:
+        return "dmy" if day_first > month_first else "mdy"
+    return ""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from hanoicheck.calendar import MONTH_NAMES, MONTH_PATTERN, iso_date, month_number
+from hanoicheck.calendar import MONTH_NAMES, MONTH_PATTERN, iso_date, month_number, numeric_order
 from hanoicheck.extract import context
 from hanoicheck.extract.modality import modality_of
 from hanoicheck.extract.numbers import words_to_number
@@ -223,29 +223,6 @@ def _open_ends(text: str, floor: int, found: list[DateMention]) -> list[DateMent
             DateMention(mention.start, mention.end, value, mention.year_inferred, mention.relative)
         )
     return result
-
-
-def numeric_order(text: str) -> str:
-    """How the document writes numeric dates: "dmy", "mdy", or "" when it cannot tell.
-
-    An unambiguous numeric date (a first part above 12: "14/05/2025"; a second one:
-    "05/14/2025") decides; else the written dates ("14 May" against "May 14").
-    """
-    votes = {"dmy": 0, "mdy": 0}
-    for match in re.finditer(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}(?![\d/])", text):
-        first, second = int(match.group(1)), int(match.group(2))
-        if first > 12 >= second:
-            votes["dmy"] += 1
-        elif second > 12 >= first:
-            votes["mdy"] += 1
-    if votes["dmy"] != votes["mdy"]:
-        return max(votes, key=lambda k: votes[k])
-    m = _MONTHS
-    day_first = len(re.findall(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{m}", text, re.IGNORECASE))
-    month_first = len(re.findall(rf"\b{m}\s+\d{{1,2}}\b", text, re.IGNORECASE))
-    if day_first != month_first:
-        return "dmy" if day_first > month_first else "mdy"
-    return ""
 
 
 def _numeric(match: re.Match[str], ref: dt.date | None, order: str) -> DateMention | None:

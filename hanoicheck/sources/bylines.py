@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
-from hanoicheck.calendar import MONTH_PATTERN, iso_date, month_number
+from hanoicheck.calendar import MONTH_PATTERN, iso_date, month_number, numeric_order
 from hanoicheck.lexicon import alternation, source_rules
 from hanoicheck.model import Span
 
@@ -45,7 +45,8 @@ _FRONT_MATTER_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
 _YAML_LINE = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:[ \t]*(.*)")
 _PLACE = r"[^\W\d_][\w.'\u2019-]*(?:[ \t]+[^\W\d_][\w.'\u2019-]*){0,3}"
 _DATELINE = re.compile(
-    rf"[ \t]*{_PLACE},(?:[ \t]*{_PLACE},)?[ \t]*(?:(?P<m1>{_MONTH})\.?[ \t]+(?P<d1>\d{{1,2}})"
+    rf"[ \t]*(?P<place>{_PLACE}),(?:[ \t]*{_PLACE},)?[ \t]*"
+    rf"(?:(?P<m1>{_MONTH})\.?[ \t]+(?P<d1>\d{{1,2}})"
     rf"|(?P<d2>\d{{1,2}})[ \t]+(?P<m2>{_MONTH})\.?)(?!\d)(?:,?[ \t]*(?P<year>(?:19|20)\d{{2}}))?"
     r"[ \t]*(?:\((?P<agency>[^()\n]{1,40})\))?[ \t]*[-\u2013\u2014]"
 )
@@ -213,6 +214,7 @@ class Opening:
     outlet: str | None = None
     month_day: tuple[int, int] | None = None
     year: int | None = None
+    place: str | None = None
     #: The dateline, furniture: it is the story's own date, not a claim of the story.
     span: Span | None = None
 
@@ -237,6 +239,7 @@ def opening(text: str, content: Sequence[tuple[int, int]]) -> Opening:
                     int(dateline["d1"] or dateline["d2"]),
                 ),
                 year=int(dateline["year"]) if dateline["year"] else None,
+                place=dateline["place"].strip().title() if dateline["place"] else None,
                 span=Span(start + offset, start + dateline.end()),
             )
         credit = _OPENING_AGENCY.match(line, offset)
@@ -302,3 +305,93 @@ def host(url: str | None) -> str | None:
         return None
     name = (urlsplit(url).hostname or "").lower()
     return name.removeprefix("www.") or None
+
+
+# --------------------------------------------------------------------------- publication lines
+
+# A publication line is short, and only the article's head and tail carry one.
+_MAX_PUBLICATION_LINE = 200
+_HEAD_LINES = 12
+_TAIL_LINES = 4
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+"
+_CLOCK = (
+    r"(?:,?\s*(?:at\s+|[-\u2013\u2014]\s*)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
+)
+_LINE_DATE = re.compile(
+    rf"(?:{_WEEKDAY})?"
+    rf"(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
+    r"|(?P<n1>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<y3>(?:19|20)\d\d))(?!\d)" + _CLOCK
+)
+_SEPARATOR = re.compile(r"[|\u00b7\u2022]|\s[\u2013\u2014]\s")
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationLine:
+    """A byline or publication line: furniture, and the article's own date if it has one."""
+
+    span: Span
+    day: str | None
+    updated: bool = False
+
+
+@cache
+def _publication_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    rules = source_rules()["bylines"]
+    published = re.compile(rf"\b(?:{alternation(rules['publication_words'])})\b", re.I)
+    updated = re.compile(rf"\b(?:{alternation(rules['update_words'])})\b", re.I)
+    byline = re.compile(rf"\s*(?:{alternation(rules['byline_words'])})\s+[A-Z]", re.I)
+    return published, updated, byline
+
+
+def _line_day(match: re.Match[str], order: str) -> str | None:
+    if match["iso"]:
+        return parse_date_value(match["iso"])
+    if match["m1"]:
+        return _publication_day(int(match["y1"]), _month_number(match["m1"]), int(match["d1"]))
+    if match["m2"]:
+        return _publication_day(int(match["y2"]), _month_number(match["m2"]), int(match["d2"]))
+    first, second, year = int(match["n1"]), int(match["n2"]), int(match["y3"])
+    if first > 12 or (order != "mdy" and second <= 12):
+        return _publication_day(year, second, first)  # 03/06/2025: day first unless the text says
+    return _publication_day(year, first, second)
+
+
+def publication_lines(
+    text: str, lines: Sequence[tuple[int, int]], order: str = ""
+) -> list[PublicationLine]:
+    """Bylines and publication or update lines at the head or the tail of an article.
+
+    A short line is one when it says so ("Published 3 June 2025", "Posted Tuesday, June
+    3, 2025 at 8:14 am", "Updated: June 14, 2025"), when it is a byline ("By Jane Doe |
+    Published ..."), when its date stands between separators ("World desk \u00b7 2 June
+    2025", "Metro Ledger | Story 48213 | Published 03/06/2025"), or when it is a date
+    and nothing else. A dateline opening the story ("PARIS, Sept 18 (SWS) -") is not
+    one: the story goes on after it. ``order`` is the text's numeric date convention.
+    """
+    published, updated, byline = _publication_words()
+    content = [(s, e) for s, e in lines if text[s:e].strip()]
+    candidates = content[:_HEAD_LINES] + content[_HEAD_LINES:][-_TAIL_LINES:]
+    found: list[PublicationLine] = []
+    for start, end in candidates:
+        if end - start > _MAX_PUBLICATION_LINE or _DATELINE.match(text, start, end):
+            continue
+        line = text[start:end]
+        match = _LINE_DATE.search(line)
+        is_byline = byline.match(line) is not None and len(line) <= 120
+        if match is None:
+            if is_byline and not line.rstrip().endswith((".", "!", "?", '"')):
+                found.append(PublicationLine(Span(start, end), None))  # "By X staff"
+            continue
+        said = published.search(line) or updated.search(line)
+        rest = (line[: match.start()] + line[match.end() :]).strip(" \t,:-\u2013\u2014|\u00b7")
+        between = _SEPARATOR.search(line) is not None and len(line) <= 120
+        if not (said or is_byline or between or len(rest) <= 25):
+            continue
+        day = _line_day(match, order or numeric_order(text))
+        is_update = updated.search(line[: match.start()]) is not None and not published.search(
+            line[: match.start()]
+        )
+        found.append(PublicationLine(Span(start, end), day, is_update))
+    return found

@@ -24,7 +24,7 @@ from hanoicheck.sources.bylines import (
     host,
 )
 from hanoicheck.sources.discover import SUPPORTED_SUFFIXES, discover, normalize_source
-from hanoicheck.sources.furniture import merge_spans, scan_page
+from hanoicheck.sources.furniture import PageScan, merge_spans, scan_page
 from hanoicheck.sources.html import HtmlMeta, parse_html
 from hanoicheck.sources.read import DEFAULT_MAX_BYTES, SourceReadError, decode, read_source_bytes
 
@@ -67,11 +67,16 @@ def parse_document(source: str, raw_text: str, suffix: str) -> Document:
     urls += [m[0] for m in URL.finditer(text)]
     url_date = date_from_urls(urls)
 
-    date = html.date or front_matter_date(front) or scan.meta_date
-    if date is None:
-        date = dateline_date(text, scan.opening, url_date)
-    if date is None:
-        date = url_date
+    evidence = (
+        ("html-meta", html.date),
+        ("front-matter", front_matter_date(front)),
+        ("date-line", scan.meta_date),
+        ("byline", scan.published),
+        ("dateline", dateline_date(text, scan.opening, url_date)),
+        ("byline", scan.updated),
+        ("url", url_date),
+    )
+    date_source, date = next(((where, day) for where, day in evidence if day), (None, None))
 
     outlet = (
         scan.source_outlet
@@ -88,7 +93,37 @@ def parse_document(source: str, raw_text: str, suffix: str) -> Document:
         outlet=outlet or None,
         url=url,
         furniture=merge_spans(scan.spans, len(text)),
+        date_source=date_source,
+        place=scan.opening.place,
+        title=html.title or _title(text, scan),
     )
+
+
+def _title(text: str, scan: PageScan) -> str | None:
+    """The headline: a Markdown heading, else a first line that is not a sentence."""
+    for start, end in _content_lines(text, scan):
+        line = text[start:end].strip()
+        if line.startswith("#"):
+            return line.lstrip("# ").strip() or None
+        if len(line) <= 150 and not line.endswith((".", ":", '"', "\u201d")):
+            return line
+        return None
+    return None
+
+
+def _content_lines(text: str, scan: PageScan) -> list[tuple[int, int]]:
+    """The first three non-blank lines that are not furniture (front matter, bylines)."""
+    lines = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        end = position + len(line.rstrip("\r\n"))
+        furniture = any(s.start <= position and end <= s.end for s in scan.spans)
+        if line.strip() and not furniture:
+            lines.append((position, end))
+        position += len(line)
+        if len(lines) >= 3:
+            break
+    return lines
 
 
 def document_from_bytes(source: str, data: bytes, suffix: str) -> Document:

@@ -7,7 +7,8 @@ deleting them would shift every offset after them, and a claim's ``text[start:en
 must be exactly what the reader sees in the file. So furniture is *marked*, as spans the
 extractor skips. One pass over the lines (:func:`scan_page`) marks it and collects the
 metadata those same lines carry (credits, datelines, ``date:`` lines, front matter,
-read by :mod:`hanoicheck.sources.bylines`). The words it recognises are data
+read by :mod:`hanoicheck.sources.bylines`), bylines and publication lines among them
+("Posted Tuesday, June 3, 2025 at 8:14 am"). The words it recognises are data
 (``data/sources.toml``).
 """
 
@@ -27,6 +28,7 @@ from hanoicheck.sources.bylines import (
     front_matter,
     is_agency,
     opening,
+    publication_lines,
 )
 
 # A longer "Source: ..." line is prose that happens to start so, not a credit.
@@ -67,6 +69,8 @@ class PageScan:
     spans: list[Span] = field(default_factory=list)
     front: dict[str, str] = field(default_factory=dict)
     meta_date: str | None = None
+    published: str | None = None
+    updated: str | None = None
     opening: Opening = field(default_factory=Opening)
     source_outlet: str | None = None
     source_url: str | None = None
@@ -111,6 +115,12 @@ def scan_page(text: str, *, markdown: bool) -> PageScan:
     scan.opening = opening(text, [(start, end) for start, end in lines if text[start:end].strip()])
     if scan.opening.span is not None:
         spans.append(scan.opening.span)
+    for found in publication_lines(text, lines):
+        spans.append(found.span)
+        if found.updated:
+            scan.updated = scan.updated or found.day
+        else:
+            scan.published = scan.published or found.day
 
     patterns = _patterns()
     last_content: tuple[int, int] | None = None

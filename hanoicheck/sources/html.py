@@ -1,13 +1,17 @@
-"""The visible text and the metadata of an HTML page.
+"""The article body and the metadata of an HTML page.
 
-Saved web pages are a common form of scraped article. What a reader sees of one is the
-story: the main ``<article>`` (or ``<main>``, or ``<body>``) without scripts, navigation,
-forms or hidden elements, one line per block element, so that sentences and furniture
-lines come out as they do in a text file. Its date, outlet and URL come from ``<meta>``,
-``<link rel=canonical>`` and ``<time>``. Which tags and keys count is data
-(``data/sources.toml``). The parser (selectolax/Lexbor) is imported only when a page is
-parsed, which keeps the CLI's start-up light, and a linear pre-pass refuses the rare
-page nested so deeply that parsing it would take minutes.
+Saved web pages are a common form of scraped article, and most of a page is not the
+story: navigation, "most read" boxes, tickers, cookie notices, newsletter boxes and
+footers are full of figures that no outlet reported about the event. The body is taken
+with trafilatura, a well-kept main-content extractor, one line per paragraph, so that
+sentences and furniture lines come out as they do in a text file. When it finds no
+body (a page too short or too unusual for it), the visible text of the main
+``<article>`` (or ``<main>``, or ``<body>``) is used instead, without scripts,
+navigation, forms or hidden elements. The date, outlet and URL come from ``<meta>``,
+``<link rel=canonical>`` and ``<time>``, then from trafilatura's own metadata reading
+(htmldate). Which tags and keys count is data (``data/sources.toml``). Both parsers are
+imported only when a page is parsed, which keeps the CLI's start-up light, and a linear
+pre-pass refuses the rare page nested so deeply that parsing it would take minutes.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ class HtmlMeta:
     date: str | None = None
     outlet: str | None = None
     url: str | None = None
+    title: str | None = None
 
 
 @cache
@@ -250,4 +255,46 @@ def parse_html(raw_text: str, source: str) -> tuple[str, HtmlMeta]:
 
     _check_html_nesting(source, raw_text)
     tree = LexborHTMLParser(raw_text)
-    return "\n".join(_pick_root(tree)), _html_meta(tree)
+    meta = _html_meta(tree)
+    visible = "\n".join(_pick_root(tree))
+    body, found = _article_body(raw_text)
+    meta.date = meta.date or found.date
+    meta.title = found.title or meta.title
+    meta.outlet = meta.outlet or found.outlet
+    if body is not None and len(body) >= MIN_BODY_SHARE * len(visible):
+        return body, meta
+    return visible, meta
+
+
+# Below this share of the page's visible text, trafilatura's body is taken to have
+# missed the story (a short page, a list of items) and the visible text is used.
+MIN_BODY_SHARE = 0.2
+
+
+def _article_body(raw_text: str) -> tuple[str | None, HtmlMeta]:
+    """The main content (one line per paragraph) and metadata trafilatura finds."""
+    import trafilatura  # here: it imports lxml, heavy for a CLI that reads text files
+
+    try:
+        document = trafilatura.bare_extraction(
+            raw_text, include_comments=False, include_tables=True, with_metadata=True
+        )
+    except Exception:  # a parser failure leaves the visible-text reading in place
+        return None, HtmlMeta()
+    if document is None:
+        return None, HtmlMeta()
+    fields: dict[str, object] = (
+        document
+        if isinstance(document, dict)
+        else {k: getattr(document, k, None) for k in ("date", "sitename", "title", "text")}
+    )
+    date, site, title = fields.get("date"), fields.get("sitename"), fields.get("title")
+    found = HtmlMeta(
+        date=parse_date_value(date) if isinstance(date, str) else None,
+        outlet=site if isinstance(site, str) and site else None,
+        title=title if isinstance(title, str) and title else None,
+    )
+    text = fields.get("text")
+    lines = [] if not isinstance(text, str) else [" ".join(x.split()) for x in text.splitlines()]
+    body = "\n".join(line for line in lines if line)
+    return (body or None), found
