@@ -641,10 +641,20 @@ def _relative_without_year(match: re.Match[str], document_date: str | None) -> D
 
 
 def read(ctx: SentenceContext) -> list[Claim]:
-    """Date claims of one sentence: each date with the event it is the date of."""
+    """Date claims of one sentence: each date with the event it is the date of.
+
+    Call it after the sentence's figures are read. A date that only says when a figure
+    holds ("the toll stood at 2,205 on Thursday") and names no event is that figure's
+    time, not a claim of its own; so is a relative day or period ("on Wednesday",
+    "last week") that dates no named event ("he warned on Wednesday that...").
+    """
     claims = []
     for mention in ctx.dates:
         event = ctx.event_for(mention.start, mention.end, is_date=True)
+        if event.type is None and (
+            mention.relative or (mention.start, mention.end) in ctx.used_times
+        ):
+            continue
         label = event.type or "event"
         subject = Subject(noun=label, context=_context_phrase(ctx, mention))
         claims.append(

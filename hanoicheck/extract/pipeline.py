@@ -123,8 +123,7 @@ def _masks(document: Document) -> list[Span]:
         if match.lastgroup == "id" and _is_currency_glued(match.group(0)):
             continue
         spans.append(Span(match.start(), match.end()))
-    for pattern in (_word_mask_pattern(), _publication_line()):
-        spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(text))
+    spans.extend(Span(m.start(), m.end()) for m in _word_mask_pattern().finditer(text))
     if "@" in text:
         spans.extend(Span(m.start(), m.end()) for m in _email_pattern().finditer(text))
     return spans
@@ -217,7 +216,6 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
             stamp=stamps[paragraph_start],
             sources=attribution.mentions(text, sentence),
         )
-        claims.extend(dates.read(ctx))
         figures = [
             f
             for f in find_figures(text, sentence.start, sentence.end, options.tolerance)
@@ -231,6 +229,7 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
                 claims.append(claim)
                 if claim.kind is Kind.COUNT:
                     antecedent = claim
+        claims.extend(dates.read(ctx))  # after the figures: it skips dates used as their time
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
 

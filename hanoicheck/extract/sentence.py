@@ -53,6 +53,7 @@ class SentenceContext:
     parent: tuple[str, Span] | None = None
     stamp: str | None = None
     sources: list[Mention] = field(default_factory=list)
+    used_times: set[tuple[int, int]] = field(default_factory=set)
     antecedent: Claim | None = None  # the paragraph's last count before the figure read
     _cues: dict[str, list[context.Cue]] = field(default_factory=dict)
     _quoted_sentence: str | None = None
@@ -172,6 +173,8 @@ class SentenceContext:
             when = time_scope(
                 text, sentence, start, end, self.dates, self.document.date, self.stamp
             )
+            if when.date_span is not None:
+                self.used_times.add(when.date_span)
             extra = {"as_of": when.as_of, "as_of_part": when.part, "as_of_basis": when.basis}
             if subject.scope is None:
                 place = scope_of(text, sentence, start, end)

@@ -56,6 +56,7 @@ class TimeScope:
     as_of: str | None
     part: str | None
     basis: TimeBasis
+    date_span: tuple[int, int] | None = None  # the date in the text it was read from
 
 
 @cache
@@ -141,7 +142,8 @@ def time_scope(
             text, max(clause.start, date.start - 20), min(clause.end, date.end + 15)
         )
         basis = TimeBasis.FINAL if final else TimeBasis.STATED
-        return TimeScope(str(high) if high is not None else None, part, basis)
+        day = str(high) if high is not None else None
+        return TimeScope(day, part, basis, (date.start, date.end))
     if clock is not None or stamp is not None:
         basis = TimeBasis.FINAL if final else TimeBasis.STATED
         return TimeScope(document_date, clock or stamp, basis)
