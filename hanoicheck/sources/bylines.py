@@ -338,10 +338,12 @@ class PublicationLine:
 
 @cache
 def _publication_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    rules = source_rules()["bylines"]
-    published = re.compile(rf"\b(?:{alternation(rules['publication_words'])})\b", re.I)
-    updated = re.compile(rf"\b(?:{alternation(rules['update_words'])})\b", re.I)
-    byline = re.compile(rf"\s*(?:{alternation(rules['byline_words'])})\s+[A-Z]", re.I)
+    published_words = alternation(source_rules()["bylines"]["publication_words"])
+    update_words = alternation(source_rules()["bylines"]["update_words"])
+    byline_words = alternation(source_rules()["bylines"]["byline_words"])
+    published = re.compile(rf"\b(?:{published_words})\b", re.I)
+    updated = re.compile(rf"\b(?:{update_words})\b", re.I)
+    byline = re.compile(rf"\s*(?:{byline_words})\s+[A-Z]", re.I)
     return published, updated, byline
 
 
@@ -387,7 +389,8 @@ def publication_lines(
         said = published.search(line) or updated.search(line)
         rest = (line[: match.start()] + line[match.end() :]).strip(" \t,:-\u2013\u2014|\u00b7")
         between = _SEPARATOR.search(line) is not None and len(line) <= 120
-        if not (said or is_byline or between or len(rest) <= 25):
+        alone = len(rest) <= 25 and len(rest.split()) <= 3
+        if not (said or is_byline or between or alone):
             continue
         day = _line_day(match, order or numeric_order(text))
         is_update = updated.search(line[: match.start()]) is not None and not published.search(

@@ -27,6 +27,7 @@ from hanoicheck.sources.discover import SUPPORTED_SUFFIXES, discover, normalize_
 from hanoicheck.sources.furniture import PageScan, merge_spans, scan_page
 from hanoicheck.sources.html import HtmlMeta, parse_html
 from hanoicheck.sources.read import DEFAULT_MAX_BYTES, SourceReadError, decode, read_source_bytes
+from hanoicheck.sources.terms import terms
 
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -86,16 +87,18 @@ def parse_document(source: str, raw_text: str, suffix: str) -> Document:
         or html.outlet
         or host(scan.source_url)
     )
+    furniture = merge_spans(scan.spans, len(text))
     return Document(
         source=source,
         text=text,
         date=date,
         outlet=outlet or None,
         url=url,
-        furniture=merge_spans(scan.spans, len(text)),
+        furniture=furniture,
         date_source=date_source,
         place=scan.opening.place,
         title=html.title or _title(text, scan),
+        terms=terms(text, furniture),
     )
 
 

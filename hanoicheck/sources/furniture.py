@@ -115,7 +115,10 @@ def scan_page(text: str, *, markdown: bool) -> PageScan:
     scan.opening = opening(text, [(start, end) for start, end in lines if text[start:end].strip()])
     if scan.opening.span is not None:
         spans.append(scan.opening.span)
+    taken = list(spans)  # front matter, a date line, the dateline: read already
     for found in publication_lines(text, lines):
+        if any(s.start < found.span.end and found.span.start < s.end for s in taken):
+            continue
         spans.append(found.span)
         if found.updated:
             scan.updated = scan.updated or found.day

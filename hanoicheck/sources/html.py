@@ -256,45 +256,55 @@ def parse_html(raw_text: str, source: str) -> tuple[str, HtmlMeta]:
     _check_html_nesting(source, raw_text)
     tree = LexborHTMLParser(raw_text)
     meta = _html_meta(tree)
-    visible = "\n".join(_pick_root(tree))
-    body, found = _article_body(raw_text)
-    meta.date = meta.date or found.date
-    meta.title = found.title or meta.title
-    meta.outlet = meta.outlet or found.outlet
-    if body is not None and len(body) >= MIN_BODY_SHARE * len(visible):
-        return body, meta
-    return visible, meta
+    meta.title = meta.title or _page_title(tree)
+    return "\n".join(_article_lines(raw_text, _pick_root(tree))), meta
 
 
-# Below this share of the page's visible text, trafilatura's body is taken to have
-# missed the story (a short page, a list of items) and the visible text is used.
+# Below this share of the page's visible lines, trafilatura is taken to have missed the
+# story (a short page, a list of items) and every visible line is kept.
 MIN_BODY_SHARE = 0.2
+_PREFIX = 60
 
 
-def _article_body(raw_text: str) -> tuple[str | None, HtmlMeta]:
-    """The main content (one line per paragraph) and metadata trafilatura finds."""
+def _article_lines(raw_text: str, visible: list[str]) -> list[str]:
+    """The visible lines trafilatura judges to be the article, in page order.
+
+    The lines themselves stay ours (hidden elements dropped, one line per block); the
+    extractor only decides which of them are boilerplate: navigation, "most read"
+    boxes, tickers, newsletter and cookie boxes, footers.
+    """
+    body = _article_body(raw_text)
+    if not body:
+        return visible
+    lines = {" ".join(line.split()) for line in body.splitlines() if line.strip()}
+    prefixes = {line[:_PREFIX] for line in lines}
+    kept = [
+        line
+        for line in visible
+        if (flat := " ".join(line.split())) in lines or flat[:_PREFIX] in prefixes
+    ]
+    return kept if len(kept) >= MIN_BODY_SHARE * len(visible) else visible
+
+
+def _article_body(raw_text: str) -> str | None:
+    """The main content trafilatura finds (one line per paragraph), if any."""
     import trafilatura  # here: it imports lxml, heavy for a CLI that reads text files
 
     try:
-        document = trafilatura.bare_extraction(
-            raw_text, include_comments=False, include_tables=True, with_metadata=True
+        body = trafilatura.extract(
+            raw_text, include_comments=False, include_tables=True, favor_recall=True
         )
-    except Exception:  # a parser failure leaves the visible-text reading in place
-        return None, HtmlMeta()
-    if document is None:
-        return None, HtmlMeta()
-    fields: dict[str, object] = (
-        document
-        if isinstance(document, dict)
-        else {k: getattr(document, k, None) for k in ("date", "sitename", "title", "text")}
-    )
-    date, site, title = fields.get("date"), fields.get("sitename"), fields.get("title")
-    found = HtmlMeta(
-        date=parse_date_value(date) if isinstance(date, str) else None,
-        outlet=site if isinstance(site, str) and site else None,
-        title=title if isinstance(title, str) and title else None,
-    )
-    text = fields.get("text")
-    lines = [] if not isinstance(text, str) else [" ".join(x.split()) for x in text.splitlines()]
-    body = "\n".join(line for line in lines if line)
-    return (body or None), found
+    except Exception:  # a parser failure leaves every visible line in place
+        return None
+    return body if isinstance(body, str) else None
+
+
+def _page_title(tree: LexborHTMLParser) -> str | None:
+    """The headline: the first ``<h1>``, else ``og:title``, else ``<title>``."""
+    for selector in ("h1", "title"):
+        node = tree.css_first(selector)
+        if node is not None:
+            text = " ".join(node.text(separator=" ").split())
+            if text:
+                return text
+    return None

@@ -103,7 +103,8 @@ def test_html_time_element_and_og_url_and_body_fallback() -> None:
     doc = parse_document("p.html", html, ".html")
     assert doc.date == "2025-10-26"
     assert doc.url == "https://a.vn/x"
-    assert doc.text == "Posted Sunday\nBody one.\nBody two."
+    # the "Posted" line is the page's byline, not the article: its date is metadata
+    assert doc.text == "Body one.\nBody two."
 
 
 def test_html_prefers_main_and_longest_article() -> None:
