@@ -17,9 +17,51 @@ def test_metadata_date_line_variants() -> None:
     doc = parse_document("x", "date 2025-10-25 HANOI - Body.\n", ".txt")
     assert doc.date == "2025-10-25"
     assert furniture_texts(doc) == ["date 2025-10-25"]
+    # past the first five lines it is no "date:" metadata line, but a line that is a
+    # date and nothing else, near the head, is still the article's publication line
     late = "1\n2\n3\n4\n5\ndate: 2025-10-25\n"
-    assert parse_document("x", late, ".txt").date is None
+    doc = parse_document("x", late, ".txt")
+    assert (doc.date, doc.date_source) == ("2025-10-25", "byline")
+    deep = (
+        "\n".join(f"Line {i} of the story." for i in range(30))
+        + "\ndate: 2025-10-25\n"
+        + ("\n".join(f"More {i}." for i in range(10)))
+    )
+    assert parse_document("x", deep, ".txt").date is None  # mid-article: not a byline
     assert parse_document("x", "date: 2025-02-30\n", ".txt").date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "line"),
+    [
+        ("Title\nBy Jane Doe | Published 3 June 2025\n\nBody.", "2025-06-03", 2),
+        ("Title\nPosted Tuesday, June 3, 2025 at 8:14 am\n\nBody.", "2025-06-03", 2),
+        ("Title\nWorld desk \u00b7 2 June 2025\n\nBody.", "2025-06-02", 2),
+        ("Title\nMetro Ledger | Story 48213 | Published 03/06/2025\n\nBody.", "2025-06-03", 2),
+        ("Title\nMetro Ledger | Published 06/14/2025\n\nBody.", "2025-06-14", 2),
+        (
+            "Title\nTIDEWATER POST \u2014 Monday 2 June 2025 \u2014 Environment\n\nBody.",
+            "2025-06-02",
+            2,
+        ),
+        ("Title\n\nBody.\n\nUpdated: June 14, 2025", "2025-06-14", 5),
+        ("Title\nUpdated: June 14, 2025\nPublished 12 June 2025\n\nBody.", "2025-06-12", 3),
+    ],
+)
+def test_publication_lines_are_furniture_and_date_the_article(
+    text: str, date: str, line: int
+) -> None:
+    doc = parse_document("x", text, ".txt")
+    assert (doc.date, doc.date_source) == (date, "byline")
+    lines = text.splitlines()
+    assert lines[line - 1] in furniture_texts(doc)
+
+
+def test_a_dateline_or_a_sentence_is_no_publication_line() -> None:
+    doc = parse_document("x", "PARIS, Sept 18 (SWS) - Half a million marched.\n", ".txt")
+    assert doc.date_source == "dateline"
+    sentence = "Title\nThe treaty was signed on 3 June 2025 by forty countries in Geneva.\n"
+    assert parse_document("x", sentence, ".txt").date is None
 
 
 @pytest.mark.parametrize(
