@@ -102,7 +102,7 @@ def reconcile_paths(
     extraction = extract_paths(
         paths, extract_options, max_bytes=max_bytes, jobs=jobs, progress=progress, keep_text=False
     )
-    return Report(extraction, reconcile(extraction.claims, options))
+    return Report(extraction, reconcile(extraction.claims, options, extraction.documents))
 
 
 __all__ = [

@@ -17,11 +17,13 @@ outlet counted once (:mod:`.independence`).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
-from hanoicheck.model import Claim, Kind
+from hanoicheck.intervals import has_year
+from hanoicheck.model import Claim, Document, Kind
 from hanoicheck.reconcile.facets import Facets, build_facets
 from hanoicheck.reconcile.grouping import GroupingOptions, blocks, group_block
 from hanoicheck.reconcile.independence import independent_units
@@ -34,9 +36,10 @@ from hanoicheck.reconcile.model import (
     Severity,
     Status,
 )
-from hanoicheck.reconcile.stories import cluster_stories, story_time, story_words
+from hanoicheck.reconcile.stories import StoryInput, cluster_stories, story_names
 from hanoicheck.reconcile.verdict import judge
 from hanoicheck.reconcile.vocabulary import Vocabulary, default_vocabulary, load_vocabulary
+from hanoicheck.sources.terms import terms as text_terms
 
 __all__ = [
     "Conflict",
@@ -63,10 +66,14 @@ class ReconcileOptions:
     session are flagged (as a warning) only when they differ by at most this fraction:
     18 vs 19 speakers (5%) may be one plenary counted twice, 14 vs 19 (26%) is more
     likely two plenaries. 15% keeps the first kind and drops the second.
+
+    ``one_story``: the user says every input tells one story (``--one-story``), so no
+    document is set apart for its words or its dates.
     """
 
     near_miss: float = 0.15
     vocabulary: Vocabulary | None = None
+    one_story: bool = False
 
 
 def _severity_rank(group: Group) -> tuple[int, int, str, str]:
@@ -75,11 +82,17 @@ def _severity_rank(group: Group) -> tuple[int, int, str, str]:
     return status, severity, group.subject, group.id
 
 
-def reconcile(claims: Iterable[Claim], options: ReconcileOptions | None = None) -> Reconciliation:
+def reconcile(
+    claims: Iterable[Claim],
+    options: ReconcileOptions | None = None,
+    documents: Iterable[Document] = (),
+) -> Reconciliation:
     """Group ``claims``, judge every group and return the reconciliation.
 
-    The result does not depend on the order of ``claims`` (groups are built from
-    sorted input and sorted on output).
+    ``documents`` are the claims' documents (their text may be dropped: their terms
+    and dates are what stories are built from); without them, stories are built from
+    the claims' own sentences. The result does not depend on the order of ``claims``
+    (groups are built from sorted input and sorted on output).
     """
     options = options or ReconcileOptions()
     vocabulary = options.vocabulary or default_vocabulary()
@@ -87,9 +100,8 @@ def reconcile(claims: Iterable[Claim], options: ReconcileOptions | None = None) 
     by_source: dict[str, list[Claim]] = defaultdict(list)
     for claim in ordered:
         by_source[claim.source].append(claim)
-    words = {source: story_words(items, vocabulary) for source, items in by_source.items()}
-    times = {source: story_time(items) for source, items in by_source.items()}
-    stories = cluster_stories(words, times)
+    inputs = _story_inputs(by_source, {d.source: d for d in documents})
+    stories = cluster_stories(inputs, one_story=options.one_story)
     units, copies = independent_units(ordered, stories)
     facets = build_facets(ordered, stories, vocabulary)
     story_dates: dict[str, list[Facets]] = defaultdict(list)
@@ -105,10 +117,42 @@ def reconcile(claims: Iterable[Claim], options: ReconcileOptions | None = None) 
             for cluster in group_block(block, dates, vocabulary, grouping)
         )
     groups.sort(key=_severity_rank)
+    names = story_names(inputs, stories)
+    sizes = Counter(stories.values())
     return Reconciliation(
         groups=tuple(groups),
         sources=tuple(by_source),
         claim_count=len(ordered),
         stories=len(set(stories.values())),
         copies=tuple(copies),
+        story_names=tuple(sorted((names[s], sizes[s]) for s in names)),
     )
+
+
+def _story_inputs(
+    by_source: dict[str, list[Claim]], documents: dict[str, Document]
+) -> list[StoryInput]:
+    """Terms and times of every source with claims: from its document, else its claims."""
+    inputs = []
+    for source, claims in by_source.items():
+        document = documents.get(source)
+        terms = document.terms if document is not None and document.terms else ()
+        if not terms:
+            terms = text_terms("\n".join(dict.fromkeys(c.sentence for c in claims)))
+        moments = {
+            _ordinal(str(value))
+            for c in claims
+            if c.kind is Kind.DATE
+            for value in (c.value.low, c.value.high)
+            if value is not None and has_year(str(value))
+        }
+        published = document.date if document is not None else claims[0].document_date
+        dated = bool(published) and has_year(published)
+        if published and dated:
+            moments.add(_ordinal(published))
+        inputs.append(StoryInput(source, terms, tuple(sorted(moments)), dated))
+    return inputs
+
+
+def _ordinal(iso: str) -> float:
+    return float(date.fromisoformat(iso[:10]).toordinal())

@@ -126,6 +126,7 @@ class Reconciliation:
     claim_count: int
     stories: int
     copies: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    story_names: tuple[tuple[str, int], ...] = ()  # (name, sources) of each story
 
     @property
     def conflicts(self) -> tuple[Group, ...]:
