@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, assert_never
 
 from hanoicheck import __version__
 from hanoicheck.gate import Finding, GateResult
@@ -25,6 +25,7 @@ __all__ = [
     "GateFormat",
     "escape_data",
     "escape_property",
+    "gate_formatter",
     "render_gate",
     "step_summary",
     "summary_line",
@@ -219,14 +220,27 @@ def render_sarif(result: GateResult) -> str:
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-RENDERERS: dict[GateFormat, Callable[[GateResult], str]] = {
-    GateFormat.TEXT: render_text,
-    GateFormat.GITHUB: render_github,
-    GateFormat.JSON: render_json,
-    GateFormat.SARIF: render_sarif,
-}
+GateFormatter = Callable[[GateResult], str]
+
+
+def gate_formatter(fmt: GateFormat) -> GateFormatter:
+    """The one formatter of ``fmt``; ``assert_never`` makes mypy check every member."""
+    match fmt:
+        case GateFormat.TEXT:
+            return render_text
+        case GateFormat.GITHUB:
+            return render_github
+        case GateFormat.JSON:
+            return render_json
+        case GateFormat.SARIF:
+            return render_sarif
+        case _:  # pragma: no cover - mypy proves this unreachable
+            assert_never(fmt)
+
+
+RENDERERS: dict[GateFormat, GateFormatter] = {f: gate_formatter(f) for f in GateFormat}
 
 
 def render_gate(result: GateResult, fmt: GateFormat) -> str:
     """``result`` in ``fmt``."""
-    return RENDERERS[fmt](result)
+    return gate_formatter(fmt)(result)
