@@ -77,3 +77,13 @@ def write_stream(chunks: Iterable[str | bytes], output: Path | None) -> None:
     with atomic_file(output) as handle:
         for chunk in chunks:
             handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+
+
+def append_text(text: str, path: Path) -> None:
+    """Append ``text`` to ``path`` (a log others write to as well, such as GitHub's step
+    summary, so not atomic); :class:`OutputError` when it cannot be written."""
+    try:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise _cannot_write(path, error) from None

@@ -1,11 +1,14 @@
 """Output formats: one enum per command, one formatter per member.
 
-Every command that prints claims picks its format from :class:`ClaimFormat`, and
-:func:`claim_formatter` maps each member to exactly one formatter with a ``match``
-that ends in ``assert_never``: mypy rejects a member without a case, and a test calls
-it for every member, so a new format cannot be half-added. ``conflicts`` and ``check``
-do the same with :class:`~hanoicheck.formats.conflicts.ConflictFormat` and
-:class:`~hanoicheck.formats.gate_formats.GateFormat`.
+Every command picks its format from an enum here (:class:`ClaimFormat`,
+:class:`ConflictFormat`, :class:`GateFormat`), and each enum has one function mapping
+every member to exactly one formatter (:func:`claim_formatter`,
+:func:`~hanoicheck.formats.conflicts.conflict_formatter`,
+:func:`~hanoicheck.formats.gate_formats.gate_formatter`) with a ``match`` that ends in
+``assert_never``: mypy rejects a member without a case, and a test calls each for
+every member, so a new format cannot be half-added. The enums live here, away from
+their formatters, because the CLI needs them to parse ``--format`` and must not import
+the reconciler to print ``--help``.
 """
 
 from __future__ import annotations
@@ -26,6 +29,23 @@ class ClaimFormat(StrEnum):
     JSONL = "jsonl"
     CSV = "csv"
     PARQUET = "parquet"
+
+
+class ConflictFormat(StrEnum):
+    """Formats of ``hanoicheck conflicts`` (:mod:`hanoicheck.formats.conflicts`)."""
+
+    CSV = "csv"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+class GateFormat(StrEnum):
+    """Formats of ``hanoicheck check`` (:mod:`hanoicheck.formats.gate_formats`)."""
+
+    TEXT = "text"
+    GITHUB = "github"
+    JSON = "json"
+    SARIF = "sarif"
 
 
 ClaimFormatter = Callable[[Sequence[Claim], bool], str]

@@ -16,21 +16,26 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterator, Sequence
-from enum import StrEnum
-from typing import Any, assert_never
+from typing import TYPE_CHECKING, Any, assert_never
 
+from hanoicheck.formats import ConflictFormat
 from hanoicheck.formats.claims_csv import safe_cell
 from hanoicheck.formats.columns import plain_row
 from hanoicheck.model import SCHEMA_VERSION
-from hanoicheck.reconcile import Group, Reconciliation
 
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from hanoicheck.reconcile import Group, Reconciliation
 
-class ConflictFormat(StrEnum):
-    """Formats of ``hanoicheck conflicts``."""
-
-    CSV = "csv"
-    JSON = "json"
-    MARKDOWN = "markdown"
+__all__ = [
+    "CONFLICT_FORMATTERS",
+    "CSV_COLUMNS",
+    "ConflictFormat",
+    "conflict_formatter",
+    "iter_conflicts",
+    "render_csv",
+    "render_json",
+    "render_markdown",
+]
 
 
 CSV_COLUMNS = [
@@ -142,7 +147,7 @@ def render_markdown(result: Reconciliation, show_all: bool = False) -> Iterator[
         yield "| " + " | ".join(["", "", "no conflicts", "", "", ""]) + " |\n"
 
 
-ConflictFormatter = Callable[[Reconciliation, bool], Iterator[str]]
+ConflictFormatter = Callable[["Reconciliation", bool], Iterator[str]]
 
 
 def conflict_formatter(fmt: ConflictFormat) -> ConflictFormatter:
