@@ -38,6 +38,7 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Sequence
+from dataclasses import fields
 from functools import cache
 from pathlib import Path
 from types import TracebackType
@@ -65,6 +66,7 @@ DEFAULT_BUSY_TIMEOUT = 10.0
 #: large enough that a cold run over 10,000 files is not dominated by commits.
 DEFAULT_BATCH_SIZE = 200
 
+_DOCUMENT_FIELDS = tuple(f.name for f in fields(Document) if f.name != "text")
 _SELECT = "SELECT payload, crc FROM entries WHERE digest = ? AND suffix = ? AND options = ?"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _CORRUPT_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
@@ -354,13 +356,9 @@ class ClaimCache:
             return
         text = None if file_text(data) == document.text else document.text
         body = {
-            "source": document.source,
-            "date": document.date,
-            "outlet": document.outlet,
-            "url": document.url,
-            "furniture": [[span.start, span.end] for span in document.furniture],
-            "text": text,
             "claims": [stored_row(claim) for claim in claims],
+            "document": _document_fields(document),
+            "text": text,
         }
         payload = zlib.compress(json.dumps(body, separators=(",", ":")).encode(), 1)
         self._pending[key] = (payload, zlib.crc32(payload))
@@ -416,17 +414,26 @@ def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
     return "malformed" in message or "not a database" in message  # pragma: no cover
 
 
+def _document_fields(document: Document) -> dict[str, Any]:
+    """Every field of ``document`` but its text, JSON-ready (a new field is kept too)."""
+    body: dict[str, Any] = {}
+    for name in _DOCUMENT_FIELDS:
+        value = getattr(document, name)
+        if name == "furniture":
+            value = [[span.start, span.end] for span in value]
+        elif isinstance(value, tuple):
+            value = list(value)
+        body[name] = value
+    return body
+
+
 def _decode_entry(body: dict[str, Any], source: str) -> StoredDocument:
     """Claims and metadata of a payload, re-pointed when the file moved."""
-    moved = {"source": source, "id": ""} if body["source"] != source else None
+    rows, fields_ = body["claims"], dict(body["document"])
+    moved = {"source": source, "id": ""} if fields_["source"] != source else None
     # the id is derived from the path, so a moved claim gets it recomputed
-    claims = tuple(claim_from_stored(row, moved) for row in body["claims"])
-    return StoredDocument(
-        source=source,
-        date=body["date"],
-        outlet=body["outlet"],
-        url=body["url"],
-        furniture=tuple(Span(int(start), int(end)) for start, end in body["furniture"]),
-        text=body["text"],
-        claims=claims,
-    )
+    claims = tuple(claim_from_stored(row, moved) for row in rows)
+    fields_["furniture"] = [Span(int(start), int(end)) for start, end in fields_["furniture"]]
+    values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in fields_.items()}
+    metadata = Document(**{**values, "source": source, "text": ""})
+    return StoredDocument(metadata, body["text"], claims)

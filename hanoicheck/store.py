@@ -17,11 +17,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import NamedTuple, Protocol
 
 from hanoicheck.extract.sentence import ExtractOptions
-from hanoicheck.model import Claim, Document, Span
+from hanoicheck.model import Claim, Document
 
 __all__ = ["ClaimStore", "StoreKey", "StoredDocument", "file_text", "options_fingerprint"]
 
@@ -56,30 +56,20 @@ def file_text(data: bytes) -> str | None:
 class StoredDocument:
     """A stored result, already re-pointed at the source it was looked up for.
 
-    ``text`` is ``None`` when the document text is the decoded file itself (``.txt``,
-    ``.md``): it is then rebuilt from the bytes the caller already holds instead of being
-    stored twice. HTML text (extracted, not the file) is stored.
+    ``metadata`` is the document without its text. ``text`` is ``None`` when the
+    document text is the decoded file itself (``.txt``, ``.md``): it is then rebuilt
+    from the bytes the caller already holds instead of being stored twice. HTML text
+    (extracted, not the file) is stored.
     """
 
-    source: str
-    date: str | None
-    outlet: str | None
-    url: str | None
-    furniture: tuple[Span, ...]
+    metadata: Document
     text: str | None
     claims: tuple[Claim, ...]
 
     def document(self, data: bytes) -> Document:
         """The :class:`Document` a fresh parse of ``data`` would give."""
         text = self.text if self.text is not None else file_text(data)
-        return Document(
-            source=self.source,
-            text=text or "",
-            date=self.date,
-            outlet=self.outlet,
-            url=self.url,
-            furniture=self.furniture,
-        )
+        return replace(self.metadata, text=text or "")
 
 
 class ClaimStore(Protocol):

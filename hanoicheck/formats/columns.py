@@ -99,6 +99,8 @@ CLAIM_COLUMNS: tuple[Column, ...] = (
     _c("subject_owner", str, "subject", "owner"),
     _c("subject_period", str, "subject", "period"),
     _c("subject_context", str, "subject", "context"),
+    _c("subject_scope", str, "subject", "scope"),
+    _c("subject_part_of", str, "subject", "part_of"),
     _c("subject_key", str, "subject", "key", derived=True),
     _c("event_name", str, "event", "name"),
     _c("event_type", str, "event", "type"),
@@ -121,6 +123,9 @@ CLAIM_COLUMNS: tuple[Column, ...] = (
     _date_bound("low"),
     _date_bound("high"),
     _c("document_date", str),
+    _c("as_of", str),
+    _c("as_of_part", str),
+    _c("as_of_basis", str),
 )
 """Every column, in the order plain formats write them."""
 

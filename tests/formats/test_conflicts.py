@@ -66,7 +66,7 @@ def test_conflicts_json_has_positions_and_schema_version(monkeypatch: pytest.Mon
         assert {"id", "severity", "kind", "subject", "explanation", "consensus", "positions"} <= (
             conflict.keys()
         )
-        assert conflict["schema_version"] == 1
+        assert conflict["schema_version"] == 2
         ids = {c["id"] for c in conflict["claims"]}
         assert {i for p in conflict["positions"] for i in p["claims"]} == ids
     countries = next(c for c in data if "participating" in c["subject"])
