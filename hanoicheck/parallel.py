@@ -48,6 +48,7 @@ from hanoicheck.sources import (
     SourceReadError,
     document_from_bytes,
     normalize_source,
+    parse_failure,
     read_source_bytes,
 )
 from hanoicheck.store import StoreKey
@@ -131,12 +132,6 @@ def without_text(document: Document) -> Document:
     return replace(document, text="", furniture=())
 
 
-def _parse_failure(path: Path, exc: Exception) -> SourceError:
-    return SourceError(
-        normalize_source(path), " ".join(f"cannot parse ({type(exc).__name__}: {exc})".split())
-    )
-
-
 def extract_file(
     task: Path | FileBytes,
     options: ExtractOptions | None = None,
@@ -160,7 +155,7 @@ def extract_file(
     except SourceReadError as exc:
         return exc.to_error()
     except Exception as exc:  # a parser bug must not end the run; report it instead
-        return _parse_failure(path, exc)
+        return parse_failure(normalize_source(path), exc)
     claims = tuple(extract_document(document, options))
     return DocumentClaims(document if keep_text else without_text(document), claims)
 
