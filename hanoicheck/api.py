@@ -3,20 +3,87 @@
 >>> from hanoicheck.api import extract_paths
 >>> result = extract_paths(["seeds"])          # doctest: +SKIP
 >>> result.claims[0].quote, result.errors      # doctest: +SKIP
+
+There is one extraction driver, :func:`iter_extract`: every command goes through it,
+so every command discovers files once, honours the project's settings (``exclude``,
+``max-size``, tolerances) the same way, and reads a cache the same way (a
+:class:`~hanoicheck.store.ClaimStore`, such as :class:`~hanoicheck.cache.ClaimCache`).
+:func:`check_paths` and :func:`write_baseline` are the CI gate as library calls.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from hanoicheck import DEFAULT_CORPUS
+from hanoicheck.cache import ClaimCache
+from hanoicheck.config import Config, is_excluded
 from hanoicheck.extract.sentence import ExtractOptions
+from hanoicheck.gate import (
+    Baseline,
+    BaselineError,
+    GateResult,
+    evaluate,
+    load_baseline,
+    new_sources,
+    parse_severity,
+    save_baseline,
+    uncovered,
+)
 from hanoicheck.interning import Interner
 from hanoicheck.model import Claim, Document, SourceError
-from hanoicheck.parallel import DocumentClaims, ExtractItem, ProgressCallback, extract_items
-from hanoicheck.reconcile import ReconcileOptions, Reconciliation, reconcile
-from hanoicheck.sources import DEFAULT_MAX_BYTES, discover
+from hanoicheck.parallel import (
+    DocumentClaims,
+    ExtractItem,
+    FileBytes,
+    ProgressCallback,
+    Task,
+    extract_tasks,
+    without_text,
+)
+from hanoicheck.reconcile import Reconciliation, reconcile
+from hanoicheck.sources import SourceReadError, discover, read_source_bytes
+from hanoicheck.store import ClaimStore, StoreKey, options_fingerprint
+
+__all__ = [
+    "BaselineWrite",
+    "CorpusError",
+    "DocumentClaims",
+    "ExtractItem",
+    "Extraction",
+    "Report",
+    "check_paths",
+    "corpus_paths",
+    "extract_paths",
+    "iter_extract",
+    "reconcile_paths",
+    "write_baseline",
+]
+
+Notify = Callable[[str], None]
+"""Receives one-line notices for the user (a cache rebuilt or unusable)."""
+
+
+class CorpusError(Exception):
+    """No path given and no corpus to fall back on; ``str()`` is one line for the user."""
+
+
+def corpus_paths(
+    paths: Sequence[Path] | None, configured: Sequence[Path] | None = None
+) -> list[Path]:
+    """The paths a command reads: ``paths``, else the config's (when ``configured`` is
+    not None), else :data:`DEFAULT_CORPUS` if it exists; :class:`CorpusError` otherwise."""
+    if paths:
+        return list(paths)
+    if configured:
+        return list(configured)
+    if DEFAULT_CORPUS.exists():
+        return [DEFAULT_CORPUS]
+    where = "no PATH given" + (", no paths in the config" if configured is not None else "")
+    raise CorpusError(f"{where} and ./{DEFAULT_CORPUS} does not exist here")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,48 +97,107 @@ class Extraction:
 
 def iter_extract(
     paths: Sequence[str | Path],
-    options: ExtractOptions | None = None,
+    settings: Config | None = None,
     *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    store: ClaimStore | None = None,
     jobs: int | None = 1,
     progress: ProgressCallback | None = None,
     keep_text: bool = False,
 ) -> Iterator[ExtractItem]:
     """Stream one result per file under ``paths`` (claims, or why it could not be read).
 
-    The streaming form of :func:`extract_paths` for large corpora: results come in the
-    stable discovery order whatever ``jobs`` is (default 1, in this process; ``None``:
-    one process for small inputs, every CPU for large ones, which like any process pool
-    needs the calling script to guard its entry point with ``if __name__ ==
-    "__main__"``), and a document's text is dropped once its claims are read
-    unless ``keep_text``, so memory grows with the claims, not with the articles.
+    The one extraction driver. ``settings`` (default: :class:`Config` defaults) give the
+    extraction options, the size limit and the ``exclude`` globs, applied while files
+    are discovered, so an excluded file is never read. Discovery runs once per file.
+    With a ``store``, each file is read once, looked up by content, and extracted only
+    on a miss (the result is then put in the store); the results are the same either way.
+
+    Results come in the stable discovery order whatever ``jobs`` is (default 1, in this
+    process; ``None``: one process for small inputs, every CPU for large ones, which
+    like any process pool needs the calling script to guard its entry point with ``if
+    __name__ == "__main__"``), and a document's text is dropped once its claims are
+    read unless ``keep_text``, so memory grows with the claims, not with the articles.
     """
-    items = list(discover(paths))
-    return extract_items(
-        items, options, max_bytes=max_bytes, jobs=jobs, progress=progress, keep_text=keep_text
+    config = settings if settings is not None else Config()
+    options = config.extract_options()
+    excluded = functools.partial(is_excluded, patterns=config.exclude) if config.exclude else None
+    found = list(discover(paths, excluded=excluded))
+    tasks: Iterable[Task] = found
+    if store is not None:
+        tasks = _look_up(found, store, options, config.max_size)
+    results = extract_tasks(
+        tasks,
+        len(found),
+        options,
+        max_bytes=config.max_size,
+        jobs=jobs,
+        progress=progress,
+        keep_text=keep_text or store is not None,  # the store keeps what a parse gives
     )
+    if store is None:
+        return (item for _, item in results)
+    return _remembered(results, store, keep_text)
+
+
+def _look_up(
+    found: Iterable[Path | SourceError],
+    store: ClaimStore,
+    options: ExtractOptions,
+    max_bytes: int,
+) -> Iterator[Task]:
+    """Each file read once: a store hit is a result, a miss is extracted from its bytes."""
+    options_key = options_fingerprint(options)
+    for item in found:
+        if isinstance(item, SourceError):
+            yield item
+            continue
+        try:
+            source, data = read_source_bytes(item, max_bytes=max_bytes)
+        except SourceReadError as exc:
+            yield exc.to_error()
+            continue
+        key = StoreKey.of(data, item.suffix, options_key)
+        hit = store.get(key, source)
+        if hit is None:
+            yield FileBytes(item, source, data, key)
+        else:
+            yield DocumentClaims(hit.document(data), hit.claims)
+
+
+def _remembered(
+    results: Iterable[tuple[Task, ExtractItem]], store: ClaimStore, keep_text: bool
+) -> Iterator[ExtractItem]:
+    """Put each miss's result in the store, then drop texts unless asked to keep them."""
+    for task, item in results:
+        if isinstance(item, SourceError):
+            yield item
+            continue
+        if isinstance(task, FileBytes) and task.key is not None:
+            store.put(task.key, item.document, item.claims, task.data)
+        yield item if keep_text else DocumentClaims(without_text(item.document), item.claims)
 
 
 def extract_paths(
     paths: Sequence[str | Path],
-    options: ExtractOptions | None = None,
+    settings: Config | None = None,
     *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    store: ClaimStore | None = None,
     jobs: int | None = 1,
     progress: ProgressCallback | None = None,
     keep_text: bool = True,
 ) -> Extraction:
-    """Load every source under ``paths`` and extract its claims, in a stable order.
+    """Every result of :func:`iter_extract` collected, in the same stable order.
 
-    ``jobs`` and ``progress`` are as for :func:`iter_extract`; ``keep_text=False`` keeps
-    only each document's metadata (source, date, outlet, url) for big runs.
+    ``keep_text=False`` keeps only each document's metadata (source, date, outlet,
+    url) for big runs. Equal claims parts are shared across files (an
+    :class:`~hanoicheck.interning.Interner`), so memory grows with distinct values.
     """
     claims: list[Claim] = []
     documents: list[Document] = []
     errors: list[SourceError] = []
     shared = Interner()  # claims of many articles repeat outlets, events, values
     for item in iter_extract(
-        paths, options, max_bytes=max_bytes, jobs=jobs, progress=progress, keep_text=keep_text
+        paths, settings, store=store, jobs=jobs, progress=progress, keep_text=keep_text
     ):
         if isinstance(item, SourceError):
             errors.append(item)
@@ -91,26 +217,114 @@ class Report:
 
 def reconcile_paths(
     paths: Sequence[str | Path],
-    options: ReconcileOptions | None = None,
+    settings: Config | None = None,
     *,
-    extract_options: ExtractOptions | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    store: ClaimStore | None = None,
     jobs: int | None = 1,
     progress: ProgressCallback | None = None,
 ) -> Report:
-    """Extract every source under ``paths`` and reconcile the claims across them."""
+    """Extract every source under ``paths`` and reconcile the claims across them, both
+    with the same ``settings`` (exclusions, tolerances, synonyms)."""
+    config = settings if settings is not None else Config()
     extraction = extract_paths(
-        paths, extract_options, max_bytes=max_bytes, jobs=jobs, progress=progress, keep_text=False
+        paths, config, store=store, jobs=jobs, progress=progress, keep_text=False
     )
-    return Report(extraction, reconcile(extraction.claims, options, extraction.documents))
+    return Report(
+        extraction,
+        reconcile(extraction.claims, config.reconcile_options(), extraction.documents),
+    )
 
 
-__all__ = [
-    "DocumentClaims",
-    "ExtractItem",
-    "Extraction",
-    "Report",
-    "extract_paths",
-    "iter_extract",
-    "reconcile_paths",
-]
+def _reconcile_cached(
+    paths: Sequence[Path],
+    config: Config,
+    cache: Path | None,
+    jobs: int | None,
+    notify: Notify | None,
+) -> Report:
+    """:func:`reconcile_paths` through the SQLite cache at ``cache`` (None: no cache)."""
+    if cache is None:
+        return reconcile_paths(paths, config, jobs=jobs)
+    with ClaimCache(cache) as store:
+        report = reconcile_paths(paths, config, store=store, jobs=jobs)
+    if notify is not None:
+        for notice in store.notices:
+            notify(notice)
+    return report
+
+
+def check_paths(
+    paths: Sequence[Path] | None = None,
+    settings: Config | None = None,
+    *,
+    since: str | None = None,
+    new: Sequence[Path] = (),
+    baseline: Path | None = None,
+    fail_on: str | None = None,
+    cache: Path | None = None,
+    jobs: int | None = 1,
+    notify: Notify | None = None,
+    cwd: Path | None = None,
+) -> GateResult:
+    """The CI gate on a corpus: which conflicts new articles bring in, and which fail.
+
+    ``paths`` default to the config's, then :data:`DEFAULT_CORPUS`. New sources are
+    those changed since git revision ``since`` (in the repository at ``cwd``) or the
+    ``new`` files (checked too when outside ``paths``); with neither, every conflict
+    counts. Conflicts in the ``baseline`` file are ignored; ``fail_on`` defaults to the
+    config's. Files are extracted through the claim cache at ``cache`` (None: none),
+    misses in ``jobs`` processes. See :mod:`hanoicheck.gate` for the rules.
+
+    Raises :class:`~hanoicheck.gate.GateError` (bad option, history, baseline) or
+    :class:`CorpusError` before any extraction; unreadable files are in ``errors``.
+    """
+    config = settings if settings is not None else Config()
+    threshold = parse_severity(fail_on or config.fail_on)
+    reviewed = load_baseline(baseline) if baseline is not None else None
+    fresh = new_sources(since, new, cwd if cwd is not None else Path.cwd())
+    targets = corpus_paths(paths, config.resolved_paths())
+    targets += uncovered(new, targets)
+    report = _reconcile_cached(targets, config, cache, jobs, notify)
+    result = evaluate(report.reconciliation, fresh, reviewed, threshold)
+    return replace(result, errors=report.extraction.errors)
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineWrite:
+    """What :func:`write_baseline` did: ``baseline`` is None when nothing was written
+    because some file could not be read (``errors``)."""
+
+    baseline: Baseline | None
+    errors: tuple[SourceError, ...] = ()
+
+
+def write_baseline(
+    output: Path,
+    paths: Sequence[Path] | None = None,
+    settings: Config | None = None,
+    *,
+    cache: Path | None = None,
+    jobs: int | None = 1,
+    notify: Notify | None = None,
+) -> BaselineWrite:
+    """Record every current conflict as reviewed in ``output``, for :func:`check_paths`.
+
+    Notes already in ``output`` are kept for conflicts still there (a file that cannot
+    be read as a baseline is replaced whole). Nothing is written when a source cannot
+    be read. Raises :class:`CorpusError`, or :class:`~hanoicheck.output.OutputError`
+    when ``output`` cannot be written.
+    """
+    config = settings if settings is not None else Config()
+    previous = None
+    if output.is_file():
+        try:
+            previous = load_baseline(output)
+        except BaselineError:
+            previous = None  # replaced wholesale; nothing in it can be kept
+    targets = corpus_paths(paths, config.resolved_paths())
+    report = _reconcile_cached(targets, config, cache, jobs, notify)
+    if report.extraction.errors:
+        return BaselineWrite(None, report.extraction.errors)
+    written = Baseline.from_reconciliation(report.reconciliation, previous)
+    save_baseline(written, output)
+    return BaselineWrite(written)

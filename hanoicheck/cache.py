@@ -1,9 +1,13 @@
 """Claims cached by file content, so a run over 10,000 files with one new file extracts one.
 
-Extraction of a document depends only on its bytes, its format (the file suffix), the
-extraction options and the extractor itself (see :mod:`hanoicheck.extract.pipeline`), so
-those four make the key; the path does not. A file that is renamed or copied is a hit:
-its claims come back re-pointed at the new path, with ids recomputed from it.
+:class:`ClaimCache` is the SQLite implementation of :class:`hanoicheck.store.ClaimStore`,
+the ``get``/``put`` protocol the one extraction driver (:func:`hanoicheck.api.iter_extract`)
+looks files up in. Extraction of a document depends only on its bytes, its format (the
+file suffix), the extraction options and the extractor itself (see
+:mod:`hanoicheck.extract.pipeline`), so those four make the key; the path does not. A
+file that is renamed or copied is a hit: its claims come back re-pointed at the new
+path, with ids recomputed from it. Claims are stored as rows of the claim column table
+(:mod:`hanoicheck.formats.columns`) that CSV and Parquet share.
 
 The store is one SQLite file (stdlib, no server, safe for several processes):
 
@@ -34,40 +38,27 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, fields, is_dataclass
+from dataclasses import fields
 from functools import cache
 from pathlib import Path
 from types import TracebackType
-from typing import Any, NamedTuple
+from typing import Any
 
-from hanoicheck.api import Extraction
-from hanoicheck.config import is_excluded
-from hanoicheck.extract.pipeline import EXTRACTOR_VERSION, extract_document
-from hanoicheck.extract.sentence import ExtractOptions
-from hanoicheck.model import SCHEMA_VERSION, Claim, Document, SourceError, Span
-from hanoicheck.sources import (
-    DEFAULT_MAX_BYTES,
-    SourceReadError,
-    discover,
-    document_from_bytes,
-    normalize_source,
-    read_source_bytes,
-)
+from hanoicheck.extract.pipeline import EXTRACTOR_VERSION
+from hanoicheck.formats.columns import claim_from_stored, stored_row
+from hanoicheck.model import SCHEMA_VERSION, Claim, Document, Span
+from hanoicheck.store import StoredDocument, StoreKey, file_text
 
 __all__ = [
     "CACHE_SCHEMA",
     "DEFAULT_CACHE_PATH",
-    "CacheEntry",
-    "CacheKey",
     "ClaimCache",
-    "extract_cached",
     "extractor_fingerprint",
-    "options_fingerprint",
 ]
 
 #: Layout of the tables below; a different value drops them (unlike the extractor
 #: fingerprint, which only empties them).
-CACHE_SCHEMA = "1"
+CACHE_SCHEMA = "2"  # 2: claims stored as rows of formats/columns.py
 #: Where the CLI keeps the cache by default, relative to the directory it runs in.
 DEFAULT_CACHE_PATH = Path(".hanoicheck") / "cache.sqlite"
 DEFAULT_BUSY_TIMEOUT = 10.0
@@ -75,6 +66,7 @@ DEFAULT_BUSY_TIMEOUT = 10.0
 #: large enough that a cold run over 10,000 files is not dominated by commits.
 DEFAULT_BATCH_SIZE = 200
 
+_DOCUMENT_FIELDS = tuple(f.name for f in fields(Document) if f.name != "text")
 _SELECT = "SELECT payload, crc FROM entries WHERE digest = ? AND suffix = ? AND options = ?"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _CORRUPT_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
@@ -97,6 +89,7 @@ _EXTRACTION_CODE = (
     "extract/numbers.py",
     "extract/pipeline.py",
     "extract/sentence.py",
+    "formats/columns.py",
     "data/lexicon.toml",
     "data/sources.toml",
 )
@@ -118,68 +111,6 @@ def extractor_fingerprint() -> str:
         with contextlib.suppress(OSError):
             digest.update((package / name).read_bytes())
     return f"{EXTRACTOR_VERSION}/{SCHEMA_VERSION}/{digest.hexdigest()[:16]}"
-
-
-def options_fingerprint(options: ExtractOptions | None, extra: str = "") -> str:
-    """A stable string of everything in ``options`` that changes results.
-
-    ``extra`` is for settings that live outside :class:`ExtractOptions` but change
-    extraction (e.g. project synonyms if the extractor ever reads them): pass their
-    canonical text and entries made without them are not reused.
-    """
-    data = asdict(options or ExtractOptions())
-    text = json.dumps(data, sort_keys=True, separators=(",", ":"))
-    return f"{text}|{extra}" if extra else text
-
-
-class CacheKey(NamedTuple):
-    """What extraction of one file depends on: content, format, options."""
-
-    digest: str
-    suffix: str
-    options: str
-
-    @classmethod
-    def of(cls, data: bytes, suffix: str, options: str) -> CacheKey:
-        return cls(hashlib.sha256(data).hexdigest(), suffix.lower(), options)
-
-
-@dataclass(frozen=True, slots=True)
-class CacheEntry:
-    """A cached result, already re-pointed at the source it was looked up for.
-
-    ``text`` is ``None`` when the document text is the decoded file itself (``.txt``,
-    ``.md``): it is then rebuilt from the bytes the caller already holds instead of being
-    stored twice. HTML text (extracted, not the file) is stored.
-    """
-
-    source: str
-    date: str | None
-    outlet: str | None
-    url: str | None
-    furniture: tuple[Span, ...]
-    text: str | None
-    claims: tuple[Claim, ...]
-
-    def document(self, data: bytes) -> Document:
-        """The :class:`Document` a fresh parse of ``data`` would give."""
-        text = self.text if self.text is not None else _decoded_text(data)
-        return Document(
-            source=self.source,
-            text=text or "",
-            date=self.date,
-            outlet=self.outlet,
-            url=self.url,
-            furniture=self.furniture,
-        )
-
-
-def _decoded_text(data: bytes) -> str | None:
-    """The text :func:`parse_document` keeps for a non-HTML file (BOMs dropped)."""
-    try:
-        return data.decode("utf-8-sig").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        return None
 
 
 class _Corrupt(Exception):
@@ -209,7 +140,7 @@ class ClaimCache:
         self.hits = 0
         self.misses = 0
         self.notices: list[str] = []
-        self._pending: dict[CacheKey, tuple[bytes, int]] = {}
+        self._pending: dict[StoreKey, tuple[bytes, int]] = {}
         self._conn: sqlite3.Connection | None = None
         self._bad_row_reported = False
         try:
@@ -246,11 +177,12 @@ class ClaimCache:
             self._conn = None
 
     def count(self) -> int:
-        """Number of cached files (0 when disabled).
+        """Number of cached files, pending ones written first (0 when disabled).
 
         A method, not ``__len__``: an empty cache must still be truthy, or an
         ``if cache:`` in the CLI would silently run without it.
         """
+        self.flush()
         if self._conn is None:
             return 0
         try:
@@ -390,7 +322,7 @@ class ClaimCache:
 
     # ------------------------------------------------------------------ entries
 
-    def get(self, key: CacheKey, source: str) -> CacheEntry | None:
+    def get(self, key: StoreKey, source: str) -> StoredDocument | None:
         """The cached result for ``key`` re-pointed at ``source``; counts a hit or miss."""
         entry = self._lookup(key, source)
         if entry is None:
@@ -399,7 +331,7 @@ class ClaimCache:
             self.hits += 1
         return entry
 
-    def _lookup(self, key: CacheKey, source: str) -> CacheEntry | None:
+    def _lookup(self, key: StoreKey, source: str) -> StoredDocument | None:
         if self._conn is None:
             return None
         row = self._pending.get(key)  # the same content seen earlier in this batch
@@ -422,7 +354,7 @@ class ClaimCache:
                 self._notice(f"unreadable entry ({exc}); re-extracting")
             return None
 
-    def put(self, key: CacheKey, document: Document, claims: Sequence[Claim], data: bytes) -> None:
+    def put(self, key: StoreKey, document: Document, claims: Sequence[Claim], data: bytes) -> None:
         """Remember the result of one file; written in the next batch.
 
         ``data`` are the file's bytes, used only to decide whether the document text must
@@ -430,15 +362,11 @@ class ClaimCache:
         """
         if self._conn is None:
             return
-        text = None if _decoded_text(data) == document.text else document.text
+        text = None if file_text(data) == document.text else document.text
         body = {
-            "source": document.source,
-            "date": document.date,
-            "outlet": document.outlet,
-            "url": document.url,
-            "furniture": [[span.start, span.end] for span in document.furniture],
+            "claims": [stored_row(claim) for claim in claims],
+            "document": _document_fields(document),
             "text": text,
-            "claims": [_plain(claim) for claim in claims],
         }
         payload = zlib.compress(json.dumps(body, separators=(",", ":")).encode(), 1)
         self._pending[key] = (payload, zlib.crc32(payload))
@@ -494,105 +422,26 @@ def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
     return "malformed" in message or "not a database" in message  # pragma: no cover
 
 
-@cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+def _document_fields(document: Document) -> dict[str, Any]:
+    """Every field of ``document`` but its text, JSON-ready (a new field is kept too)."""
+    body: dict[str, Any] = {}
+    for name in _DOCUMENT_FIELDS:
+        value = getattr(document, name)
+        if name == "furniture":
+            value = [[span.start, span.end] for span in value]
+        elif isinstance(value, tuple):
+            value = list(value)
+        body[name] = value
+    return body
 
 
-def _plain(value: Any) -> Any:
-    """``dataclasses.asdict`` without its deep copies, for the cache payload.
-
-    Model values are immutable scalars, ``StrEnum`` members (JSON strings) and nested
-    frozen dataclasses, so nothing needs copying; ``asdict`` cost a tenth of a cold run
-    over 10,000 files. :meth:`Claim.from_dict` reads the result back (a test checks the
-    round trip); the public ``to_dict`` shape is not needed here, since the cache is
-    private and rebuilt whenever ``model.py`` changes (it is in the fingerprint).
-    """
-    if is_dataclass(value) and not isinstance(value, type):
-        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
-    return value
-
-
-def _decode_entry(body: dict[str, Any], source: str) -> CacheEntry:
+def _decode_entry(body: dict[str, Any], source: str) -> StoredDocument:
     """Claims and metadata of a payload, re-pointed when the file moved."""
-    moved = body["source"] != source
-    claims: list[Claim] = []
-    for data in body["claims"]:
-        if moved:
-            data = {**data, "source": source, "id": ""}  # the id is derived from the path
-        claims.append(Claim.from_dict(data))
-    return CacheEntry(
-        source=source,
-        date=body["date"],
-        outlet=body["outlet"],
-        url=body["url"],
-        furniture=tuple(Span(int(start), int(end)) for start, end in body["furniture"]),
-        text=body["text"],
-        claims=tuple(claims),
-    )
-
-
-def _parse_failure(source: str, exc: Exception) -> SourceError:
-    """The one-line error :func:`hanoicheck.sources.load_sources` gives for a parser bug."""
-    return SourceError(source, " ".join(f"cannot parse ({type(exc).__name__}: {exc})".split()))
-
-
-def extract_cached(
-    paths: Sequence[str | os.PathLike[str]],
-    cache: ClaimCache | None,
-    options: ExtractOptions | None = None,
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    exclude: Sequence[str] = (),
-    fingerprint_extra: str = "",
-    on_file: Callable[[str, bool], None] | None = None,
-) -> Extraction:
-    """What :func:`hanoicheck.api.extract_paths` returns, extracting only cache misses.
-
-    Each file is read once: its bytes are hashed for the key and, on a miss, decoded and
-    parsed from the same buffer. Files (and read errors) whose path matches an
-    ``exclude`` glob (see :func:`hanoicheck.config.is_excluded`) are skipped. With
-    ``cache=None`` (``--no-cache``) every file is extracted. ``on_file(source, hit)`` is
-    called per readable file, for progress or tests. Results are equal to
-    ``extract_paths`` on the same files, whatever the cache state.
-    """
-    options_key = options_fingerprint(options, fingerprint_extra)
-    claims: list[Claim] = []
-    documents: list[Document] = []
-    errors: list[SourceError] = []
-    for item in discover([Path(p) for p in paths]):
-        if isinstance(item, SourceError):
-            if not (exclude and is_excluded(item.source, exclude)):
-                errors.append(item)
-            continue
-        if exclude and is_excluded(normalize_source(item), exclude):
-            continue  # before reading: an excluded 2 GB dump costs nothing
-        try:
-            source, data = read_source_bytes(item, max_bytes=max_bytes)
-        except SourceReadError as exc:
-            errors.append(exc.to_error())
-            continue
-        key = CacheKey.of(data, item.suffix, options_key)
-        entry = cache.get(key, source) if cache is not None else None
-        if on_file is not None:
-            on_file(source, entry is not None)
-        if entry is not None:
-            documents.append(entry.document(data))
-            claims.extend(entry.claims)
-            continue
-        try:
-            document = document_from_bytes(source, data, item.suffix)
-        except SourceReadError as exc:
-            errors.append(exc.to_error())
-            continue
-        except Exception as exc:  # a parser bug must not end the run; report it instead
-            errors.append(_parse_failure(source, exc))
-            continue
-        found = extract_document(document, options)
-        documents.append(document)
-        claims.extend(found)
-        if cache is not None:
-            cache.put(key, document, found, data)
-    if cache is not None:
-        cache.flush()
-    return Extraction(tuple(claims), tuple(documents), tuple(errors))
+    rows, fields_ = body["claims"], dict(body["document"])
+    moved = {"source": source, "id": ""} if fields_["source"] != source else None
+    # the id is derived from the path, so a moved claim gets it recomputed
+    claims = tuple(claim_from_stored(row, moved) for row in rows)
+    fields_["furniture"] = [Span(int(start), int(end)) for start, end in fields_["furniture"]]
+    values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in fields_.items()}
+    metadata = Document(**{**values, "source": source, "text": ""})
+    return StoredDocument(metadata, body["text"], claims)

@@ -13,21 +13,26 @@ findings. Baseline entries whose id no longer occurs are ``stale`` (the conflict
 fixed, or its figures changed, which makes it a new conflict to review).
 
 A finding *fails* the gate when its severity is at or above ``fail_on`` (error >
-warning). This module holds no CLI logic: :mod:`hanoicheck.cli` parses options and
-:mod:`hanoicheck.formats.gate_formats` renders a :class:`GateResult`.
+warning). This module holds the rules and the gate's own inputs (new sources from git or
+``--new``, the baseline file), as plain library calls: :func:`hanoicheck.api.check_paths`
+runs them on a corpus, :mod:`hanoicheck.formats.gate_formats` renders a
+:class:`GateResult`, and :mod:`hanoicheck.cli` only parses options. It sits below
+``formats`` (which render its results) and below ``api`` (which drives it).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hanoicheck.model import Claim
+from hanoicheck.gitfiles import GitError, changed_files
+from hanoicheck.model import Claim, SourceError
 from hanoicheck.output import write_output
 from hanoicheck.reconcile.model import Group, Reconciliation, Severity
+from hanoicheck.sources import normalize_source
 
 __all__ = [
     "BASELINE_SCHEMA_VERSION",
@@ -35,11 +40,15 @@ __all__ = [
     "BaselineEntry",
     "BaselineError",
     "Finding",
+    "GateError",
     "GateResult",
     "evaluate",
     "load_baseline",
+    "new_sources",
+    "parse_severity",
     "save_baseline",
     "severity_rank",
+    "uncovered",
 ]
 
 BASELINE_SCHEMA_VERSION = 1
@@ -59,7 +68,48 @@ def _severity(group: Group) -> Severity:
     return group.severity if group.severity is not None else Severity.WARNING
 
 
-class BaselineError(Exception):
+class GateError(Exception):
+    """A gate run that cannot start (bad options, missing history, a bad baseline);
+    ``str()`` is the one line shown to the user."""
+
+
+def parse_severity(text: str) -> Severity:
+    """The ``--fail-on`` threshold (any case), or :class:`GateError`."""
+    try:
+        return Severity(text.lower())
+    except ValueError:
+        raise GateError(f"--fail-on {text!r} is not one of: error, warning") from None
+
+
+def new_sources(since: str | None, new: Sequence[Path], cwd: Path) -> frozenset[str] | None:
+    """Source ids the gate may blame: changed since git revision ``since``, or ``new``.
+
+    ``None`` (neither given) means every conflict counts. Raises :class:`GateError` when
+    both are given, ``since`` cannot be resolved in the repository at ``cwd``, or a
+    ``new`` file does not exist.
+    """
+    if since is not None and new:
+        raise GateError("--since and --new cannot be used together")
+    if since is not None:
+        try:
+            return frozenset(normalize_source(p) for p in changed_files(since, cwd))
+        except GitError as error:
+            raise GateError(f"--since: {error}") from None
+    if new:
+        missing = [p for p in new if not p.is_file()]
+        if missing:
+            raise GateError(f"--new {missing[0]}: no such file")
+        return frozenset(normalize_source(p) for p in new)
+    return None
+
+
+def uncovered(files: Sequence[Path], targets: Sequence[Path]) -> list[Path]:
+    """``--new`` files that no target path already includes (they are checked too)."""
+    roots = [t.resolve() for t in targets]
+    return [f for f in files if not any(f.resolve().is_relative_to(r) for r in roots)]
+
+
+class BaselineError(GateError):
     """A baseline file that cannot be used; ``str()`` is one line naming the file."""
 
     def __init__(self, path: Path | str, message: str) -> None:
@@ -249,13 +299,17 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class GateResult:
-    """Findings (most severe first), stale baseline entries and the threshold."""
+    """Findings (most severe first), stale baseline entries and the threshold.
+
+    ``errors`` are the files that could not be read (the run judged the others).
+    """
 
     findings: tuple[Finding, ...]
     stale: tuple[BaselineEntry, ...] = ()
     fail_on: Severity = Severity.ERROR
     new_sources: frozenset[str] | None = None
     baselined: int = 0
+    errors: tuple[SourceError, ...] = ()
 
     @property
     def failing(self) -> tuple[Finding, ...]:

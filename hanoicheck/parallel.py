@@ -1,10 +1,14 @@
-"""Extraction over many files in worker processes, in a stable order, streamed.
+"""Extraction of many files, here or in worker processes, in a stable order, streamed.
 
 Extraction of a document depends on that document alone (see
-:mod:`hanoicheck.extract.pipeline`), so a corpus is a pure map over its files. This
-module runs that map either in this process or in a pool of worker processes, and in
-both cases yields one result per discovered file **in discovery order**, so the output
-of ``--jobs 1`` and ``--jobs 8`` is byte-identical.
+:mod:`hanoicheck.extract.pipeline`), so a corpus is a pure map of :func:`extract_file`
+over its files. This module runs that map either in this process or in a pool of
+worker processes, and in both cases yields one result per task **in task order**, so
+the output of ``--jobs 1`` and ``--jobs 8`` is byte-identical. It is the engine of the
+one extraction driver, :func:`hanoicheck.api.iter_extract`, which hands it the
+discovered files: paths to read, files it already read (to look them up in a claim
+store), or results it already has (unreadable files, store hits), which pass through
+in their place without a worker.
 
 Why processes and not threads: extraction is pure-Python regular-expression work that
 holds the GIL, so threads would not run it in parallel.
@@ -12,9 +16,11 @@ holds the GIL, so threads would not run it in parallel.
 Why ``spawn``: the CLI draws a progress bar from a background thread, and forking a
 process that has threads can deadlock the child on a lock the thread held. ``spawn``
 starts clean interpreters on every platform; the price (importing the extractors once
-per worker, well under a second) is why small inputs stay in one process.
+per worker, well under a second) is why small inputs stay in one process. "Small" is
+counted in files that need extracting: a run whose files are all in the store starts
+no worker (processes are started on the first submitted chunk).
 
-Memory stays flat however large the corpus: paths are sent to workers in small
+Memory stays flat however large the corpus: tasks are sent to workers in small
 chunks, at most a few chunks per worker are in flight, and each result is handed to the
 caller as soon as the results before it are in. By default a document's text is
 dropped once its claims are extracted (``keep_text``), so a run over 100,000 articles
@@ -25,10 +31,11 @@ Beyond one machine the same map runs on a Dask cluster: see ``docs/distributed.m
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,16 +43,26 @@ from pathlib import Path
 from hanoicheck.extract.pipeline import extract_document
 from hanoicheck.extract.sentence import ExtractOptions
 from hanoicheck.model import Claim, Document, SourceError
-from hanoicheck.sources import DEFAULT_MAX_BYTES, load_sources
+from hanoicheck.sources import (
+    DEFAULT_MAX_BYTES,
+    SourceReadError,
+    document_from_bytes,
+    normalize_source,
+    parse_failure,
+    read_source_bytes,
+)
+from hanoicheck.store import StoreKey
 
 __all__ = [
     "AUTO_PARALLEL_MIN_FILES",
     "DocumentClaims",
     "ExtractItem",
+    "FileBytes",
     "ProgressCallback",
+    "Task",
     "available_cpus",
-    "extract_items",
-    "extract_path",
+    "extract_file",
+    "extract_tasks",
     "resolve_jobs",
 ]
 
@@ -68,7 +85,23 @@ class DocumentClaims:
     claims: tuple[Claim, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class FileBytes:
+    """A discovered file the driver already read (to look it up in a claim store).
+
+    It is extracted from these bytes, so a file is never read twice; ``key`` is what
+    the driver stores the result under.
+    """
+
+    path: Path
+    source: str
+    data: bytes
+    key: StoreKey | None = None
+
+
 ExtractItem = DocumentClaims | SourceError
+Task = Path | FileBytes | ExtractItem
+"""A file to read and extract, a file already read, or a result already known."""
 ProgressCallback = Callable[[int, int], None]
 """Called as ``progress(done, total)`` (files) after each batch of results."""
 
@@ -94,40 +127,51 @@ def resolve_jobs(jobs: int | None, files: int) -> int:
     return max(1, min(jobs, files))
 
 
-def extract_path(
-    item: Path | SourceError,
+def without_text(document: Document) -> Document:
+    """``document`` keeping only its metadata (source, date, outlet, url)."""
+    return replace(document, text="", furniture=())
+
+
+def extract_file(
+    task: Path | FileBytes,
     options: ExtractOptions | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     keep_text: bool = False,
 ) -> ExtractItem:
-    """Load one discovered file and extract its claims; a read problem is a value.
+    """Read (unless already read), parse and extract one discovered file.
 
-    Loading goes through :func:`~hanoicheck.sources.load_sources` so that serial and
-    parallel runs (and the Dask recipe) report unreadable files with the same words.
+    A file that cannot be read or parsed is a :class:`SourceError` value with a
+    one-line reason, never an exception: this is the unit of work of every run (in this
+    process, in a pool, on a Dask cluster), so all of them report unreadable files with
+    the same words, and one bad file never stops a run.
     """
-    if isinstance(item, SourceError):
-        return item
-    loaded = next(iter(load_sources([item], max_bytes=max_bytes)))
-    if isinstance(loaded, SourceError):
-        return loaded
-    claims = tuple(extract_document(loaded, options))
-    document = loaded if keep_text else replace(loaded, text="", furniture=())
-    return DocumentClaims(document, claims)
+    path = task if isinstance(task, Path) else task.path
+    try:
+        if isinstance(task, Path):
+            source, data = read_source_bytes(task, max_bytes=max_bytes)
+        else:
+            source, data = task.source, task.data
+        document = document_from_bytes(source, data, path.suffix)
+    except SourceReadError as exc:
+        return exc.to_error()
+    except Exception as exc:  # a parser bug must not end the run; report it instead
+        return parse_failure(normalize_source(path), exc)
+    claims = tuple(extract_document(document, options))
+    return DocumentClaims(document if keep_text else without_text(document), claims)
+
+
+def _needs_work(task: Task) -> bool:
+    return isinstance(task, Path | FileBytes)
 
 
 def _extract_chunk(
-    chunk: list[Path | SourceError],
+    chunk: list[Path | FileBytes],
     options: ExtractOptions | None,
     max_bytes: int,
     keep_text: bool,
 ) -> list[ExtractItem]:
     """Worker entry point (module level, so it pickles)."""
-    return [extract_path(item, options, max_bytes, keep_text) for item in chunk]
-
-
-def _chunks(items: Sequence[Path | SourceError], size: int) -> Iterator[list[Path | SourceError]]:
-    for start in range(0, len(items), size):
-        yield list(items[start : start + size])
+    return [extract_file(task, options, max_bytes, keep_text) for task in chunk]
 
 
 def chunk_size(files: int, jobs: int) -> int:
@@ -135,63 +179,111 @@ def chunk_size(files: int, jobs: int) -> int:
     return max(1, min(MAX_CHUNK, files // (jobs * 16) or 1))
 
 
-def extract_items(
-    items: Sequence[Path | SourceError],
+def _plan(tasks: Iterator[Task], jobs: int | None, total: int) -> tuple[list[Task], int]:
+    """The processes to use, and the tasks read ahead to decide it.
+
+    An explicit ``jobs`` decides alone. Automatic counts the tasks that need extracting
+    (a store's hits do not), reading ahead only until there are enough for a pool.
+    """
+    if jobs is not None and jobs != 0:
+        return [], resolve_jobs(jobs, total)
+    ahead: list[Task] = []
+    work = 0
+    for task in tasks:
+        ahead.append(task)
+        work += _needs_work(task)
+        if work >= AUTO_PARALLEL_MIN_FILES:
+            break
+    return ahead, resolve_jobs(jobs, work)
+
+
+def extract_tasks(
+    tasks: Iterable[Task],
+    total: int,
     options: ExtractOptions | None = None,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     jobs: int | None = None,
     progress: ProgressCallback | None = None,
     keep_text: bool = False,
-) -> Iterator[ExtractItem]:
-    """One result per discovered item, in the order of ``items``, whatever ``jobs`` is."""
-    total = len(items)
-    workers = resolve_jobs(jobs, total)
+) -> Iterator[tuple[Task, ExtractItem]]:
+    """Each task with its result, in the order of ``tasks``, whatever ``jobs`` is.
+
+    ``total`` is the number of tasks, for ``progress`` and for choosing the processes
+    without reading every task first.
+    """
+    pending = iter(tasks)
+    ahead, workers = _plan(pending, jobs, total)
+    stream = itertools.chain(ahead, pending)
     if progress is not None:
         progress(0, total)
     if workers == 1:
-        for done, item in enumerate(items, start=1):
-            yield extract_path(item, options, max_bytes, keep_text)
+        for done, task in enumerate(stream, start=1):
+            if isinstance(task, Path | FileBytes):
+                yield task, extract_file(task, options, max_bytes, keep_text)
+            else:
+                yield task, task
             if progress is not None:
                 progress(done, total)
         return
-    yield from _pooled(items, options, max_bytes, keep_text, workers, progress)
+    yield from _pooled(stream, total, options, max_bytes, keep_text, workers, progress)
+
+
+_Chunk = tuple[list[Task], Future[list[ExtractItem]] | None]
+
+
+def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
+    while chunk := list(itertools.islice(tasks, size)):
+        yield chunk
+
+
+def _results(chunk: _Chunk) -> list[tuple[Task, ExtractItem]]:
+    tasks, future = chunk
+    done = iter(future.result() if future is not None else ())
+    return [(task, next(done) if isinstance(task, Path | FileBytes) else task) for task in tasks]
 
 
 def _pooled(
-    items: Sequence[Path | SourceError],
+    tasks: Iterator[Task],
+    total: int,
     options: ExtractOptions | None,
     max_bytes: int,
     keep_text: bool,
     workers: int,
     progress: ProgressCallback | None,
-) -> Iterator[ExtractItem]:
-    """Ordered results from a process pool with a bounded number of chunks in flight."""
-    total = len(items)
-    size = chunk_size(total, workers)
-    pending: deque[Future[list[ExtractItem]]] = deque()
-    chunks: Iterable[list[Path | SourceError]] = _chunks(items, size)
+) -> Iterator[tuple[Task, ExtractItem]]:
+    """Ordered results from a process pool with a bounded number of chunks in flight.
+
+    Only the tasks that need work go to the pool; the others wait in their place.
+    """
+    pending: deque[_Chunk] = deque()
     context = multiprocessing.get_context("spawn")
     done = 0
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        iterator = iter(chunks)
         try:
-            for chunk in iterator:
-                pending.append(pool.submit(_extract_chunk, chunk, options, max_bytes, keep_text))
+            for chunk in _chunks(tasks, chunk_size(total, workers)):
+                work = [task for task in chunk if isinstance(task, Path | FileBytes)]
+                future = (
+                    pool.submit(_extract_chunk, work, options, max_bytes, keep_text)
+                    if work
+                    else None
+                )
+                pending.append((chunk, future))
                 if len(pending) < workers * IN_FLIGHT_PER_WORKER:
                     continue
-                results = pending.popleft().result()
+                results = _results(pending.popleft())
                 done += len(results)
                 yield from results
                 if progress is not None:
                     progress(done, total)
             while pending:
-                results = pending.popleft().result()
+                results = _results(pending.popleft())
                 done += len(results)
                 yield from results
                 if progress is not None:
                     progress(done, total)
         finally:
             # A consumer that stops early (or an error) must not wait for queued work.
-            for future in pending:
-                future.cancel()
+            for _, future in pending:
+                if future is not None:
+                    future.cancel()

@@ -1,8 +1,14 @@
-"""Output formats: one enum, one formatter per member.
+"""Output formats: one enum per command, one formatter per member.
 
-Every command that prints claims picks its format from :class:`ClaimFormat`, and
-:data:`CLAIM_FORMATTERS` maps each member to exactly one formatter; a test asserts the
-mapping is exhaustive, so a new format cannot be half-added.
+Every command picks its format from an enum here (:class:`ClaimFormat`,
+:class:`ConflictFormat`, :class:`GateFormat`), and each enum has one function mapping
+every member to exactly one formatter (:func:`claim_formatter`,
+:func:`~hanoicheck.formats.conflicts.conflict_formatter`,
+:func:`~hanoicheck.formats.gate_formats.gate_formatter`) with a ``match`` that ends in
+``assert_never``: mypy rejects a member without a case, and a test calls each for
+every member, so a new format cannot be half-added. The enums live here, away from
+their formatters, because the CLI needs them to parse ``--format`` and must not import
+the reconciler to print ``--help``.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
+from typing import assert_never
 
 from hanoicheck.formats import claims_csv, claims_jsonl, claims_table
 from hanoicheck.model import Claim
@@ -24,14 +31,46 @@ class ClaimFormat(StrEnum):
     PARQUET = "parquet"
 
 
+class ConflictFormat(StrEnum):
+    """Formats of ``hanoicheck conflicts`` (:mod:`hanoicheck.formats.conflicts`)."""
+
+    CSV = "csv"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+class GateFormat(StrEnum):
+    """Formats of ``hanoicheck check`` (:mod:`hanoicheck.formats.gate_formats`)."""
+
+    TEXT = "text"
+    GITHUB = "github"
+    JSON = "json"
+    SARIF = "sarif"
+
+
 ClaimFormatter = Callable[[Sequence[Claim], bool], str]
 
-CLAIM_FORMATTERS: dict[ClaimFormat, ClaimFormatter] = {
-    ClaimFormat.TABLE: claims_table.render,
-    ClaimFormat.JSONL: claims_jsonl.render,
-    ClaimFormat.CSV: claims_csv.render,
-    ClaimFormat.PARQUET: lambda claims, color: _binary(ClaimFormat.PARQUET),
-}
+
+def _parquet(claims: Sequence[Claim], color: bool) -> str:
+    return _binary(ClaimFormat.PARQUET)
+
+
+def claim_formatter(fmt: ClaimFormat) -> ClaimFormatter:
+    """The one formatter of ``fmt`` (binary formats raise: they need a file)."""
+    match fmt:
+        case ClaimFormat.TABLE:
+            return claims_table.render
+        case ClaimFormat.JSONL:
+            return claims_jsonl.render
+        case ClaimFormat.CSV:
+            return claims_csv.render
+        case ClaimFormat.PARQUET:
+            return _parquet
+        case _:  # pragma: no cover - mypy proves this unreachable
+            assert_never(fmt)
+
+
+CLAIM_FORMATTERS: dict[ClaimFormat, ClaimFormatter] = {f: claim_formatter(f) for f in ClaimFormat}
 
 STREAMED_FORMATS: dict[ClaimFormat, Callable[[Iterable[Claim]], Iterator[str]]] = {
     ClaimFormat.JSONL: claims_jsonl.lines,
@@ -46,7 +85,7 @@ BINARY_FORMATS = frozenset({ClaimFormat.PARQUET})
 
 def render_claims(claims: Sequence[Claim], fmt: ClaimFormat, color: bool = False) -> str:
     """Claims in the chosen format, as one string."""
-    return CLAIM_FORMATTERS[fmt](claims, color)
+    return claim_formatter(fmt)(claims, color)
 
 
 def _binary(fmt: ClaimFormat) -> str:
@@ -69,7 +108,7 @@ def write_claims(
     JSONL and CSV are streamed line by line and Parquet in row groups, straight from
     ``claims`` (an iterator is never materialised), so extracting 100,000 articles
     holds one claim or one batch at a time; the table needs every claim to size its
-    columns and is rendered whole.
+    columns and is rendered whole. Raises :class:`hanoicheck.output.OutputError`.
     """
     from hanoicheck.output import OutputError, write_output, write_stream
 
@@ -82,8 +121,6 @@ def write_claims(
             claims_parquet.write(claims, output)
         except claims_parquet.MissingDependency as error:
             raise OutputError(str(error)) from None
-        except OSError as error:
-            raise OutputError(f"{output}: cannot write ({error.strerror or error})") from None
         return
     if fmt in STREAMED_FORMATS:
         write_stream(STREAMED_FORMATS[fmt](claims), output)

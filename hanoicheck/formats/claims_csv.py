@@ -1,4 +1,8 @@
-"""``extract --format csv``: the JSONL fields flattened, safe to open in a spreadsheet."""
+"""``extract --format csv``: the JSONL fields flattened, safe to open in a spreadsheet.
+
+The columns are :data:`hanoicheck.formats.columns.PLAIN_COLUMNS`, the table Parquet
+and the cache share.
+"""
 
 from __future__ import annotations
 
@@ -7,42 +11,10 @@ import io
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from hanoicheck.formats.columns import PLAIN_COLUMNS, plain_row
 from hanoicheck.model import Claim
 
-COLUMNS = [
-    "schema_version",
-    "id",
-    "source",
-    "kind",
-    "quote",
-    "start",
-    "end",
-    "line",
-    "column",
-    "subject_noun",
-    "subject_role",
-    "subject_owner",
-    "subject_period",
-    "subject_key",
-    "event_name",
-    "event_type",
-    "event_date",
-    "event_part_of_day",
-    "event_parent",
-    "attribution",
-    "nominal",
-    "low",
-    "high",
-    "low_inclusive",
-    "high_inclusive",
-    "qualifier",
-    "unit",
-    "modality",
-    "outlet",
-    "year_inferred",
-    "document_date",
-    "sentence",
-]
+COLUMNS = [column.name for column in PLAIN_COLUMNS]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -58,17 +30,6 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def flatten(claim: Claim) -> dict[str, Any]:
-    """The flat row of one claim (also used by the conflict CSV)."""
-    data = claim.to_dict()
-    row: dict[str, Any] = {k: v for k, v in data.items() if not isinstance(v, dict)}
-    for group in ("subject", "event"):
-        for key, value in data[group].items():
-            row[f"{group}_{key}"] = value
-    row.update(data["value"])
-    return row
-
-
 def render(claims: Sequence[Claim], color: bool = False) -> str:
     return "".join(lines(claims))
 
@@ -76,11 +37,10 @@ def render(claims: Sequence[Claim], color: bool = False) -> str:
 def lines(claims: Iterable[Claim]) -> Iterator[str]:
     """The header, then one CSV row per claim as it comes (streamed to a file)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for claim in claims:
-        row = flatten(claim)
-        writer.writerow({k: safe_cell(row.get(k)) for k in COLUMNS})
+        writer.writerow({name: safe_cell(value) for name, value in plain_row(claim).items()})
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()

@@ -5,11 +5,13 @@ natively, so extraction can run as a map over a cluster writing one Parquet part
 partition, and reconciliation can read them all back (``docs/distributed.md``). It is
 also ~5x smaller than JSONL and typed, so numbers stay numbers.
 
-The columns are the CSV columns (the JSONL fields flattened), typed. An interval's
-bounds are numbers for counts and money but ISO strings for dates, and a Parquet column
-has one type, so bounds are split: ``nominal``/``low``/``high`` (float64, null for
-dates) and ``nominal_date``/``low_date``/``high_date`` (string, null otherwise).
-:func:`read` rebuilds claims equal to the ones written.
+The columns come from the table CSV and the cache share
+(:mod:`hanoicheck.formats.columns`), typed and grouped by type. An interval's bounds are
+numbers for counts and money but ISO strings for dates, and a Parquet column has one
+type, so bounds are split: ``nominal``/``low``/``high`` (float64, null for dates) and
+``nominal_date``/``low_date``/``high_date`` (string, null otherwise). :func:`read`
+rebuilds claims equal to the ones written. Files are written through
+:func:`hanoicheck.output.atomic_file`, like every other output.
 
 pyarrow is an optional dependency (``pip install 'hanoicheck[parquet]'``), imported
 only here, so the CLI and the other formats never pay for it.
@@ -17,31 +19,19 @@ only here, so the CLI and the other formats never pay for it.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from hanoicheck.model import SCHEMA_VERSION, Claim, Kind
+from hanoicheck.formats.columns import TYPED_COLUMNS, claim_from_typed, typed_row
+from hanoicheck.model import Claim
+from hanoicheck.output import atomic_file
 
 __all__ = ["BATCH", "MissingDependency", "read", "schema", "write"]
 
 # Claims per row group: small enough to stream 100,000 articles in flat memory, big
 # enough for good compression and fast scans.
 BATCH = 50_000
-
-_STRINGS = (
-    "id", "source", "kind", "quote", "subject_noun", "subject_role", "subject_owner",
-    "subject_period", "subject_context", "subject_key", "event_name", "event_type",
-    "event_date", "event_part_of_day", "event_parent", "attribution", "qualifier", "unit",
-    "modality", "outlet", "sentence", "nominal_date", "low_date", "high_date",
-    "document_date",
-)  # fmt: skip
-_INTS = ("schema_version", "start", "end", "line", "column")
-_FLOATS = ("nominal", "low", "high")
-_BOOLS = ("low_inclusive", "high_inclusive", "year_inferred")
 
 
 class MissingDependency(RuntimeError):
@@ -60,62 +50,16 @@ def _pyarrow() -> Any:
 
 
 def schema() -> Any:
-    """The Arrow schema of a claims file (column order is the CSV's, then extras)."""
+    """The Arrow schema of a claims file: :data:`~hanoicheck.formats.columns.TYPED_COLUMNS`."""
     pa = _pyarrow()
-    fields = [(name, pa.int64()) for name in _INTS]
-    fields += [(name, pa.string()) for name in _STRINGS]
-    fields += [(name, pa.float64()) for name in _FLOATS]
-    fields += [(name, pa.bool_()) for name in _BOOLS]
-    return pa.schema(fields)
-
-
-def _row(claim: Claim) -> dict[str, Any]:
-    value = claim.value
-    is_date = claim.kind is Kind.DATE
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "id": claim.id,
-        "source": claim.source,
-        "kind": str(claim.kind),
-        "quote": claim.quote,
-        "start": claim.start,
-        "end": claim.end,
-        "line": claim.line,
-        "column": claim.column,
-        "sentence": claim.sentence,
-        "subject_noun": claim.subject.noun,
-        "subject_role": claim.subject.role,
-        "subject_owner": claim.subject.owner,
-        "subject_period": claim.subject.period,
-        "subject_context": claim.subject.context,
-        "subject_key": claim.subject.key,
-        "event_name": claim.event.name,
-        "event_type": claim.event.type,
-        "event_date": claim.event.date,
-        "event_part_of_day": claim.event.part_of_day,
-        "event_parent": claim.event.parent,
-        "attribution": claim.attribution,
-        "nominal": None if is_date else value.nominal,
-        "low": None if is_date else value.low,
-        "high": None if is_date else value.high,
-        "nominal_date": value.nominal if is_date else None,
-        "low_date": value.low if is_date else None,
-        "high_date": value.high if is_date else None,
-        "low_inclusive": value.low_inclusive,
-        "high_inclusive": value.high_inclusive,
-        "qualifier": str(value.qualifier),
-        "unit": claim.unit,
-        "modality": str(claim.modality),
-        "outlet": claim.outlet,
-        "year_inferred": claim.year_inferred,
-        "document_date": claim.document_date,
-    }
+    arrow = {int: pa.int64(), str: pa.string(), float: pa.float64(), bool: pa.bool_()}
+    return pa.schema([(column.name, arrow[column.type]) for column in TYPED_COLUMNS])
 
 
 def _batches(claims: Iterable[Claim], size: int) -> Iterator[list[dict[str, Any]]]:
     batch: list[dict[str, Any]] = []
     for claim in claims:
-        batch.append(_row(claim))
+        batch.append(typed_row(claim))
         if len(batch) >= size:
             yield batch
             batch = []
@@ -126,76 +70,23 @@ def _batches(claims: Iterable[Claim], size: int) -> Iterator[list[dict[str, Any]
 def write(claims: Iterable[Claim], path: Path, *, batch: int = BATCH) -> int:
     """Stream ``claims`` to a Parquet file at ``path``, atomically; return the count.
 
-    Rows go to a temporary file in the target's directory, one row group per ``batch``
-    claims, and the file is renamed over ``path`` only when complete, so a failed run
+    One row group per ``batch`` claims; the file replaces ``path`` only when complete
+    (:func:`~hanoicheck.output.atomic_file`, which raises
+    :class:`~hanoicheck.output.OutputError` when it cannot be written), so a failed run
     never leaves a truncated file where a good one was.
     """
     pa = _pyarrow()
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    os.close(fd)
     count = 0
-    try:
-        with pa.parquet.ParquetWriter(tmp, schema(), compression="zstd") as writer:
-            for rows in _batches(claims, batch):
-                writer.write_table(pa.Table.from_pylist(rows, schema=schema()))
-                count += len(rows)
-            if count == 0:
-                writer.write_table(schema().empty_table())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with (
+        atomic_file(Path(path)) as handle,
+        pa.parquet.ParquetWriter(handle, schema(), compression="zstd") as writer,
+    ):
+        for rows in _batches(claims, batch):
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema()))
+            count += len(rows)
+        if count == 0:
+            writer.write_table(schema().empty_table())
     return count
-
-
-def claim_from_row(row: dict[str, Any]) -> Claim:
-    """One claim from one Parquet row (a dict as pyarrow's ``to_pylist`` gives)."""
-    is_date = row["kind"] == Kind.DATE
-    suffix = "_date" if is_date else ""
-    data = {
-        "schema_version": row["schema_version"],
-        "id": row["id"],
-        "source": row["source"],
-        "kind": row["kind"],
-        "quote": row["quote"],
-        "start": row["start"],
-        "end": row["end"],
-        "line": row["line"],
-        "column": row["column"],
-        "sentence": row["sentence"],
-        "subject": {
-            "noun": row["subject_noun"],
-            "role": row["subject_role"],
-            "owner": row["subject_owner"],
-            "period": row["subject_period"],
-            "context": row["subject_context"],
-        },
-        "event": {
-            "name": row["event_name"],
-            "type": row["event_type"],
-            "date": row["event_date"],
-            "part_of_day": row["event_part_of_day"],
-            "parent": row["event_parent"],
-        },
-        "value": {
-            "nominal": row["nominal" + suffix],
-            "low": row["low" + suffix],
-            "high": row["high" + suffix],
-            "low_inclusive": row["low_inclusive"],
-            "high_inclusive": row["high_inclusive"],
-            "qualifier": row["qualifier"],
-        },
-        "unit": row["unit"],
-        "modality": row["modality"],
-        "attribution": row["attribution"],
-        "outlet": row["outlet"],
-        "year_inferred": row["year_inferred"],
-        "document_date": row.get("document_date"),
-    }
-    return Claim.from_dict(data)
 
 
 def read(path: str | Path) -> Iterator[Claim]:
@@ -211,4 +102,4 @@ def read(path: str | Path) -> Iterator[Claim]:
         parquet = pa.parquet.ParquetFile(file)
         for group in range(parquet.num_row_groups):
             for row in parquet.read_row_group(group).to_pylist():
-                yield claim_from_row(row)
+                yield claim_from_typed(row)

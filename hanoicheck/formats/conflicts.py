@@ -1,8 +1,9 @@
 """``hanoicheck conflicts``: the reconciled fact table as CSV, JSON or Markdown.
 
-One enum, one formatter per member (a test asserts the mapping is exhaustive). By
-default only conflicts are exported; ``show_all`` adds the groups that agree and the
-single-outlet claims, each with its ``status``, so the export is the whole table.
+One enum, one formatter per member (:func:`conflict_formatter`; mypy and a test check
+that every member has one). By default only conflicts are exported; ``show_all`` adds
+the groups that agree and the single-outlet claims, each with its ``status``, so the
+export is the whole table.
 
 Each formatter yields the table a group at a time, and the CLI writes the pieces as
 they come: at 10,000 articles, building the JSON of every conflict first took four
@@ -15,20 +16,26 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterator, Sequence
-from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any, assert_never
 
-from hanoicheck.formats.claims_csv import flatten, safe_cell
+from hanoicheck.formats import ConflictFormat
+from hanoicheck.formats.claims_csv import safe_cell
+from hanoicheck.formats.columns import plain_row
 from hanoicheck.model import SCHEMA_VERSION
-from hanoicheck.reconcile import Group, Reconciliation
 
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from hanoicheck.reconcile import Group, Reconciliation
 
-class ConflictFormat(StrEnum):
-    """Formats of ``hanoicheck conflicts``."""
-
-    CSV = "csv"
-    JSON = "json"
-    MARKDOWN = "markdown"
+__all__ = [
+    "CONFLICT_FORMATTERS",
+    "CSV_COLUMNS",
+    "ConflictFormat",
+    "conflict_formatter",
+    "iter_conflicts",
+    "render_csv",
+    "render_json",
+    "render_markdown",
+]
 
 
 CSV_COLUMNS = [
@@ -67,7 +74,7 @@ def render_csv(result: Reconciliation, show_all: bool = False) -> Iterator[str]:
     writer.writeheader()
     for group in _groups(result, show_all):
         for claim in group.claims:
-            flat = flatten(claim)
+            flat = plain_row(claim)
             row: dict[str, Any] = {
                 "conflict_id": group.id,
                 "severity": str(group.severity) if group.severity else "",
@@ -140,12 +147,24 @@ def render_markdown(result: Reconciliation, show_all: bool = False) -> Iterator[
         yield "| " + " | ".join(["", "", "no conflicts", "", "", ""]) + " |\n"
 
 
-ConflictFormatter = Callable[[Reconciliation, bool], Iterator[str]]
+ConflictFormatter = Callable[["Reconciliation", bool], Iterator[str]]
+
+
+def conflict_formatter(fmt: ConflictFormat) -> ConflictFormatter:
+    """The one formatter of ``fmt``; ``assert_never`` makes mypy check every member."""
+    match fmt:
+        case ConflictFormat.CSV:
+            return render_csv
+        case ConflictFormat.JSON:
+            return render_json
+        case ConflictFormat.MARKDOWN:
+            return render_markdown
+        case _:  # pragma: no cover - mypy proves this unreachable
+            assert_never(fmt)
+
 
 CONFLICT_FORMATTERS: dict[ConflictFormat, ConflictFormatter] = {
-    ConflictFormat.CSV: render_csv,
-    ConflictFormat.JSON: render_json,
-    ConflictFormat.MARKDOWN: render_markdown,
+    f: conflict_formatter(f) for f in ConflictFormat
 }
 
 
@@ -153,9 +172,4 @@ def iter_conflicts(
     result: Reconciliation, fmt: ConflictFormat, show_all: bool = False
 ) -> Iterator[str]:
     """The conflict table in the chosen format, a group at a time (to stream it)."""
-    return CONFLICT_FORMATTERS[fmt](result, show_all)
-
-
-def render_conflicts(result: Reconciliation, fmt: ConflictFormat, show_all: bool = False) -> str:
-    """The conflict table in the chosen format, as one string."""
-    return "".join(iter_conflicts(result, fmt, show_all))
+    return conflict_formatter(fmt)(result, show_all)

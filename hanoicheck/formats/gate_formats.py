@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from enum import StrEnum
-from pathlib import PurePosixPath
-from typing import Any
+from pathlib import Path, PurePosixPath
+from typing import Any, assert_never
 
 from hanoicheck import __version__
-from hanoicheck.gate import Finding, GateResult
+from hanoicheck.formats import GateFormat
+from hanoicheck.gate import Baseline, Finding, GateResult
 from hanoicheck.model import Kind
 from hanoicheck.reconcile.model import Severity
 
@@ -23,25 +23,19 @@ __all__ = [
     "INFORMATION_URI",
     "SARIF_SCHEMA",
     "GateFormat",
+    "baseline_line",
     "escape_data",
     "escape_property",
+    "gate_formatter",
     "render_gate",
     "step_summary",
     "summary_line",
+    "verdict_line",
 ]
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/hanoicheck/hanoicheck"
 FINGERPRINT_KEY = "hanoicheckConflictId/v1"
-
-
-class GateFormat(StrEnum):
-    """Formats of ``hanoicheck check``."""
-
-    TEXT = "text"
-    GITHUB = "github"
-    JSON = "json"
-    SARIF = "sarif"
 
 
 def _plural(count: int, noun: str) -> str:
@@ -62,6 +56,26 @@ def summary_line(result: GateResult) -> str:
         noun = "entry" if len(result.stale) == 1 else "entries"
         parts.append(f"{len(result.stale)} stale baseline {noun}")
     return "; ".join(parts)
+
+
+def verdict_line(result: GateResult) -> str:
+    """The last line ``check`` prints (on stderr): what fails, where, and the exit code."""
+    where = "in new files" if result.new_sources is not None else "in the corpus"
+    failing = result.failing
+    if not failing:
+        return f"hanoicheck: no conflicts at or above {result.fail_on} {where}; exit 0"
+    counts = [
+        _plural(n, str(severity))
+        for severity in Severity
+        if (n := sum(1 for f in failing if f.severity is severity))
+    ]
+    return f"hanoicheck: {' and '.join(counts)} {where}; exit 1"
+
+
+def baseline_line(baseline: Baseline | None, output: Path) -> str:
+    """What ``baseline`` says (on stderr) once the file is written."""
+    count = len(baseline.entries) if baseline is not None else 0
+    return f"hanoicheck: baseline of {_plural(count, 'conflict')} written to {output}"
 
 
 def _stale_note(entry_id: str, subject: str) -> str:
@@ -219,14 +233,27 @@ def render_sarif(result: GateResult) -> str:
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-RENDERERS: dict[GateFormat, Callable[[GateResult], str]] = {
-    GateFormat.TEXT: render_text,
-    GateFormat.GITHUB: render_github,
-    GateFormat.JSON: render_json,
-    GateFormat.SARIF: render_sarif,
-}
+GateFormatter = Callable[[GateResult], str]
+
+
+def gate_formatter(fmt: GateFormat) -> GateFormatter:
+    """The one formatter of ``fmt``; ``assert_never`` makes mypy check every member."""
+    match fmt:
+        case GateFormat.TEXT:
+            return render_text
+        case GateFormat.GITHUB:
+            return render_github
+        case GateFormat.JSON:
+            return render_json
+        case GateFormat.SARIF:
+            return render_sarif
+        case _:  # pragma: no cover - mypy proves this unreachable
+            assert_never(fmt)
+
+
+RENDERERS: dict[GateFormat, GateFormatter] = {f: gate_formatter(f) for f in GateFormat}
 
 
 def render_gate(result: GateResult, fmt: GateFormat) -> str:
     """``result`` in ``fmt``."""
-    return RENDERERS[fmt](result)
+    return gate_formatter(fmt)(result)

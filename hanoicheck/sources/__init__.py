@@ -35,6 +35,7 @@ from hanoicheck.sources.document import (
     load_document,
     load_sources,
     parse_document,
+    parse_failure,
 )
 from hanoicheck.sources.read import (
     DEFAULT_MAX_BYTES,
@@ -53,6 +54,7 @@ __all__ = [
     "load_sources",
     "normalize_source",
     "parse_document",
+    "parse_failure",
     "parse_size",
     "read_source_bytes",
 ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from hanoicheck.model import SourceError
@@ -114,8 +114,11 @@ def _walk(root: Path, seen_dirs: set[str]) -> list[tuple[tuple[str, ...], Path |
     return found
 
 
-def discover(paths: Sequence[str | Path]) -> Iterator[Path | SourceError]:
-    """The files to read, in a stable order, each once.
+def discover(
+    paths: Sequence[str | Path], *, excluded: Callable[[str], bool] | None = None
+) -> Iterator[Path | SourceError]:
+    """The files to read, in a stable order, each once; ``excluded(source)`` (given the
+    normalised source id) drops a file or error before it is read (the config's exclude).
 
     Files named directly are yielded whatever their suffix: the user asked for them, so
     they should hear why one cannot be read rather than have it silently skipped.
@@ -124,6 +127,17 @@ def discover(paths: Sequence[str | Path]) -> Iterator[Path | SourceError]:
     that does not exist becomes a :class:`SourceError` in place, so the order of reports
     follows the order of the arguments.
     """
+    found = _discover(paths)
+    if excluded is None:
+        return found
+    return (
+        i
+        for i in found
+        if not excluded(i.source if isinstance(i, SourceError) else normalize_source(i))
+    )
+
+
+def _discover(paths: Sequence[str | Path]) -> Iterator[Path | SourceError]:
     seen_files: set[str] = set()
     seen_dirs: set[str] = set()
     for given in paths:

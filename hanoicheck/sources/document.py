@@ -165,5 +165,9 @@ def load_sources(
         except SourceReadError as exc:
             yield exc.to_error()
         except Exception as exc:  # a parser bug must not end the run; report it instead
-            message = " ".join(f"cannot parse ({type(exc).__name__}: {exc})".split())
-            yield SourceError(normalize_source(item), message)
+            yield parse_failure(normalize_source(item), exc)
+
+
+def parse_failure(source: str, exc: Exception) -> SourceError:
+    """The one-line error for a file the parser failed on (a bug, reported, not raised)."""
+    return SourceError(source, " ".join(f"cannot parse ({type(exc).__name__}: {exc})".split()))

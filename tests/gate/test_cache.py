@@ -1,8 +1,9 @@
 """Tests of hanoicheck.cache: hits and misses, invalidation, corruption, concurrency.
 
 The invariant every test leans on: whatever state the cache is in (cold, warm, stale,
-corrupt, unwritable, shared with another process), ``extract_cached`` returns exactly
-what ``extract_paths`` returns; the cache only changes how many files are extracted.
+corrupt, unwritable, shared with another process), ``extract_paths`` through the cache
+returns exactly what it returns without one; the cache only changes how many files are
+extracted.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import shutil
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,17 +19,11 @@ from typing import Any
 import pytest
 
 from hanoicheck.api import extract_paths
-from hanoicheck.cache import (
-    CacheKey,
-    ClaimCache,
-    extract_cached,
-    extractor_fingerprint,
-    options_fingerprint,
-)
+from hanoicheck.cache import ClaimCache, extractor_fingerprint
+from hanoicheck.config import Config
 from hanoicheck.extract.pipeline import EXTRACTOR_VERSION, extract_text
-from hanoicheck.extract.sentence import ExtractOptions
-from hanoicheck.intervals import Tolerance
-from hanoicheck.model import Document
+from hanoicheck.model import Claim, Document
+from hanoicheck.store import StoredDocument, StoreKey, options_fingerprint
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -61,17 +57,29 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def run(cache: ClaimCache | None, *paths: Path, **kwargs: object) -> list[str]:
+class Recording:
+    """A claim store around a :class:`ClaimCache` that notes which sources missed."""
+
+    def __init__(self, cache: ClaimCache) -> None:
+        self.cache = cache
+        self.missed: list[str] = []
+
+    def get(self, key: StoreKey, source: str) -> StoredDocument | None:
+        found = self.cache.get(key, source)
+        if found is None:
+            self.missed.append(source)
+        return found
+
+    def put(self, key: StoreKey, document: Document, claims: Sequence[Claim], data: bytes) -> None:
+        self.cache.put(key, document, claims, data)
+
+
+def run(cache: ClaimCache | None, *paths: Path, settings: Config | None = None) -> list[str]:
     """Extract and return the sources that were misses (extracted), checking results."""
-    missed: list[str] = []
-    result = extract_cached(
-        list(paths),
-        cache,
-        on_file=lambda source, hit: None if hit else missed.append(source),
-        **kwargs,  # type: ignore[arg-type]
-    )
-    assert result == extract_paths(list(paths), kwargs.get("options"))  # type: ignore[arg-type]
-    return missed
+    store = Recording(cache) if cache is not None else None
+    result = extract_paths(list(paths), settings, store=store)
+    assert result == extract_paths(list(paths), settings)
+    return store.missed if store is not None else [d.source for d in result.documents]
 
 
 def test_second_run_is_all_hits_and_one_change_is_one_miss(corpus: Path, tmp_path: Path) -> None:
@@ -93,8 +101,8 @@ def test_second_run_is_all_hits_and_one_change_is_one_miss(corpus: Path, tmp_pat
 
 def test_html_and_markdown_documents_come_back_whole(corpus: Path, tmp_path: Path) -> None:
     with ClaimCache(tmp_path / "c.sqlite") as cache:
-        cold = extract_cached([corpus], cache)
-        warm = extract_cached([corpus], cache)
+        cold = extract_paths([corpus], store=cache)
+        warm = extract_paths([corpus], store=cache)
         assert cache.hits == 5
     assert warm == cold
     page = next(d for d in warm.documents if d.source.endswith("page.html"))
@@ -112,7 +120,7 @@ def test_renamed_and_copied_files_get_their_own_source_and_ids(
         (corpus / seed).rename(corpus / "renamed.txt")
         shutil.copy(corpus / "renamed.txt", corpus / "copy.txt")
         assert run(cache, corpus) == []  # same bytes, new names: hits
-        result = extract_cached([corpus / "copy.txt"], cache)
+        result = extract_paths([corpus / "copy.txt"], store=cache)
     assert result.claims and {c.source for c in result.claims} == {"corpus/copy.txt"}
     fresh = extract_paths([corpus / "copy.txt"])
     assert [c.id for c in result.claims] == [c.id for c in fresh.claims]
@@ -130,14 +138,14 @@ def test_same_content_twice_in_one_run(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def test_options_are_part_of_the_key(corpus: Path, tmp_path: Path) -> None:
-    wide = ExtractOptions(tolerance=Tolerance(about=0.2, nearly=0.2))
-    assert options_fingerprint(wide) != options_fingerprint(None)
-    assert options_fingerprint(None, "syn") == options_fingerprint(ExtractOptions()) + "|syn"
+    wide = Config(tolerances={"about": 0.2, "nearly": 0.2, "some": 0.1})
+    assert options_fingerprint(wide.extract_options()) != options_fingerprint(None)
+    assert options_fingerprint(None) == options_fingerprint(Config().extract_options())
     with ClaimCache(tmp_path / "c.sqlite") as cache:
         run(cache, corpus)
-        assert len(run(cache, corpus, options=wide)) == 5
-        assert run(cache, corpus, options=wide) == []
-        assert len(run(cache, corpus, fingerprint_extra="x")) == 5
+        assert len(run(cache, corpus, settings=wide)) == 5
+        assert run(cache, corpus, settings=wide) == []
+        assert run(cache, corpus) == []
 
 
 def test_version_change_rebuilds(corpus: Path, tmp_path: Path) -> None:
@@ -196,7 +204,7 @@ def _filler(cache: ClaimCache, count: int) -> None:
     claims = extract_text("More than 110 countries attended and 18 countries spoke.")
     for index in range(count):
         data = f"filler {index}".encode()
-        cache.put(CacheKey.of(data, ".txt", "o"), document, claims, data)
+        cache.put(StoreKey.of(data, ".txt", "o"), document, claims, data)
 
 
 def test_truncated_file_is_rebuilt(corpus: Path, tmp_path: Path) -> None:
@@ -323,6 +331,7 @@ def test_locked_database_gives_up_writing_not_the_run(corpus: Path, tmp_path: Pa
     holder.execute("BEGIN IMMEDIATE")
     try:
         assert len(run(cache, corpus)) == 5
+        cache.flush()  # the run's last batch, written while the other process holds the lock
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -345,8 +354,9 @@ def test_unreadable_files_are_reported_not_cached(
     (tmp_path / "big.txt").write_text("x" * 200)
     with ClaimCache(tmp_path / ".cache" / "c.sqlite") as cache:
         for _ in range(2):
-            result = extract_cached([tmp_path, tmp_path / "missing.txt"], cache, max_bytes=100)
-            assert result == extract_paths([tmp_path, tmp_path / "missing.txt"], max_bytes=100)
+            small = Config(max_size=100)
+            result = extract_paths([tmp_path, tmp_path / "missing.txt"], small, store=cache)
+            assert result == extract_paths([tmp_path, tmp_path / "missing.txt"], small)
             assert len(result.errors) == 4 and len(result.documents) == 1
         assert cache.count() == 1
 
@@ -360,20 +370,25 @@ def test_parser_failure_is_reported_like_load_sources(
     def explode(source: str, data: bytes, suffix: str) -> Document:
         raise RuntimeError("boom\nhere")
 
-    monkeypatch.setattr("hanoicheck.cache.document_from_bytes", explode)
-    result = extract_cached([tmp_path / "a.txt"], None)
-    assert [str(e) for e in result.errors] == ["a.txt: cannot parse (RuntimeError: boom here)"]
+    monkeypatch.setattr("hanoicheck.parallel.document_from_bytes", explode)
+    expected = ["a.txt: cannot parse (RuntimeError: boom here)"]
+    result = extract_paths([tmp_path / "a.txt"])
+    assert [str(e) for e in result.errors] == expected
+    with ClaimCache(tmp_path / "c.sqlite") as cache:  # the same words through a store
+        result = extract_paths([tmp_path / "a.txt"], store=cache)
+        assert cache.count() == 0
+    assert [str(e) for e in result.errors] == expected
 
 
 def test_exclude_globs(corpus: Path, tmp_path: Path) -> None:
     (corpus / "drafts").mkdir()
     (corpus / "drafts" / "x.txt").write_text("Nearly 60 delegates attended.\n")
     (corpus / "drafts" / "bad.txt").write_bytes(b"\x00")
-    result = extract_cached([corpus], None, exclude=["drafts", "*.html"])
+    result = extract_paths([corpus], Config(exclude=("drafts", "*.html")))
     sources = {d.source for d in result.documents}
     assert len(sources) == 4 and not result.errors
     assert not any("drafts" in s or s.endswith(".html") for s in sources)
-    result = extract_cached([corpus, tmp_path / "gone.txt"], None, exclude=["gone.txt", "*.txt"])
+    result = extract_paths([corpus, tmp_path / "gone.txt"], Config(exclude=("gone.txt", "*.txt")))
     assert [d.source for d in result.documents] == ["corpus/note.md", "corpus/page.html"]
     assert not result.errors
 
@@ -394,7 +409,7 @@ def test_replaced_document_is_stored_with_its_text(tmp_path: Path) -> None:
     """A parse whose text is not the file's (HTML) must store the text it produced."""
     with ClaimCache(tmp_path / "c.sqlite") as cache:
         data = b"<p>raw</p>"
-        key = CacheKey.of(data, ".weird", "o")
+        key = StoreKey.of(data, ".weird", "o")
         document = Document(source="a.weird", text="raw", outlet="X")
         cache.put(key, document, [], data)
         entry = cache.get(key, "b.weird")
@@ -415,12 +430,12 @@ def _worker(path: str, name: str, barrier: multiprocessing.synchronize.Barrier) 
     with ClaimCache(path, version="v", batch_size=3, busy_timeout=20) as cache:
         for index in range(_ROUNDS):
             own = f"{name} {index}".encode()
-            cache.put(CacheKey.of(own, ".txt", "o"), document, claims, own)
+            cache.put(StoreKey.of(own, ".txt", "o"), document, claims, own)
             shared = f"shared {index}".encode()
-            if cache.get(CacheKey.of(shared, ".txt", "o"), f"{name}.txt") is None:
-                cache.put(CacheKey.of(shared, ".txt", "o"), document, claims, shared)
+            if cache.get(StoreKey.of(shared, ".txt", "o"), f"{name}.txt") is None:
+                cache.put(StoreKey.of(shared, ".txt", "o"), document, claims, shared)
             other = b"b" if name == "a" else b"a"
-            cache.get(CacheKey.of(other + f" {index // 2}".encode(), ".txt", "o"), "x.txt")
+            cache.get(StoreKey.of(other + f" {index // 2}".encode(), ".txt", "o"), "x.txt")
         assert cache.enabled, cache.notices
 
 
@@ -445,7 +460,7 @@ def test_two_processes_share_one_cache(tmp_path: Path) -> None:
         for label in ("a", "b", "shared"):
             for index in range(_ROUNDS):
                 data = f"{label} {index}".encode()
-                entry = cache.get(CacheKey.of(data, ".txt", "o"), "check.txt")
+                entry = cache.get(StoreKey.of(data, ".txt", "o"), "check.txt")
                 assert entry is not None
                 assert [c.quote for c in entry.claims] == [c.quote for c in expected]
                 assert {c.source for c in entry.claims} == {"check.txt"}
@@ -456,11 +471,10 @@ def test_payload_round_trips_every_claim_shape() -> None:
     """The cache's own serialisation must give back equal claims (money, dates, hedges)."""
     import json
 
-    from hanoicheck.cache import _plain
-    from hanoicheck.model import Claim
+    from hanoicheck.formats.columns import claim_from_stored, stored_row
 
     root = Path(__file__).resolve().parents[2]
     claims = extract_paths([root / "seeds", root / "fixtures" / "corpora"]).claims
     assert len({c.kind for c in claims}) == 3 and len({c.value.qualifier for c in claims}) > 3
     for claim in claims:
-        assert Claim.from_dict(json.loads(json.dumps(_plain(claim)))) == claim
+        assert claim_from_stored(json.loads(json.dumps(stored_row(claim)))) == claim

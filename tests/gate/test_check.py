@@ -12,9 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from hanoicheck.api import extract_paths
-from hanoicheck.cache import ClaimCache, extract_cached
+from hanoicheck.cache import ClaimCache
 from hanoicheck.cli import app
-from hanoicheck.formats.gate_formats import escape_data, escape_property, step_summary
+from hanoicheck.formats.gate_formats import escape_property, step_summary
 from hanoicheck.gate import Baseline, BaselineError, evaluate, load_baseline
 from hanoicheck.reconcile import Severity, reconcile
 
@@ -208,7 +208,7 @@ def test_cache_hits_on_second_run(repo: Path) -> None:
     code, _, _ = run("check", "--cache", str(db))
     assert code == 1 and db.exists()
     with ClaimCache(db) as cache:
-        extraction = extract_cached(["seeds"], cache)
+        extraction = extract_paths(["seeds"], store=cache)
         assert cache.hits == len(extraction.documents) and cache.misses == 0
     assert extraction.claims == extract_paths(["seeds"]).claims
     assert not (repo / ".hanoicheck").exists()
@@ -222,8 +222,3 @@ def test_evaluate_library_rules() -> None:
     full = Baseline.from_reconciliation(reconciliation)
     assert not evaluate(reconciliation, None, full, Severity.WARNING).failed
     assert step_summary(evaluate(reconciliation, set(), None)).startswith("## hanoicheck check")
-
-
-def test_escaping() -> None:
-    assert escape_data("100%\r\nx") == "100%25%0D%0Ax"
-    assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"

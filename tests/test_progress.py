@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from hanoicheck import cli
+from hanoicheck import progress as cli_progress
 from hanoicheck.cli import app, progress_bar, show_progress
 from tests.gold import ROOT
 
@@ -21,7 +21,7 @@ class Tty(io.StringIO):
 
 
 def test_no_bar_when_stderr_is_not_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "PROGRESS_MIN_FILES", 1)
+    monkeypatch.setattr(cli_progress, "PROGRESS_MIN_FILES", 1)
     result = runner.invoke(app, ["extract", str(ROOT / "seeds"), "-f", "jsonl"])
     assert result.exit_code == 0
     assert result.stderr == ""
@@ -34,7 +34,7 @@ def test_bar_only_on_a_terminal_and_not_with_quiet() -> None:
 
 
 def test_the_bar_draws_on_the_given_stream(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "PROGRESS_MIN_FILES", 1)
+    monkeypatch.setattr(cli_progress, "PROGRESS_MIN_FILES", 1)
     stream = Tty()
     with progress_bar(True, stream) as progress:
         progress(0, 3)

@@ -1,0 +1,186 @@
+"""The one table of claim columns: CSV, Parquet and the claim cache all read it.
+
+A claim is nested (subject, event, value); flat formats need one column per field.
+Written out by hand per format, the lists drifted apart (CSV lost ``subject_context``
+while Parquet kept it), so the flattening lives here once and every flat format takes
+its columns, their order and their types from :data:`CLAIM_COLUMNS`. A test checks that
+the table covers every field of :meth:`hanoicheck.model.Claim.to_dict`, so a field added
+to the model cannot be silently left out of an export.
+
+Each column names where its value sits in ``Claim.to_dict()`` (its ``path``). Three
+views of the table:
+
+* **plain** (:data:`PLAIN_COLUMNS`, CSV): the JSONL fields flattened, in table order;
+  an interval's bounds are numbers for counts and money and ISO strings for dates.
+* **typed** (:data:`TYPED_COLUMNS`, Parquet): one type per column, so a bound is split
+  into ``nominal`` (a number, null for dates) and ``nominal_date`` (an ISO string,
+  null otherwise). Typed formats group the columns by type (:data:`TYPE_ORDER`), each
+  group in table order.
+* **stored** (:data:`STORED_COLUMNS`, the claim cache): the plain columns without the
+  ones derived from others (``schema_version``, ``subject_key``), enough to rebuild the
+  claim exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from hanoicheck.model import Claim, Kind
+
+__all__ = [
+    "CLAIM_COLUMNS",
+    "PLAIN_COLUMNS",
+    "STORED_COLUMNS",
+    "TYPED_COLUMNS",
+    "TYPE_ORDER",
+    "Column",
+    "claim_from_stored",
+    "claim_from_typed",
+    "plain_row",
+    "stored_row",
+    "typed_row",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One flat column of a claim.
+
+    ``dates`` restricts a typed column to date claims (``True``) or to the others
+    (``False``); ``plain`` columns appear in CSV; ``derived`` columns are computed from
+    other fields and are not needed to rebuild a claim.
+    """
+
+    name: str
+    type: type
+    path: tuple[str, ...]
+    dates: bool | None = None
+    plain: bool = True
+    derived: bool = False
+
+    def value(self, data: Mapping[str, Any]) -> Any:
+        """This column's value in ``data`` (a ``Claim.to_dict()``)."""
+        found: Any = data
+        for key in self.path:
+            found = found[key]
+        return found
+
+    def applies(self, is_date: bool) -> bool:
+        """Whether a typed row of a date (or other) claim fills this column."""
+        return self.dates is None or self.dates is is_date
+
+
+def _c(name: str, kind: type, *path: str, **extra: Any) -> Column:
+    return Column(name, kind, path or (name,), **extra)
+
+
+def _bound(name: str) -> Column:
+    return _c(name, float, "value", name, dates=False)
+
+
+def _date_bound(name: str) -> Column:
+    return _c(f"{name}_date", str, "value", name, dates=True, plain=False)
+
+
+CLAIM_COLUMNS: tuple[Column, ...] = (
+    _c("schema_version", int, derived=True),
+    _c("id", str),
+    _c("source", str),
+    _c("kind", str),
+    _c("quote", str),
+    _c("start", int),
+    _c("end", int),
+    _c("line", int),
+    _c("column", int),
+    _c("subject_noun", str, "subject", "noun"),
+    _c("subject_role", str, "subject", "role"),
+    _c("subject_owner", str, "subject", "owner"),
+    _c("subject_period", str, "subject", "period"),
+    _c("subject_context", str, "subject", "context"),
+    _c("subject_scope", str, "subject", "scope"),
+    _c("subject_part_of", str, "subject", "part_of"),
+    _c("subject_key", str, "subject", "key", derived=True),
+    _c("event_name", str, "event", "name"),
+    _c("event_type", str, "event", "type"),
+    _c("event_date", str, "event", "date"),
+    _c("event_part_of_day", str, "event", "part_of_day"),
+    _c("event_parent", str, "event", "parent"),
+    _c("attribution", str),
+    _bound("nominal"),
+    _bound("low"),
+    _bound("high"),
+    _c("low_inclusive", bool, "value", "low_inclusive"),
+    _c("high_inclusive", bool, "value", "high_inclusive"),
+    _c("qualifier", str, "value", "qualifier"),
+    _c("unit", str),
+    _c("modality", str),
+    _c("outlet", str),
+    _c("year_inferred", bool),
+    _c("sentence", str),
+    _date_bound("nominal"),
+    _date_bound("low"),
+    _date_bound("high"),
+    _c("document_date", str),
+    _c("as_of", str),
+    _c("as_of_part", str),
+    _c("as_of_basis", str),
+)
+"""Every column, in the order plain formats write them."""
+
+TYPE_ORDER: tuple[type, ...] = (int, str, float, bool)
+PLAIN_COLUMNS: tuple[Column, ...] = tuple(c for c in CLAIM_COLUMNS if c.plain)
+TYPED_COLUMNS: tuple[Column, ...] = tuple(
+    c for kind in TYPE_ORDER for c in CLAIM_COLUMNS if c.type is kind
+)
+STORED_COLUMNS: tuple[Column, ...] = tuple(c for c in PLAIN_COLUMNS if not c.derived)
+
+
+def plain_row(claim: Claim) -> dict[str, Any]:
+    """The CSV row of ``claim``: column name -> value, in :data:`PLAIN_COLUMNS` order."""
+    data = claim.to_dict()
+    return {column.name: column.value(data) for column in PLAIN_COLUMNS}
+
+
+def typed_row(claim: Claim) -> dict[str, Any]:
+    """The Parquet row of ``claim``: bounds split by type, in :data:`TYPED_COLUMNS` order."""
+    data = claim.to_dict()
+    is_date = claim.kind is Kind.DATE
+    return {
+        column.name: column.value(data) if column.applies(is_date) else None
+        for column in TYPED_COLUMNS
+    }
+
+
+def stored_row(claim: Claim) -> list[Any]:
+    """The values of :data:`STORED_COLUMNS` (JSON-ready: enums are strings)."""
+    data = claim.to_dict()
+    return [column.value(data) for column in STORED_COLUMNS]
+
+
+def _claim(cells: Sequence[tuple[Column, Any]]) -> Claim:
+    data: dict[str, Any] = {"subject": {}, "event": {}, "value": {}}
+    for column, cell in cells:
+        if column.derived:
+            continue
+        if len(column.path) == 1:
+            data[column.path[0]] = cell
+        else:
+            data[column.path[0]][column.path[1]] = cell
+    return Claim.from_dict(data)
+
+
+def claim_from_stored(row: Sequence[Any], overrides: Mapping[str, Any] | None = None) -> Claim:
+    """Inverse of :func:`stored_row`; ``overrides`` replace top-level fields by name
+    (the cache re-points a claim at the file it was looked up for)."""
+    cells = list(zip(STORED_COLUMNS, row, strict=True))
+    if overrides:
+        cells = [(c, overrides.get(c.name, cell)) for c, cell in cells]
+    return _claim(cells)
+
+
+def claim_from_typed(row: Mapping[str, Any]) -> Claim:
+    """Inverse of :func:`typed_row` (a missing column reads as null, as in old files)."""
+    is_date = row["kind"] == Kind.DATE
+    return _claim([(c, row.get(c.name)) for c in TYPED_COLUMNS if c.applies(is_date)])

@@ -1,0 +1,187 @@
+"""Every option and argument of the command line, declared once as a typed alias.
+
+:mod:`hanoicheck.cli` is a list of commands; the options several of them share (paths,
+``--output``, ``--jobs``, the cache) and each command's ``--format`` are declared here,
+so a command's signature reads as a list of names and the help text of an option is
+written once. Every ``--format`` is an enum of :mod:`hanoicheck.formats`, so typer
+rejects an unknown format and each member has a formatter (see that module).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hanoicheck import DEFAULT_CORPUS, __version__
+from hanoicheck.formats import ClaimFormat, ConflictFormat, GateFormat
+
+
+class ColorMode(StrEnum):
+    """When to colour output (``NO_COLOR`` in the environment turns ``auto`` off)."""
+
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
+def use_color(mode: ColorMode, stream: object = None) -> bool:
+    """Resolve ``--color`` against the terminal and ``NO_COLOR``."""
+    if mode is ColorMode.ALWAYS:
+        return True
+    if mode is ColorMode.NEVER or os.environ.get("NO_COLOR"):
+        return False
+    target = stream if stream is not None else sys.stdout
+    isatty = getattr(target, "isatty", None)
+    return bool(isatty and isatty())
+
+
+PathsArg = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="PATH...",
+        help="Files or directories (.txt, .md, .html); directories are read recursively.",
+    ),
+]
+CorpusArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="[PATH...]",
+        help=f"Files or directories (.txt, .md, .html); default: ./{DEFAULT_CORPUS}.",
+        show_default=False,
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+]
+ColorOpt = Annotated[
+    ColorMode, typer.Option("--color", help="Colour the output: auto, always or never.")
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        help="Processes for extraction (default: 1 for small inputs, every CPU for large "
+        "ones). The output is identical whatever the number.",
+    ),
+]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress bar (shown only on a terminal).")
+]
+AllOpt = Annotated[
+    bool,
+    typer.Option("--all", help="Also list the groups that agree and the single-outlet claims."),
+]
+
+
+def _size(text: str) -> int:
+    """``--max-size`` in bytes, checked while parsing (before any file is read)."""
+    from hanoicheck.sources import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--max-size") from None
+
+
+MaxSizeOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--max-size",
+        metavar="SIZE",
+        parser=_size,
+        help="Skip (and report) files larger than this: e.g. 500K, 64M, 1G "
+        "(default: the config's max-size, else 64M).",
+        show_default=False,
+    ),
+]
+ClaimFormatOpt = Annotated[
+    ClaimFormat,
+    typer.Option(
+        "--format", "-f", help="Output format (parquet needs --output and pyarrow).",
+        case_sensitive=False,
+    ),
+]  # fmt: skip
+ConflictFormatOpt = Annotated[
+    ConflictFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+GateFormatOpt = Annotated[
+    GateFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+CacheOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache",
+        metavar="PATH",
+        help="Claim cache file (default: .hanoicheck/cache.sqlite in the current directory).",
+    ),
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Extract every file; do not read or write the cache.")
+]
+SinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="REV",
+        help="Blame only files added or changed since this git revision (with uncommitted "
+        "and untracked files); needs the history (fetch-depth: 0 in CI).",
+    ),
+]
+NewOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--new",
+        metavar="FILE",
+        help="A new article to check against the corpus (repeatable); instead of --since.",
+    ),
+]
+BaselineOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--baseline", metavar="FILE", help="Ignore conflicts reviewed in this baseline file."
+    ),
+]
+FailOnOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--fail-on",
+        metavar="SEVERITY",
+        help="Fail on conflicts of this severity or worse: error or warning "
+        "(default: the config's fail-on, else error).",
+        show_default=False,
+    ),
+]
+BaselineOutputOpt = Annotated[
+    Path, typer.Option("--output", "-o", metavar="FILE", help="The baseline file to write.")
+]
+WidthOpt = Annotated[
+    int | None,
+    typer.Option("--width", min=40, help="Wrap at this width (default: the terminal's, or 100)."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"hanoicheck {__version__}")
+        raise typer.Exit()
+
+
+VersionOpt = Annotated[
+    bool,
+    typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+]
+
+
+def cache_file(path: Path | None, disabled: bool) -> Path | None:
+    """The claim cache ``--cache``/``--no-cache`` ask for (None: no cache)."""
+    from hanoicheck.cache import DEFAULT_CACHE_PATH
+
+    return None if disabled else path or DEFAULT_CACHE_PATH

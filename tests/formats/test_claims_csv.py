@@ -1,0 +1,33 @@
+"""``extract --format csv``: flat rows a spreadsheet opens safely, every claim column."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from hanoicheck.cli import app
+from hanoicheck.formats import ClaimFormat, write_claims
+from tests.gold import ROOT
+
+runner = CliRunner()
+SEEDS = str(ROOT / "seeds")
+
+
+def test_csv_is_parseable_and_neutralises_formulas(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("=cmd() said 12 ships sank on May 3, 2026.\n", "utf-8")
+    result = runner.invoke(app, ["extract", str(article), "--format", "csv"])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["quote"] for r in rows] == ["12 ships", "May 3, 2026"]  # text order
+    assert all(r["sentence"].startswith("'=") for r in rows)
+
+
+def test_empty_csv_is_the_header_alone(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    write_claims(iter([]), ClaimFormat.CSV, target)
+    assert target.read_text("utf-8").startswith("schema_version,id,source,")
+    assert target.read_text("utf-8").count("\n") == 1
