@@ -646,14 +646,14 @@ def read(ctx: SentenceContext) -> list[Claim]:
     Call it after the sentence's figures are read. A date that only says when a figure
     holds ("the toll stood at 2,205 on Thursday") and names no event is that figure's
     time, not a claim of its own; so is a relative day or period ("on Wednesday",
-    "last week") that dates no named event ("he warned on Wednesday that...").
+    "last week") that dates no named event ("he warned on Wednesday that..."), unless
+    it opens or closes a span ("shut since Monday").
     """
     claims = []
     for mention in ctx.dates:
         event = ctx.event_for(mention.start, mention.end, is_date=True)
-        if event.type is None and (
-            mention.relative or (mention.start, mention.end) in ctx.used_times
-        ):
+        alone = mention.relative and mention.value.qualifier is Qualifier.EXACT
+        if event.type is None and (alone or (mention.start, mention.end) in ctx.used_times):
             continue
         label = event.type or "event"
         subject = Subject(noun=label, context=_context_phrase(ctx, mention))

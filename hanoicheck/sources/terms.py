@@ -26,7 +26,7 @@ from hanoicheck.model import Span
 
 MAX_TERMS = 40
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*[^\W_]|[^\W\d_]")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:\u2026\"\u201c]\s+|\n\s*)$")
+_OPENERS = frozenset('.!?:\u2026"\u201c\n')
 
 
 @cache
@@ -38,6 +38,12 @@ def _fold(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return plain.replace("\u2019", "'").removesuffix("'s")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence or a line (its capital is grammar)."""
+    before = text[max(0, start - 4) : start].rstrip(" \t")
+    return not before or before[-1] in _OPENERS
 
 
 def terms(text: str, furniture: Sequence[Span] = ()) -> tuple[str, ...]:
@@ -58,8 +64,7 @@ def terms(text: str, furniture: Sequence[Span] = ()) -> tuple[str, ...]:
             if len(lower) < 3 or lower in stop:
                 continue
             counts[lower] += 1
-            opening = _SENTENCE_START.search(text, max(0, match.start() - 3), match.start())
-            if word[:1].isupper() and opening is None:
+            if word[:1].isupper() and not _opens_sentence(text, match.start()):
                 names.add(lower)
         cursor = max(cursor, span.end)
     ranked = sorted(counts, key=lambda w: (-counts[w] * (2 if w in names else 1), w))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hanoicheck.extract.pipeline import extract_text
+from hanoicheck.extract.pipeline import extract_document, extract_text
+from hanoicheck.sources import parse_document
 
 
 @pytest.mark.parametrize(
@@ -70,8 +71,11 @@ def test_news_numbers_that_are_not_claims(text: str) -> None:
 
 
 def test_publication_lines_are_not_claims() -> None:
+    """Read as a file is (the sources stage marks bylines as furniture)."""
     text = (
         "By Claire Martin | Published 3 October 2025\n\n"
         "Posted Thursday, September 18, 2025 at 9:02 pm\n"
     )
-    assert extract_text(text, document_date="2025-10-03") == []
+    document = parse_document("a.txt", text, ".txt")
+    assert document.date == "2025-10-03"
+    assert extract_document(document) == []

@@ -18,7 +18,7 @@ SEEDS = str(ROOT / "seeds")
 
 def test_csv_is_parseable_and_neutralises_formulas(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("=cmd() said 12 ships sank on May 3, 2026.\n", "utf-8")
+    article.write_text("=cmd() said 12 ships sank in the storm on May 3, 2026.\n", "utf-8")
     result = runner.invoke(app, ["extract", str(article), "--format", "csv"])
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout)))

@@ -60,7 +60,9 @@ def test_saved_fuzz_findings(path: Path) -> None:  # pragma: no cover - none sav
 
 
 def test_target_contract_on_basic_inputs() -> None:
-    assert target(TXT + b"Officials counted 12 ships on Oct 25.") == 2
+    # the date is the count's time, not a claim of its own; the storm's date is one
+    assert target(TXT + b"Officials counted 12 ships on Oct 25.") == 1
+    assert target(TXT + b"The storm sank 12 ships on Oct 25.") == 2
     assert target(TXT + b"\x00binary") == -1
     assert target(TXT + b"\xff\xfe") == -1
     assert target(b"") == -1
