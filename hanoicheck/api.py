@@ -21,6 +21,7 @@ from pathlib import Path
 from hanoicheck import DEFAULT_CORPUS
 from hanoicheck.cache import ClaimCache
 from hanoicheck.config import Config, is_excluded
+from hanoicheck.extract.pipeline import extract_document
 from hanoicheck.extract.sentence import ExtractOptions
 from hanoicheck.gate import (
     Baseline,
@@ -34,7 +35,7 @@ from hanoicheck.gate import (
     uncovered,
 )
 from hanoicheck.interning import Interner
-from hanoicheck.model import Claim, Document, SourceError
+from hanoicheck.model import Claim, Document, Kind, SourceError
 from hanoicheck.parallel import (
     DocumentClaims,
     ExtractItem,
@@ -45,8 +46,9 @@ from hanoicheck.parallel import (
     without_text,
 )
 from hanoicheck.reconcile import Reconciliation, reconcile
-from hanoicheck.sources import SourceReadError, discover, read_source_bytes
+from hanoicheck.sources import SourceReadError, discover, load_document, read_source_bytes
 from hanoicheck.store import ClaimStore, StoreKey, options_fingerprint
+from hanoicheck.years import complete_claims, dateline_days, story_moments
 
 __all__ = [
     "BaselineWrite",
@@ -191,20 +193,55 @@ def extract_paths(
     ``keep_text=False`` keeps only each document's metadata (source, date, outlet,
     url) for big runs. Equal claims parts are shared across files (an
     :class:`~hanoicheck.interning.Interner`), so memory grows with distinct values.
+
+    A document dated only by a year-less dateline takes its year from its story
+    (:mod:`hanoicheck.years`) and is read again with it, so its weekdays and dates
+    resolve like those of the others.
     """
-    claims: list[Claim] = []
+    config = settings if settings is not None else Config()
+    by_source: dict[str, list[Claim]] = {}
     documents: list[Document] = []
     errors: list[SourceError] = []
     shared = Interner()  # claims of many articles repeat outlets, events, values
     for item in iter_extract(
-        paths, settings, store=store, jobs=jobs, progress=progress, keep_text=keep_text
+        paths, config, store=store, jobs=jobs, progress=progress, keep_text=keep_text
     ):
         if isinstance(item, SourceError):
             errors.append(item)
             continue
         documents.append(item.document)
-        claims.extend(map(shared.claim, item.claims))
+        by_source[item.document.source] = list(map(shared.claim, item.claims))
+    if any(c.year_inferred is False and _yearless(c) for cs in by_source.values() for c in cs):
+        moments = story_moments(documents, by_source)
+        for source, day in dateline_days(documents, moments).items():
+            redated = _redated(source, day, config, keep_text)
+            if redated is not None:
+                at = next(i for i, d in enumerate(documents) if d.source == source)
+                documents[at] = redated.document
+                by_source[source] = list(redated.claims)
+        for source, moment in moments.items():
+            by_source[source] = list(map(shared.claim, complete_claims(by_source[source], moment)))
+    claims = [claim for document in documents for claim in by_source[document.source]]
     return Extraction(tuple(claims), tuple(documents), tuple(errors))
+
+
+def _yearless(claim: Claim) -> bool:
+    """Whether a claim holds a date without a year (its value, its event's, its as-of)."""
+    dates = [claim.event.date, claim.as_of]
+    if claim.kind is Kind.DATE:
+        dates += [claim.value.low, claim.value.high]
+    return any(d is not None and str(d).startswith("--") for d in dates)
+
+
+def _redated(source: str, day: str, config: Config, keep_text: bool) -> DocumentClaims | None:
+    """A document read again with the full date its story gave its year-less dateline."""
+    try:
+        document = load_document(Path(source), max_bytes=config.max_size)
+    except (SourceReadError, OSError):
+        return None  # gone or changed since it was read: keep the first reading
+    document = replace(document, date=day, year_inferred=True)
+    claims = extract_document(document, config.extract_options())
+    return DocumentClaims(document if keep_text else without_text(document), tuple(claims))
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,7 +39,13 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("formats", ("hanoicheck.formats",)),
     (
         "driver",
-        ("hanoicheck.config", "hanoicheck.store", "hanoicheck.cache", "hanoicheck.parallel"),
+        (
+            "hanoicheck.config",
+            "hanoicheck.store",
+            "hanoicheck.cache",
+            "hanoicheck.parallel",
+            "hanoicheck.years",
+        ),
     ),
     ("api", ("hanoicheck.api",)),
     ("cli", ("hanoicheck.options", "hanoicheck.progress", "hanoicheck.cli")),

@@ -18,7 +18,7 @@ outlet counted once (:mod:`.independence`).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -100,7 +100,7 @@ def reconcile(
     by_source: dict[str, list[Claim]] = defaultdict(list)
     for claim in ordered:
         by_source[claim.source].append(claim)
-    inputs = _story_inputs(by_source, {d.source: d for d in documents})
+    inputs = story_inputs(by_source, {d.source: d for d in documents})
     stories = cluster_stories(inputs, one_story=options.one_story)
     units, copies = independent_units(ordered, stories)
     facets = build_facets(ordered, stories, vocabulary)
@@ -129,8 +129,8 @@ def reconcile(
     )
 
 
-def _story_inputs(
-    by_source: dict[str, list[Claim]], documents: dict[str, Document]
+def story_inputs(
+    by_source: Mapping[str, Sequence[Claim]], documents: Mapping[str, Document]
 ) -> list[StoryInput]:
     """Terms and times of every source with claims: from its document, else its claims."""
     inputs = []
