@@ -362,6 +362,9 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
         ties.append(f"same place ({a.scope})")
     if a.part_of != b.part_of:
         return Identity.DIFFERENT, ["a part and its whole"]
+    if _daily(a, vocabulary) and _daily(b, vocabulary) and not _same_day(a.when, b.when):
+        days = f"{a.when.day if a.when else '?'} / {b.when.day if b.when else '?'}"
+        return Identity.DIFFERENT, [f"counts of different days ({days})"]
     if (a.claim.modality is Modality.PLAN) != (b.claim.modality is Modality.PLAN):
         # "the treaty needs 60 ratifications" is a threshold, not a count of them
         return Identity.DIFFERENT, ["a target and a count"]
@@ -397,23 +400,39 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
         ties.append(f"both given by {a.authority}")
     if words.ties:
         ties.append(f"the same words around both figures ({', '.join(words.shared[:3])})")
-    elif a.claim.kind is Kind.DATE and _same_event_name(a, b, vocabulary):
-        ties.append(f"both date the {a.claim.event.name}")
+    elif words.shared_names and a.claim.kind is Kind.DATE:
+        ties.append(f"both date what {', '.join(words.shared_names[:2])} did")
     elif not ties and _copied(a.claim.sentence, b.claim.sentence):
         ties.append("the same sentence in both sources")
-    if not ties and a.single and b.single and a.claim.source != b.claim.source:
+    if (
+        not ties
+        and a.claim.kind is not Kind.MONEY
+        and a.single
+        and b.single
+        and a.claim.source != b.claim.source
+        and not words.named_apart
+    ):
+        # A story's money is many different sums: each source's one "price" is no
+        # evidence they are the same one. A count or a dated event no source of the
+        # story gives two values for is one thing.
         ties.append("each source gives one figure for it")
     return (Identity.SAME if ties else Identity.UNTIED), ties
 
 
-def _same_event_name(a: Facets, b: Facets, vocabulary: Vocabulary) -> bool:
-    """Both dates name the same one-off event ("the aftershock", "the 5.5 aftershock")."""
-    name_a, name_b = a.claim.event.name, b.claim.event.name
-    if not name_a or not name_b or a.recurring:
-        return False
-    if fold(a.event_type or "") in vocabulary.umbrella_events:
-        return False
-    return similarity(name_a, name_b, vocabulary) >= 90
+def _daily(facet: Facets, vocabulary: Vocabulary) -> bool:
+    return facet.claim.kind is Kind.COUNT and fold(facet.claim.subject.role or "") in (
+        vocabulary.daily_roles
+    )
+
+
+def _same_day(a: When | None, b: When | None) -> bool:
+    """Whether two times fall on one day (unknown or final times are not told apart)."""
+    if a is None or b is None or a.day is None or b.day is None:
+        return True
+    if TimeBasis.FINAL in (a.basis, b.basis):
+        return True
+    with_year = has_year(a.day) and has_year(b.day)
+    return day_number(a.day, with_year) == day_number(b.day, with_year)
 
 
 def _same_place(a: str | None, b: str | None) -> bool:

@@ -132,12 +132,14 @@ class Comparison:
 
     @property
     def ties(self) -> bool:
-        """Most of the lighter clause's weight shared, in two words at least (one word,
-        "posted", shared by two publication lines ties nothing)."""
-        return self.share >= TIE and len(self.shared) >= MIN_SHARED
+        """Most of the lighter clause's weight shared, in two words at least, one of
+        them a name few of the story's figures have around them ("Morocco", "Monaco"):
+        "the United Nations fund" around two different UN amounts ties nothing."""
+        return self.share >= TIE and len(self.shared) >= MIN_SHARED and bool(self.shared_names)
 
     names_a: tuple[str, ...] = ()
     names_b: tuple[str, ...] = ()
+    shared_names: tuple[str, ...] = ()
 
     @property
     def apart(self) -> bool:
@@ -161,6 +163,7 @@ def compare(a: Signature, b: Signature) -> Comparison:
     only_b = tuple(sorted(b.rare - set(a.weights), key=lambda w: -b.weights[w]))
     names_a = tuple(sorted(a.names - set(b.weights)))
     names_b = tuple(sorted(b.names - set(a.weights)))
-    if a.names & b.names:
+    common = tuple(sorted(a.names & b.names))
+    if common:
         names_a = names_b = ()  # they name someone in common
-    return Comparison(share, tuple(shared), only_a, only_b, names_a, names_b)
+    return Comparison(share, tuple(shared), only_a, only_b, names_a, names_b, common)

@@ -31,6 +31,7 @@ class Vocabulary:
     cumulative_roles: frozenset[str]
     cumulative_nouns: frozenset[str]
     cumulative_events: frozenset[str]
+    daily_roles: frozenset[str]
     umbrella_events: frozenset[str]
     recurring_events: frozenset[str]
     owners: dict[str, str]  # surface -> canonical owner
@@ -173,6 +174,7 @@ def load_vocabulary(text: str, extra_synonyms: Sequence[Sequence[str]] = ()) -> 
         cumulative_roles=frozenset(_fold_all(cumulative.get("roles", []))),
         cumulative_nouns=frozenset(_fold_all(cumulative.get("nouns", []))),
         cumulative_events=frozenset(_fold_all(cumulative.get("events", []))),
+        daily_roles=frozenset(_fold_all(cumulative.get("daily_roles", []))),
         umbrella_events=frozenset(_fold_all(events.get("umbrella", []))),
         recurring_events=frozenset(_fold_all(events.get("recurring", []))),
         owners=owners,
