@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from hanoicheck.calendar import MONTH_NAMES
 from hanoicheck.extract import context
 from hanoicheck.lexicon import data_table, phrases
 from hanoicheck.model import Span
@@ -41,6 +42,12 @@ _STOP_LEFT = frozenset(
 )  # fmt: skip
 _SKIP_BEFORE_VERB = frozenset({"also", "later", "had", "has", "have", "then", "now", "earlier"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+_CALENDAR = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "today", "yesterday", "tomorrow", "tonight", *(m for m in MONTH_NAMES),
+    }
+)  # fmt: skip
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
 
 
@@ -75,6 +82,8 @@ def _is_name(word: str) -> bool:
 
 def _is_source_head(word: str, heads: frozenset[str]) -> bool:
     bare = word.lower().rstrip(".").removesuffix("'s").removesuffix("\u2019s")
+    if bare in _CALENDAR:
+        return False  # "said on Thursday": a day, not a source
     return bare in heads or (_is_name(word) and bare not in _PRONOUNS)
 
 

@@ -193,8 +193,11 @@ def _implied(
             of = tally.group("of").lower()
             noun = default_lexicon().noun_by_surface.get(of, of)
             return noun, default_lexicon().default_roles.get(noun), figure.end, None
-        if antecedent is not None:
-            return antecedent.subject.noun, antecedent.subject.role, figure.end, None
+        # "the ministry put the figure at 506,000" two paragraphs after "half a million
+        # people marched": a tally names the article's count, wherever it was said
+        for earlier in (antecedent, ctx.topic):
+            if earlier is not None:
+                return earlier.subject.noun, earlier.subject.role, figure.end, None
         return "people", None, figure.end, None
     if antecedent is not None:
         return antecedent.subject.noun, antecedent.subject.role, figure.end, None

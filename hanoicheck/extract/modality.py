@@ -20,7 +20,9 @@ from hanoicheck.model import Modality, Span
 # How far a cue may stand from its figure, in characters: a clause, not a paragraph.
 REACH_BEFORE = 140
 REACH_AFTER = 45
-_CLAUSE_END = re.compile(r"[;:]|\s[\u2013\u2014-]\s|,\s+(?:while|whereas|but|although|though)\b")
+_CLAUSE_END = re.compile(
+    r"[;:]|\s[\u2013\u2014-]\s|,\s+(?:while|whereas|although|though)\b|\bbut\b"
+)
 
 
 @cache

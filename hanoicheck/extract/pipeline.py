@@ -183,6 +183,7 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
             for sentence in context.sentences(text, paragraph.start(), paragraph.end())
         )
     antecedent: Claim | None = None  # the last count of the paragraph (for "41 of them")
+    topic: Claim | None = None  # the article's last count of something doing something
     cues = [context.find_cues(text, sentence, "events") for _, sentence in spans]
     for index, (paragraph_start, sentence) in enumerate(spans):
         if index == 0 or spans[index - 1][0] != paragraph_start:
@@ -223,12 +224,14 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
             and not any(m.start < f.number_end and f.number_start < m.end for m in mentions)
         ]
         for figure in figures:
-            ctx.antecedent = antecedent
+            ctx.antecedent, ctx.topic = antecedent, topic
             claim = money.read(ctx, figure) or counts.read(ctx, figure)
             if claim is not None:
                 claims.append(claim)
                 if claim.kind is Kind.COUNT:
                     antecedent = claim
+                    if claim.subject.role and claim.subject.part_of is None:
+                        topic = claim
         claims.extend(dates.read(ctx))  # after the figures: it skips dates used as their time
     claims.sort(key=lambda c: (c.start, c.end))
     return claims

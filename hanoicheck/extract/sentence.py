@@ -55,6 +55,7 @@ class SentenceContext:
     sources: list[Mention] = field(default_factory=list)
     used_times: set[tuple[int, int]] = field(default_factory=set)
     antecedent: Claim | None = None  # the paragraph's last count before the figure read
+    topic: Claim | None = None  # the article's last count with a role ("the toll" is its)
     _cues: dict[str, list[context.Cue]] = field(default_factory=dict)
     _quoted_sentence: str | None = None
 

@@ -147,8 +147,8 @@ def time_scope(
     if clock is not None or stamp is not None:
         basis = TimeBasis.FINAL if final else TimeBasis.STATED
         return TimeScope(document_date, clock or stamp, basis)
-    if final:
-        return TimeScope(None, None, TimeBasis.FINAL)
+    if final:  # the count at the end of its event, as known when the article was written
+        return TimeScope(document_date, None, TimeBasis.FINAL)
     if document_date is None:
         return TimeScope(None, None, TimeBasis.UNKNOWN)
     part = (

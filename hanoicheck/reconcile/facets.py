@@ -251,7 +251,7 @@ def _vague(facet: Facets) -> bool:
     return claim.subject.role is None and fold(claim.subject.noun) in _VAGUE_NOUNS
 
 
-_VAGUE_NOUNS = frozenset({"people", "persons", "individuals", "others"})
+_VAGUE_NOUNS = frozenset({"people", "persons", "individuals", "others", "tonnes"})
 
 
 def _ambiguous(items: list[Facets]) -> bool:
@@ -299,16 +299,18 @@ def compare_times(a: When | None, b: When | None) -> tuple[int, bool] | None:
     if a is None or b is None or TimeBasis.UNKNOWN in (a.basis, b.basis):
         return None
     final_a, final_b = a.basis is TimeBasis.FINAL, b.basis is TimeBasis.FINAL
+    if a.day is not None and b.day is not None:
+        with_year = has_year(a.day) and has_year(b.day)
+        da, db = day_number(a.day, with_year), day_number(b.day, with_year)
+        if da != db and not (final_a and final_b):
+            return (-1 if da < db else 1), False
     if final_a or final_b:
+        # "the final count" comes after every count of its day (or of an unknown day)
         if final_a and final_b:
             return 0, True
         return (1 if final_a else -1), False
     if a.day is None or b.day is None:
         return None
-    with_year = has_year(a.day) and has_year(b.day)
-    da, db = day_number(a.day, with_year), day_number(b.day, with_year)
-    if da != db:
-        return (-1 if da < db else 1), False
     stated = a.basis is TimeBasis.STATED and b.basis is TimeBasis.STATED
     if (a.minutes is None) != (b.minutes is None):
         # An article's figure with no hour is the latest it knew that day: later
@@ -398,6 +400,8 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
         return Identity.POSSIBLE, ties
     if a.authority and a.authority == b.authority:
         ties.append(f"both given by {a.authority}")
+    if a.cumulative and _stated_same_day(a.when, b.when):
+        ties.append(f"both as of {a.when.day if a.when else ''}")
     if words.ties:
         ties.append(f"the same words around both figures ({', '.join(words.shared[:3])})")
     elif words.shared_names and a.claim.kind is Kind.DATE:
@@ -423,6 +427,13 @@ def _daily(facet: Facets, vocabulary: Vocabulary) -> bool:
     return facet.claim.kind is Kind.COUNT and fold(facet.claim.subject.role or "") in (
         vocabulary.daily_roles
     )
+
+
+def _stated_same_day(a: When | None, b: When | None) -> bool:
+    """Both times say which day, and it is the same one."""
+    if a is None or b is None or TimeBasis.STATED not in (a.basis, b.basis):
+        return False
+    return a.day is not None and b.day is not None and _same_day(a, b)
 
 
 def _same_day(a: When | None, b: When | None) -> bool:

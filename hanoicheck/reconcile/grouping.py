@@ -110,11 +110,11 @@ def _by_identity(
     floating: list[Facets] = []
     for facet in order:
         candidates = _candidates(facet, clusters, vocabulary)
-        certain = [c for c, verdict in candidates if verdict is Identity.SAME]
+        certain = _most_tied(facet, [c for c, v in candidates if v is Identity.SAME], vocabulary)
         if not candidates:
             clusters.append(Cluster([facet]))
-        elif len(certain) == 1:
-            certain[0].members.append(facet)
+        elif certain is not None:
+            certain.members.append(facet)
         else:
             floating.append(facet)
     for facet in floating:
@@ -128,6 +128,20 @@ def _by_identity(
 
 
 _STRENGTH = {Identity.UNTIED: 0, Identity.POSSIBLE: 1, Identity.SAME: 2}
+
+
+def _most_tied(facet: Facets, clusters: list[Cluster], vocabulary: Vocabulary) -> Cluster | None:
+    """Of the groups a claim is tied to, the one it is tied to by most members.
+
+    None when none, or when two groups are tied to it equally: then its value decides.
+    """
+    if len(clusters) <= 1:
+        return clusters[0] if clusters else None
+    counts = [
+        sum(identity(facet, m, vocabulary)[0] is Identity.SAME for m in c.members) for c in clusters
+    ]
+    best = max(counts)
+    return clusters[counts.index(best)] if counts.count(best) == 1 else None
 
 
 def _candidates(

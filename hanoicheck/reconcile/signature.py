@@ -49,7 +49,11 @@ def _words(sentence: str, quote: str, stopwords: frozenset[str]) -> tuple[tuple[
         low = match.end()
     stop = _CLAUSE.search(sentence, end)
     high = stop.start() if stop else len(sentence)
-    before = [(m.group(0), m.start()) for m in _TOKEN.finditer(sentence, low, at)][-WINDOW:]
+    before = [
+        (m.group(0), m.start())
+        for m in _TOKEN.finditer(sentence, low, at)
+        if m.start() > 0  # a sentence's first word is capitalised by grammar, not a name
+    ][-WINDOW:]
     after = [(m.group(0), m.start()) for m in _TOKEN.finditer(sentence, end, high)][:WINDOW]
     found: dict[str, bool] = {}
     for word, _ in [*reversed(before), *after]:

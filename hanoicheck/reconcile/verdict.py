@@ -20,7 +20,7 @@ import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from hanoicheck.intervals import Bounds, all_have_years, bounds_of
+from hanoicheck.intervals import Bounds, all_have_years, bounds_of, relative_gap
 from hanoicheck.model import Claim, Kind, Qualifier, TimeBasis
 from hanoicheck.reconcile.facets import Facets, Identity, compare_times, conversions, identity
 from hanoicheck.reconcile.labels import day, value_label
@@ -50,7 +50,7 @@ def judge(
         status = Status.AGREED if len(total) > 1 else Status.UNCORROBORATED
         severity = None
     subject = _subject(members)
-    reasons = _reasons(members, vocabulary, notes)
+    reasons = _reasons(members, vocabulary, notes, worst)
     explanation = _explain(subject, positions, worst, reasons) if worst else ""
     finding = worst[2].capitalize() if worst else ""
     return Group(
@@ -211,8 +211,9 @@ def _clash(
         return None
     if verdict is Identity.POSSIBLE:
         return (a, b, "a near miss on what may be the same session", Severity.WARNING)
+    authorities = bool(a.authority and b.authority and a.authority != b.authority)
     if a.cumulative and b.cumulative:
-        running = _running_total(a, b, ba, bb)
+        running = _running_total(a, b, ba, bb, authorities)
         if running is None:
             return None
         if isinstance(running, str):
@@ -220,7 +221,7 @@ def _clash(
     if a.forecast or b.forecast:
         kinds = sorted({str(f.claim.modality) for f in (a, b) if f.forecast})
         return (a, b, f"a {' / '.join(kinds)} against what was reported", Severity.WARNING)
-    if a.authority and b.authority and a.authority != b.authority:
+    if authorities:
         who = f"{a.claim.attribution} / {b.claim.attribution}"
         return (a, b, f"two authorities give different figures ({who})", Severity.WARNING)
     if a.claim.source == b.claim.source:
@@ -228,21 +229,35 @@ def _clash(
     return (a, b, "reported facts that cannot both be true", Severity.ERROR)
 
 
-def _running_total(a: Facets, b: Facets, ba: Bounds, bb: Bounds) -> str | bool | None:
+# A running total revised down, or counted twice in a day, moves by a few percent; a
+# far lower figure is a part (one province, one city) the text did not name as one.
+REVISION = 0.25
+
+
+def _running_total(
+    a: Facets, b: Facets, ba: Bounds, bb: Bounds, authorities: bool
+) -> str | bool | None:
     """How two figures of a running total relate in time.
 
-    None: compatible (a later figure may be higher; unknown times cannot be judged).
-    A reason: a warning. False: the same time, stated exactly on both sides, so the
-    figures are compared like any other reported facts.
+    None: compatible (a later figure may be higher; unknown times cannot be judged; a
+    far lower figure is likely a part of the whole). A reason: a warning. False: to be
+    compared like any other figures (the same time stated exactly on both sides, or
+    two authorities' figures).
     """
     order = compare_times(a.when, b.when)
     if order is None:
         return None
     step, exact = order
+    early, late = (a, b) if step <= 0 else (b, a)
     if step != 0:
-        (early, late), (low, high) = ((a, b), (ba, bb)) if step < 0 else ((b, a), (bb, ba))
+        low, high = (ba, bb) if step < 0 else (bb, ba)
         if high.high >= low.low:
             return None
+    if authorities:
+        return False
+    if relative_gap(ba, bb) > REVISION:
+        return None
+    if step != 0:
         return f"a running total reported lower later ({_at(early)}, then {_at(late)})"
     if not exact:
         return "two counts of a running total for the same day; the hour is not given for both"
@@ -286,16 +301,17 @@ def _subject(members: Sequence[Facets]) -> str:
     return f"number of {subject}" + (f", {event}" if event else "")
 
 
-def _reasons(members: Sequence[Facets], vocabulary: Vocabulary, notes: Sequence[str]) -> list[str]:
+def _reasons(
+    members: Sequence[Facets], vocabulary: Vocabulary, notes: Sequence[str], worst: Clash | None
+) -> list[str]:
+    """Why the figures were compared: what ties the two set against each other (for a
+    conflict), else what ties the group's figures to its first one."""
     reasons: list[str] = list(notes)
-    seen: set[str] = set(reasons)
-    anchor = members[0]
-    for other in members[1:]:
-        _, why = identity(anchor, other, vocabulary)
-        for reason in why:
-            if reason not in seen:
-                seen.add(reason)
-                reasons.append(reason)
+    pairs = [(worst[0], worst[1])] if worst else [(members[0], other) for other in members[1:]]
+    for a, b in pairs:
+        verdict, why = identity(a, b, vocabulary)
+        if verdict in (Identity.SAME, Identity.POSSIBLE):
+            reasons.extend(r for r in why if r not in reasons)
     return reasons
 
 
