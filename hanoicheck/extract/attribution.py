@@ -51,6 +51,14 @@ _CALENDAR = frozenset(
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
 
 
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<who>[^,.;:()]+?)(?=\s*[,.;:(]|\s+(?:the|at|in|on)\s|$)",
+    re.IGNORECASE,
+)
+_LEADING = frozenset({"the", "and", "of", "for", "meanwhile", "but", "also"})
+_TRAILING = frozenset({"the", "and", "of", "for"})
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A source named in a sentence, and where."""
@@ -142,13 +150,12 @@ def mentions(text: str, sentence: Span) -> list[Mention]:
     """Every source the sentence names, in text order."""
     _, _, verbs, by_count = _vocab()
     found: list[Mention] = []
-    according = context.according_pattern()
-    for match in according.finditer(text, sentence.start, sentence.end):
-        who = context.tidy_who(match.group("who"))
+    for match in _ACCORDING.finditer(text, sentence.start, sentence.end):
+        who = tidy_who(match.group("who"))
         if who:
             found.append(Mention(match.start(), match.end(), who))
     for match in by_count.finditer(text, sentence.start, sentence.end):
-        who = context.tidy_who(match.group("who"))
+        who = tidy_who(match.group("who"))
         if who and not who[:1].isdigit():
             found.append(Mention(match.start(), match.end(), who))
     for verb in verbs.finditer(text, sentence.start, sentence.end):
@@ -174,3 +181,29 @@ def source_of(text: str, found: list[Mention], start: int, end: int) -> str | No
         if gap <= REACH and (best is None or gap < best[0]):
             best = (gap, mention)
     return best[1].who if best else None
+
+
+def tidy_who(who: str) -> str | None:
+    """A source phrase without leading and trailing function words; None for a pronoun
+    or a day ("according to Thursday's update" names no one)."""
+    words = who.strip().split()
+    while words and words[0].lower() in _LEADING:
+        words.pop(0)
+    while words and words[-1].lower() in _TRAILING:
+        words.pop()
+    cleaned = " ".join(words).strip(" ,")
+    lower = cleaned.lower()
+    if not cleaned or lower in _PRONOUNS or lower in _CALENDAR or lower in ("we", "i", "in"):
+        return None
+    return cleaned
+
+
+@cache
+def _pronoun_said() -> re.Pattern[str]:
+    verbs = phrases(data_table("context")["attribution"]["say_verbs"])
+    return re.compile(rf"\b(?:he|she|they)\s+(?:also\s+)?{verbs}|{verbs}\s+(?:he|she)\b", re.I)
+
+
+def pronoun_said(text: str, sentence: Span) -> bool:
+    """Whether the sentence credits its figures to "he" or "she" (the last named speaker)."""
+    return _pronoun_said().search(text, sentence.start, sentence.end) is not None

@@ -104,25 +104,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "roles": cue_regex(lex.roles),
         "money_types": cue_regex(lex.money_types),
         "events": cue_regex(lex.events),
-        "according": re.compile(
-            r"\baccording\s+to\s+(?P<who>[^,.;:()]+?)(?=\s*[,.;:(]|\s+(?:the|at|in|on)\s|$)",
-            re.IGNORECASE,
-        ),
-        # A name starts at a word boundary and its words are taken whole (possessive):
-        # otherwise a long run of capitals is rescanned from each of its letters.
-        "said_after": re.compile(
-            r"(?<![\w\u2019'.-])"
-            r"(?P<who>(?:[A-Z][\w\u2019'.-]*+|of|for|and|the|de|van)(?:\s+(?:[A-Z][\w\u2019'.-]*+|of|for|and|the|de|van)){0,12})"
-            r"(?:\s+(?:on|last|this)\s+\w+day)?"
-            rf"(?:,)?\s+{_SAY}\b"
-        ),
-        "pronoun_said": re.compile(
-            rf"\b(?:he|she|they)\s+(?:also\s+)?{_SAY}\b|\b{_SAY}\s+(?:he|she)\b", re.IGNORECASE
-        ),
-        "said_before": re.compile(
-            r"\b(?:said|says|according to|told reporters)\s+"
-            r"(?P<who>(?:[A-Z][\w\u2019'.-]*\s*){1,6})"
-        ),
         "part_of_day": re.compile(r"\b(?P<p>morning|afternoon|evening|night)\b", re.IGNORECASE),
         "token_end": re.compile(r"(?<![\w.])([\w.]+)\.?$"),
         "parent": re.compile(
@@ -276,79 +257,6 @@ def nearest(text: str, cues: list[Cue], start: int, end: int, limit: int = 160) 
         if raw <= limit and (best is None or (d, -(cue.end - cue.start)) < best[:2]):
             best = (d, -(cue.end - cue.start), cue)
     return best[2] if best else None
-
-
-_NOT_NAMES = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "it",
-        "this",
-        "that",
-        "there",
-        "which",
-        "who",
-    ]
-)
-_SAY = (
-    r"(?:said|says|stated|told|noted|stressed|added|announced|reported|affirmed|"
-    r"emphasi[sz]ed|confirmed|estimated|wrote|described|warned|urged|pointed\s+out|"
-    r"explained|underscored|highlighted|called|pledged|declared|insisted|recalled)"
-)
-
-
-def according_pattern() -> re.Pattern[str]:
-    """ "according to X": shared with :mod:`hanoicheck.extract.attribution`."""
-    return _patterns()["according"]
-
-
-def attribution(text: str, sentence: Span) -> tuple[str | None, bool]:
-    """Who the sentence says its figures come from, and whether it only says "he said".
-
-    Returns ``(name, False)`` for a named source, ``(None, True)`` for a pronoun that
-    the caller resolves to the last named speaker, ``(None, False)`` for nothing.
-    """
-    body = text[sentence.start : sentence.end]
-    pats = _patterns()
-    match = pats["according"].search(body)
-    if match:
-        who = tidy_who(match.group("who"))
-        return (who, False) if who else (None, True)
-    pronoun = False
-    for match in pats["said_after"].finditer(body):
-        who = tidy_who(match.group("who"))
-        if who:
-            return who, False
-    if pats["pronoun_said"].search(body):
-        pronoun = True
-    match = pats["said_before"].search(body)
-    if match:
-        who = tidy_who(match.group("who"))
-        if who:
-            return who, False
-    return None, pronoun
-
-
-def tidy_who(who: str) -> str | None:
-    """A source phrase without leading and trailing function words; None for a pronoun."""
-    words = who.strip().split()
-    while words and words[0].lower() in ("the", "and", "of", "for", "meanwhile", "but", "also"):
-        words.pop(0)
-    while words and words[-1].lower() in ("the", "and", "of", "for"):
-        words.pop()
-    cleaned = " ".join(words).strip(" ,")
-    if cleaned.lower() in _NOT_NAMES:
-        return None
-    if not cleaned or cleaned.lower() in ("he", "she", "they", "it", "we", "i", "in", "on"):
-        return None
-    return cleaned
 
 
 def part_of_day(text: str, start: int, end: int) -> str | None:

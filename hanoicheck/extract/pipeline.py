@@ -189,10 +189,11 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
         if index == 0 or spans[index - 1][0] != paragraph_start:
             carried = None
             antecedent = None
-        who, pronoun = context.attribution(text, sentence)
+        sources = attribution.mentions(text, sentence)
+        who = sources[-1].who if sources else None
         if who:
             speaker = who
-        elif pronoun:
+        elif attribution.pronoun_said(text, sentence):
             who = speaker
         who = who or carried
         carried = who
@@ -215,7 +216,7 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
             attribution=who,
             parent=context.parent_event(text, sentence),
             stamp=stamps[paragraph_start],
-            sources=attribution.mentions(text, sentence),
+            sources=sources,
         )
         figures = [
             f

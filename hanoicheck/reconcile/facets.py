@@ -386,7 +386,8 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
                 return Identity.DIFFERENT, [
                     f"different sittings ({a.part_of_day} / {b.part_of_day})"
                 ]
-            ties.append(f"same day ({a.day})")
+            if not _vague(a):  # "15 tonnes" and "25 tonnes" of one day: two shipments
+                ties.append(f"same day ({a.day})")
         elif a.recurring or b.recurring:
             possible = True  # an undated sitting of a session that recurs
     type_verdict, type_tie = _types(a, b, vocabulary)
@@ -404,8 +405,6 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
         ties.append(f"both as of {a.when.day if a.when else ''}")
     if words.ties:
         ties.append(f"the same words around both figures ({', '.join(words.shared[:3])})")
-    elif words.shared_names and a.claim.kind is Kind.DATE:
-        ties.append(f"both date what {', '.join(words.shared_names[:2])} did")
     elif not ties and _copied(a.claim.sentence, b.claim.sentence):
         ties.append("the same sentence in both sources")
     if (

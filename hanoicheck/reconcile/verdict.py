@@ -20,7 +20,14 @@ import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from hanoicheck.intervals import Bounds, all_have_years, bounds_of, relative_gap
+from hanoicheck.intervals import (
+    Bounds,
+    all_have_years,
+    bounds_of,
+    day_number,
+    has_year,
+    relative_gap,
+)
 from hanoicheck.model import Claim, Kind, Qualifier, TimeBasis
 from hanoicheck.reconcile.facets import Facets, Identity, compare_times, conversions, identity
 from hanoicheck.reconcile.labels import day, value_label
@@ -229,9 +236,11 @@ def _clash(
     return (a, b, "reported facts that cannot both be true", Severity.ERROR)
 
 
-# A running total revised down, or counted twice in a day, moves by a few percent; a
-# far lower figure is a part (one province, one city) the text did not name as one.
+# A running total revised down, or counted twice in a day, moves by a few percent
+# within weeks; a far lower figure is a part (one province, one city) the text did not
+# name as one, and a figure years apart is another count.
 REVISION = 0.25
+REVISION_DAYS = 45
 
 
 def _running_total(
@@ -255,13 +264,21 @@ def _running_total(
             return None
     if authorities:
         return False
-    if relative_gap(ba, bb) > REVISION:
+    if relative_gap(ba, bb) > REVISION or _days_apart(early, late) > REVISION_DAYS:
         return None
     if step != 0:
         return f"a running total reported lower later ({_at(early)}, then {_at(late)})"
     if not exact:
         return "two counts of a running total for the same day; the hour is not given for both"
     return False
+
+
+def _days_apart(a: Facets, b: Facets) -> float:
+    days = [f.when.day for f in (a, b) if f.when is not None and f.when.day is not None]
+    if len(days) < 2:
+        return 0.0
+    with_year = all(has_year(d) for d in days)
+    return abs(day_number(days[0], with_year) - day_number(days[1], with_year))
 
 
 def _at(facet: Facets) -> str:
