@@ -215,6 +215,27 @@ def bounds_of(claim: Claim, with_year: bool = True) -> Bounds:
     return numeric_bounds(claim.value)
 
 
+# How far an open hedge plausibly reaches: "more than 16" is not 60, "up to 900" is
+# not 100. A figure beyond this multiple of a one-sided hedge agrees with it in logic,
+# not in what a reader takes from it.
+STRETCH = 2.0
+
+
+def plausible(bounds: Bounds, qualifier: Qualifier) -> Bounds:
+    """A one-sided hedge closed where a reader stops believing it ("more than 16" to 32).
+
+    Used to tell figures apart for a reader (sides, warnings), never to call an error:
+    an error needs the intervals themselves to be disjoint.
+    """
+    above = qualifier in (Qualifier.MORE_THAN, Qualifier.AT_LEAST)
+    if above and math.isinf(bounds.high) and bounds.low > 0:
+        return Bounds(bounds.low, bounds.low * STRETCH, bounds.low_inclusive, True)
+    below = qualifier in (Qualifier.UP_TO, Qualifier.LESS_THAN)
+    if below and math.isinf(bounds.low) and bounds.high > 0:
+        return Bounds(bounds.high / STRETCH, bounds.high, True, bounds.high_inclusive)
+    return bounds
+
+
 def relative_gap(a: Bounds, b: Bounds) -> float:
     """How far apart two disjoint values are, relative to their size (18 vs 19: 0.053)."""
     gap = a.gap(b)

@@ -403,6 +403,8 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
         ties.append(f"both given by {a.authority}")
     if a.cumulative and _stated_same_day(a.when, b.when):
         ties.append(f"both as of {a.when.day if a.when else ''}")
+    elif a.cumulative and (order := compare_times(a.when, b.when)) is not None and order[0] == 0:
+        ties.append("a running total at the same time")
     if words.ties:
         ties.append(f"the same words around both figures ({', '.join(words.shared[:3])})")
     elif not ties and _copied(a.claim.sentence, b.claim.sentence):
@@ -436,10 +438,11 @@ def _stated_same_day(a: When | None, b: When | None) -> bool:
 
 
 def _same_day(a: When | None, b: When | None) -> bool:
-    """Whether two times fall on one day (unknown or final times are not told apart)."""
+    """Whether two times fall on one day (unknown, final or publication times are not told
+    apart: an article of the 14th reports the 13th's count)."""
     if a is None or b is None or a.day is None or b.day is None:
         return True
-    if TimeBasis.FINAL in (a.basis, b.basis):
+    if TimeBasis.STATED not in (a.basis, b.basis) or TimeBasis.FINAL in (a.basis, b.basis):
         return True
     with_year = has_year(a.day) and has_year(b.day)
     return day_number(a.day, with_year) == day_number(b.day, with_year)

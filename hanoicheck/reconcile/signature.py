@@ -27,8 +27,8 @@ from hanoicheck.model import Claim
 from hanoicheck.reconcile.vocabulary import Vocabulary, fold
 
 WINDOW = 12  # words each side of the figure
-TIE = 0.6  # share of the lighter signature's weight that ties two claims
-MIN_SHARED = 3
+TIE = 0.5  # share of the lighter signature's weight that ties two claims
+MIN_SHARED = 2
 APART = 0.2  # at most this much shared, with rare words on both sides: two things
 RARE_SHARE = 0.15  # a word in at most this share of a story's claims is rare there
 NAME_BONUS = 1.5  # capitalised words (names) weigh more than common nouns

@@ -26,6 +26,7 @@ from hanoicheck.intervals import (
     bounds_of,
     day_number,
     has_year,
+    plausible,
     relative_gap,
 )
 from hanoicheck.model import Claim, Kind, Qualifier, TimeBasis
@@ -46,8 +47,9 @@ def judge(
     claims = [f.claim for f in members]
     with_year = all_have_years(claims)
     bounds = {f.claim.id: bounds_of(f.claim, with_year) for f in members}
-    positions = _positions(members, bounds, units)
-    worst = _worst_clash(members, bounds, vocabulary)
+    read = {f.claim.id: _plausible(f, bounds) for f in members}
+    positions = _positions(members, read, units)
+    worst = _worst_clash(members, bounds, read, vocabulary)
     total = sorted({units[c.source] for c in claims})
     consensus = _consensus(positions, len(total))
     if worst is not None:
@@ -146,7 +148,10 @@ Clash = tuple[Facets, Facets, str, Severity]
 
 
 def _worst_clash(
-    members: Sequence[Facets], bounds: Mapping[str, Bounds], vocabulary: Vocabulary
+    members: Sequence[Facets],
+    bounds: Mapping[str, Bounds],
+    read: Mapping[str, Bounds],
+    vocabulary: Vocabulary,
 ) -> Clash | None:
     """The most severe contradicting pair, or None when no pair contradicts.
 
@@ -160,14 +165,14 @@ def _worst_clash(
     - first claims are tried in the order of that ranking, so the first error found
       is the answer and the rest of the group is not compared.
     """
-    if _all_overlap(members, bounds):
+    if _all_overlap(members, read):
         return None
     order = sorted(range(len(members)), key=lambda i: _where(members[i].claim))
     worst: Clash | None = None
     for i in order:
         a = members[i]
         for b in members[i + 1 :]:
-            clash = _clash(a, b, bounds, vocabulary)
+            clash = _clash(a, b, bounds, read, vocabulary)
             if clash is None:
                 continue
             if clash[3] is Severity.ERROR:
@@ -196,8 +201,18 @@ def _all_overlap(members: Sequence[Facets], bounds: Mapping[str, Bounds]) -> boo
     return True
 
 
+def _plausible(facet: Facets, bounds: Mapping[str, Bounds]) -> Bounds:
+    claim = facet.claim
+    strict = bounds[claim.id]
+    return strict if claim.kind is Kind.DATE else plausible(strict, claim.value.qualifier)
+
+
 def _clash(
-    a: Facets, b: Facets, bounds: Mapping[str, Bounds], vocabulary: Vocabulary
+    a: Facets,
+    b: Facets,
+    bounds: Mapping[str, Bounds],
+    read: Mapping[str, Bounds],
+    vocabulary: Vocabulary,
 ) -> Clash | None:
     """Whether two claims of a group contradict, why, and how badly.
 
@@ -211,7 +226,8 @@ def _clash(
     if a.claim.kind is Kind.MONEY and a.claim.unit != b.claim.unit:
         return None
     ba, bb = bounds[a.claim.id], bounds[b.claim.id]
-    if ba.overlaps(bb) or ba.touches(bb):
+    pa, pb = read[a.claim.id], read[b.claim.id]
+    if pa.overlaps(pb) or pa.touches(pb):
         return None
     verdict, _ = identity(a, b, vocabulary)
     if verdict in (Identity.DIFFERENT, Identity.UNTIED):
@@ -233,6 +249,14 @@ def _clash(
         return (a, b, f"two authorities give different figures ({who})", Severity.WARNING)
     if a.claim.source == b.claim.source:
         return (a, b, "the source contradicts itself", Severity.WARNING)
+    if ba.overlaps(bb) or ba.touches(bb):
+        stretched = next(f for f in (a, b) if read[f.claim.id] != bounds[f.claim.id])
+        return (
+            a,
+            b,
+            f'the figures agree only if "{stretched.claim.quote}" means far more than it says',
+            Severity.WARNING,
+        )
     return (a, b, "reported facts that cannot both be true", Severity.ERROR)
 
 
