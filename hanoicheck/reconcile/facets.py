@@ -166,7 +166,7 @@ def build_facets(
     by_id = {c.id: c for c in claims}
     story_of = [stories.get(c.source, c.source) for c in claims]
     weighed = signature.signatures(
-        (story, signature.context_words(claim, vocabulary))
+        (story, claim.source, signature.context_words(claim, vocabulary))
         for story, claim in zip(story_of, claims, strict=True)
     )
     classes = [subject_class(by_id[converts.get(c.id, c.id)], vocabulary) for c in claims]

@@ -24,6 +24,8 @@ from hanoicheck.intervals import (
     Bounds,
     all_have_years,
     bounds_of,
+    day_number,
+    has_year,
     relative_gap,
     span_bounds,
 )
@@ -67,7 +69,34 @@ def group_block(
         if first.recurring:
             return _recurring_dates(block, story_dates, vocabulary)
         return _occasions(block)
-    return _by_identity(block, vocabulary, options)
+    return [day for cluster in _by_identity(block, vocabulary, options) for day in _by_day(cluster)]
+
+
+def _by_day(cluster: Cluster) -> list[Cluster]:
+    """A running total's figures, one group per day they hold on.
+
+    812 dead on Monday and 1,411 on Tuesday are one toll at two times, not two sides of
+    a dispute; two figures for one day are. Figures whose time is unknown stay with the
+    day most of the group's figures hold on.
+    """
+    if not all(f.cumulative for f in cluster.members) or len(cluster.members) < 2:
+        return [cluster]
+    days: dict[float | None, list[Facets]] = defaultdict(list)
+    for facet in cluster.members:
+        days[_day_key(facet)].append(facet)
+    unknown = days.pop(None, [])
+    if not days:
+        return [cluster]
+    busiest = max(days, key=lambda d: (len(days[d]), -(d or 0.0)))
+    days[busiest].extend(unknown)
+    return [Cluster(members, list(cluster.notes)) for _, members in sorted(days.items())]
+
+
+def _day_key(facet: Facets) -> float | None:
+    when = facet.when
+    if when is None or when.day is None:
+        return None
+    return day_number(when.day, has_year(when.day))
 
 
 OTHER_OCCASION_DAYS = 31

@@ -30,7 +30,7 @@ WINDOW = 12  # words each side of the figure
 TIE = 0.5  # share of the lighter signature's weight that ties two claims
 MIN_SHARED = 2
 APART = 0.2  # at most this much shared, with rare words on both sides: two things
-RARE_SHARE = 0.15  # a word in at most this share of a story's claims is rare there
+RARE_SHARE = 0.2  # a word at most this share of a story's sources use is rare there
 NAME_BONUS = 1.5  # capitalised words (names) weigh more than common nouns
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019-]*")
 _CLAUSE = re.compile(r";|\s[\u2013\u2014]\s|,\s+(?:while|whereas|but)\s")
@@ -96,28 +96,41 @@ EMPTY = Signature({}, frozenset())
 
 
 def signatures(
-    claims: Iterable[tuple[str, tuple[tuple[str, bool], ...]]],
+    claims: Iterable[tuple[str, str, tuple[tuple[str, bool], ...]]],
 ) -> list[Signature]:
-    """Signatures of ``(story, words)`` items, weighed within each story."""
+    """Signatures of ``(story, source, words)`` items, weighed within each story.
+
+    Weights follow how many of the story's claims use a word; a word is *rare* when
+    few of the story's sources use it around their figures ("Afghanistan", named by
+    every source of an Afghan quake, is not).
+    """
     items = list(claims)
     frequency: dict[str, Counter[str]] = {}
+    sources: dict[str, dict[str, set[str]]] = {}
     sizes: Counter[str] = Counter()
-    for story, words in items:
+    for story, source, words in items:
         sizes[story] += 1
         frequency.setdefault(story, Counter()).update({w for w, _ in words})
+        used = sources.setdefault(story, {})
+        for word, _ in words:
+            used.setdefault(word, set()).add(source)
+    documents = {
+        story: len({s for u in used.values() for s in u}) for story, used in sources.items()
+    }
     result = []
-    for story, words in items:
+    for story, _, words in items:
         total = sizes[story]
         counts = frequency[story]
+        used = sources[story]
         weights = {}
         rare = set()
         names = set()
         for word, name in words:
-            share = counts[word] / total
+            share = len(used[word]) / max(documents[story], 1)
             weights[word] = (math.log((1 + total) / (1 + counts[word])) + 1) * (
                 NAME_BONUS if name else 1.0
             )
-            if counts[word] >= 1 and share <= RARE_SHARE:
+            if share <= RARE_SHARE or len(used[word]) <= 2:
                 rare.add(word)
                 if name:
                     names.add(word)

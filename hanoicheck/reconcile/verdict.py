@@ -201,10 +201,26 @@ def _all_overlap(members: Sequence[Facets], bounds: Mapping[str, Bounds]) -> boo
     return True
 
 
+# Two figures more than this many times apart measure different things (a city and the
+# nation, one day and the whole festival), whatever ties their words.
+APART = 10.0
+_ORDERS_OF_MAGNITUDE = ("dozens", "scores", "hundreds", "thousands", "millions", "billions")
+
+
+def _apart(a: Bounds, b: Bounds) -> bool:
+    small, large = sorted((a.midpoint, b.midpoint))
+    return small > 0 and large / small > APART
+
+
 def _plausible(facet: Facets, bounds: Mapping[str, Bounds]) -> Bounds:
+    """How a reader takes a figure: "more than 16" is not 60 (see intervals.plausible),
+    but "thousands of" is an order of magnitude, not a figure to stretch."""
     claim = facet.claim
     strict = bounds[claim.id]
-    return strict if claim.kind is Kind.DATE else plausible(strict, claim.value.qualifier)
+    vague = any(word in claim.quote.lower() for word in _ORDERS_OF_MAGNITUDE)
+    if claim.kind is Kind.DATE or vague:
+        return strict
+    return plausible(strict, claim.value.qualifier)
 
 
 def _clash(
@@ -227,7 +243,7 @@ def _clash(
         return None
     ba, bb = bounds[a.claim.id], bounds[b.claim.id]
     pa, pb = read[a.claim.id], read[b.claim.id]
-    if pa.overlaps(pb) or pa.touches(pb):
+    if pa.overlaps(pb) or pa.touches(pb) or _apart(pa, pb):
         return None
     verdict, _ = identity(a, b, vocabulary)
     if verdict in (Identity.DIFFERENT, Identity.UNTIED):
@@ -293,7 +309,13 @@ def _running_total(
     if step != 0:
         return f"a running total reported lower later ({_at(early)}, then {_at(late)})"
     if not exact:
-        return "two counts of a running total for the same day; the hour is not given for both"
+        # Morning and evening counts, or a province and the whole, look the same when
+        # no hour is given; only one authority's two figures for the day, in two
+        # sources, are its count given twice.
+        same_source = a.claim.source == b.claim.source
+        if a.authority and a.authority == b.authority and not same_source:
+            return f"{a.claim.attribution} gives two figures for the same day"
+        return None
     return False
 
 
