@@ -70,28 +70,17 @@ _DOCUMENT_FIELDS = tuple(f.name for f in fields(Document) if f.name != "text")
 _SELECT = "SELECT payload, crc FROM entries WHERE digest = ? AND suffix = ? AND options = ?"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _CORRUPT_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
+# What extraction runs, as globs under the package: every module of these folders and
+# every data file counts, so a module added later cannot serve stale claims.
 _EXTRACTION_CODE = (
     "model.py",
     "calendar.py",
-    "sources/__init__.py",
-    "sources/discover.py",
-    "sources/read.py",
-    "sources/bylines.py",
-    "sources/html.py",
-    "sources/furniture.py",
-    "sources/document.py",
+    "intervals.py",
     "lexicon.py",
-    "extract/__init__.py",
-    "extract/context.py",
-    "extract/counts.py",
-    "extract/dates.py",
-    "extract/money.py",
-    "extract/numbers.py",
-    "extract/pipeline.py",
-    "extract/sentence.py",
+    "sources/*.py",
+    "extract/*.py",
     "formats/columns.py",
-    "data/lexicon.toml",
-    "data/sources.toml",
+    "data/*.toml",
 )
 
 
@@ -106,10 +95,11 @@ def extractor_fingerprint() -> str:
     """
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for name in _EXTRACTION_CODE:
-        digest.update(name.encode())
-        with contextlib.suppress(OSError):
-            digest.update((package / name).read_bytes())
+    for pattern in _EXTRACTION_CODE:
+        for path in sorted(package.glob(pattern)):
+            digest.update(path.relative_to(package).as_posix().encode())
+            with contextlib.suppress(OSError):
+                digest.update(path.read_bytes())
     return f"{EXTRACTOR_VERSION}/{SCHEMA_VERSION}/{digest.hexdigest()[:16]}"
 
 

@@ -399,7 +399,7 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
         if a.event_type is None or b.event_type is None:
             ties.append("one source names no session; it may be the same one")
         return Identity.POSSIBLE, ties
-    if a.authority and a.authority == b.authority:
+    if a.authority and a.authority == b.authority and a.claim.kind is not Kind.DATE:
         ties.append(f"both given by {a.authority}")
     if a.cumulative and _stated_same_day(a.when, b.when):
         ties.append(f"both as of {a.when.day if a.when else ''}")
