@@ -35,7 +35,7 @@ from hanoicheck.gate import (
     uncovered,
 )
 from hanoicheck.interning import Interner
-from hanoicheck.model import Claim, Document, Kind, SourceError
+from hanoicheck.model import Claim, Document, SourceError
 from hanoicheck.parallel import (
     DocumentClaims,
     ExtractItem,
@@ -48,7 +48,7 @@ from hanoicheck.parallel import (
 from hanoicheck.reconcile import Reconciliation, reconcile
 from hanoicheck.sources import SourceReadError, discover, load_document, read_source_bytes
 from hanoicheck.store import ClaimStore, StoreKey, options_fingerprint
-from hanoicheck.years import complete_claims, dateline_days, story_moments
+from hanoicheck.years import dated_by_story
 
 __all__ = [
     "BaselineWrite",
@@ -105,6 +105,7 @@ def iter_extract(
     jobs: int | None = 1,
     progress: ProgressCallback | None = None,
     keep_text: bool = False,
+    story_years: bool = True,
 ) -> Iterator[ExtractItem]:
     """Stream one result per file under ``paths`` (claims, or why it could not be read).
 
@@ -119,6 +120,9 @@ def iter_extract(
     like any process pool needs the calling script to guard its entry point with ``if
     __name__ == "__main__"``), and a document's text is dropped once its claims are
     read unless ``keep_text``, so memory grows with the claims, not with the articles.
+
+    With ``story_years``, an article dated by a year-less dateline comes last, read
+    again with the year its story gives (:mod:`hanoicheck.years`).
     """
     config = settings if settings is not None else Config()
     options = config.extract_options()
@@ -136,9 +140,23 @@ def iter_extract(
         progress=progress,
         keep_text=keep_text or store is not None,  # the store keeps what a parse gives
     )
-    if store is None:
-        return (item for _, item in results)
-    return _remembered(results, store, keep_text)
+    items = (
+        (item for _, item in results) if store is None else _remembered(results, store, keep_text)
+    )
+    if not story_years:
+        return items
+    return dated_by_story(items, functools.partial(_reread, config=config, keep_text=keep_text))
+
+
+def _reread(document: Document, config: Config, keep_text: bool) -> DocumentClaims | None:
+    """A document read again with the full date its story gave its year-less dateline."""
+    try:
+        text = load_document(Path(document.source), max_bytes=config.max_size).text
+    except (SourceReadError, OSError):
+        return None  # gone or changed since it was read: keep the first reading
+    document = replace(document, text=text)
+    claims = tuple(extract_document(document, config.extract_options()))
+    return DocumentClaims(document if keep_text else without_text(document), claims)
 
 
 def _look_up(
@@ -187,61 +205,33 @@ def extract_paths(
     jobs: int | None = 1,
     progress: ProgressCallback | None = None,
     keep_text: bool = True,
+    story_years: bool = True,
 ) -> Extraction:
-    """Every result of :func:`iter_extract` collected, in the same stable order.
+    """Every result of :func:`iter_extract` collected, in the same order.
 
     ``keep_text=False`` keeps only each document's metadata (source, date, outlet,
     url) for big runs. Equal claims parts are shared across files (an
     :class:`~hanoicheck.interning.Interner`), so memory grows with distinct values.
-
-    A document dated only by a year-less dateline takes its year from its story
-    (:mod:`hanoicheck.years`) and is read again with it, so its weekdays and dates
-    resolve like those of the others.
     """
-    config = settings if settings is not None else Config()
-    by_source: dict[str, list[Claim]] = {}
+    claims: list[Claim] = []
     documents: list[Document] = []
     errors: list[SourceError] = []
     shared = Interner()  # claims of many articles repeat outlets, events, values
     for item in iter_extract(
-        paths, config, store=store, jobs=jobs, progress=progress, keep_text=keep_text
+        paths,
+        settings,
+        store=store,
+        jobs=jobs,
+        progress=progress,
+        keep_text=keep_text,
+        story_years=story_years,
     ):
         if isinstance(item, SourceError):
             errors.append(item)
             continue
         documents.append(item.document)
-        by_source[item.document.source] = list(map(shared.claim, item.claims))
-    if any(c.year_inferred is False and _yearless(c) for cs in by_source.values() for c in cs):
-        moments = story_moments(documents, by_source)
-        for source, day in dateline_days(documents, moments).items():
-            redated = _redated(source, day, config, keep_text)
-            if redated is not None:
-                at = next(i for i, d in enumerate(documents) if d.source == source)
-                documents[at] = redated.document
-                by_source[source] = list(redated.claims)
-        for source, moment in moments.items():
-            by_source[source] = list(map(shared.claim, complete_claims(by_source[source], moment)))
-    claims = [claim for document in documents for claim in by_source[document.source]]
+        claims.extend(map(shared.claim, item.claims))
     return Extraction(tuple(claims), tuple(documents), tuple(errors))
-
-
-def _yearless(claim: Claim) -> bool:
-    """Whether a claim holds a date without a year (its value, its event's, its as-of)."""
-    dates = [claim.event.date, claim.as_of]
-    if claim.kind is Kind.DATE:
-        dates += [claim.value.low, claim.value.high]
-    return any(d is not None and str(d).startswith("--") for d in dates)
-
-
-def _redated(source: str, day: str, config: Config, keep_text: bool) -> DocumentClaims | None:
-    """A document read again with the full date its story gave its year-less dateline."""
-    try:
-        document = load_document(Path(source), max_bytes=config.max_size)
-    except (SourceReadError, OSError):
-        return None  # gone or changed since it was read: keep the first reading
-    document = replace(document, date=day, year_inferred=True)
-    claims = extract_document(document, config.extract_options())
-    return DocumentClaims(document if keep_text else without_text(document), tuple(claims))
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,7 @@ from hanoicheck.reconcile.model import (
 from hanoicheck.reconcile.stories import StoryInput, cluster_stories, story_names
 from hanoicheck.reconcile.verdict import judge
 from hanoicheck.reconcile.vocabulary import Vocabulary, default_vocabulary, load_vocabulary
+from hanoicheck.reconcile.years import complete, has_yearless, story_middles
 from hanoicheck.sources.terms import terms as text_terms
 
 __all__ = [
@@ -102,6 +103,9 @@ def reconcile(
         by_source[claim.source].append(claim)
     inputs = story_inputs(by_source, {d.source: d for d in documents})
     stories = cluster_stories(inputs, one_story=options.one_story)
+    if any(has_yearless(c) for c in ordered):
+        middles = story_middles(inputs, stories)
+        ordered = [complete(c, middles[c.source]) if c.source in middles else c for c in ordered]
     units, copies = independent_units(ordered, stories)
     facets = build_facets(ordered, stories, vocabulary)
     story_dates: dict[str, list[Facets]] = defaultdict(list)

@@ -38,7 +38,9 @@ def test_the_dask_recipe_gives_the_serial_claims(
     recipe = python_blocks()[0]
     exec(compile(recipe, str(DOC), "exec"), {"__name__": "__main__"})
 
-    serial = extract_paths(["fixtures/corpora", "seeds"])
+    # a map over files cannot re-read a year-less dateline with its story's year; the
+    # reconciler completes such years from the claims alone (docs/distributed.md)
+    serial = extract_paths(["fixtures/corpora", "seeds"], story_years=False)
     parts = sorted((tmp_path / "claims-parquet").glob("part-*.parquet"))
     assert len(parts) > 1  # really split across partitions
     assert list(claims_parquet.read(tmp_path / "claims-parquet")) == list(serial.claims)
