@@ -318,6 +318,10 @@ def compare_times(a: When | None, b: When | None) -> tuple[int, bool] | None:
         published = a if a.minutes is None else b
         if published.basis is TimeBasis.PUBLISHED:
             return (1 if published is a else -1), False
+    if a.minutes is None and b.minutes is None:
+        # "40 countries signed on Saturday" and "45 ... on Saturday": both say the day
+        # of the event and nothing finer, so both give its count for that day
+        return 0, stated
     if a.minutes is None or b.minutes is None:
         return 0, False
     if a.minutes != b.minutes:

@@ -1,109 +1,155 @@
-"""Story clustering: which sources may be compared, and that linking stays exact at scale.
+"""Stories from whole documents: what joins a story, what stays apart, and at what cost.
 
-The linker scores one source at a time instead of tabulating every pair that shares a
-word (which took 3.8 GB at 100,000 articles). The reference below is that simple
-tabulation, written for the test from the rules in the module docstrings; the fast
-linker must find exactly its links.
+Each test states a case the issue on judgement names: two short articles about one
+signing, a four-sentence brief added to a corpus, a large single-event corpus, two
+unrelated events in one folder, the same names a year apart.
 """
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
+import random
+import shutil
+from pathlib import Path
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from hanoicheck.reconcile import stories
-from hanoicheck.reconcile.stories import cluster_stories
-
-
-def reference_links(
-    words_by_source: dict[str, set[str]], times: dict[str, float | None]
-) -> dict[tuple[str, str], float]:
-    """Every qualifying link by brute force over all pairs of sources."""
-    sources = sorted(words_by_source)
-    holders: dict[str, list[str]] = defaultdict(list)
-    for source in sources:
-        for word in words_by_source[source]:
-            holders[word].append(source)
-    total = len(sources)
-    weight = {w: math.log((1 + total) / (1 + len(h))) + 1 for w, h in holders.items()}
-    mass = {s: sum(weight[w] for w in words_by_source[s]) or 1.0 for s in sources}
-    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for word, holding in holders.items():
-        dated = sorted((t, s) for s in holding if (t := times.get(s)) is not None)
-        undated = [s for s in holding if times.get(s) is None]
-        pairs: list[tuple[str, str]] = []
-        if undated and len(holding) <= stories.MAX_SHARED_BY:
-            for i, a in enumerate(undated):
-                pairs += [(a, b) for b in undated[i + 1 :]]
-                pairs += [(a, b) for _, b in dated]
-        for i, (t, a) in enumerate(dated):
-            window = [b for u, b in dated[i + 1 :] if u - t <= stories.MAX_DAYS_APART]
-            if len(window) + 1 <= stories.MAX_SHARED_BY:
-                pairs += [(a, b) for b in window]
-        for a, b in pairs:
-            shared[(min(a, b), max(a, b))].append(word)
-    links = {}
-    for (a, b), words in shared.items():
-        score = sum(weight[w] for w in words) / min(mass[a], mass[b])
-        enough = len(words) >= stories.MIN_SHARED_WORDS or score >= stories.SINGLE_WORD_SHARE
-        if enough and score >= stories.MIN_SHARED_WEIGHT:
-            links[(a, b)] = score
-    return links
+from hanoicheck.api import extract_paths, reconcile_paths
+from hanoicheck.reconcile import reconcile
+from hanoicheck.reconcile.stories import StoryInput, cluster_stories
+from tests.gold import ROOT
 
 
-NAMES = st.sampled_from(["hanoi", "geneva", "cybercrime", "plastics", "accra", "lima", "un"])
-SOURCES = st.dictionaries(
-    st.text("abcdefgh", min_size=1, max_size=3),
-    st.tuples(
-        st.sets(NAMES, max_size=4),
-        st.one_of(st.none(), st.integers(0, 80).map(float)),
-    ),
-    min_size=1,
-    max_size=14,
-)
+def _write(folder: Path, articles: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / name).write_text(text, "utf-8")
+    return folder
 
 
-@settings(max_examples=300, deadline=None)
-@given(SOURCES, st.integers(2, 6))
-def test_links_are_exactly_the_brute_force_links(
-    corpus: dict[str, tuple[set[str], float | None]], cap: int
+def test_two_short_articles_of_one_day_are_one_story_and_conflict(tmp_path: Path) -> None:
+    folder = _write(
+        tmp_path / "pact",
+        {
+            "a.txt": "GENEVA, March 8, 2025 (Alpine Wire) - 40 countries signed the water pact "
+            "on Saturday at the Palais des Nations.\n",
+            "b.txt": "GENEVA, March 8, 2025 (Lake Post) - 45 countries signed the water pact "
+            "on Saturday at the Palais des Nations.\n",
+        },
+    )
+    result = reconcile_paths([folder]).reconciliation
+    assert result.stories == 1
+    (conflict,) = result.conflicts
+    assert sorted(p.label for p in conflict.positions) == ["40 countries", "45 countries"]
+
+
+def test_a_four_sentence_brief_joins_the_story_it_is_about(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    shutil.copytree(ROOT / "seeds", folder)
+    _write(
+        folder,
+        {
+            "brief.txt": "Hanoi Convention: a brief note.\n\n"
+            "The UN Convention against Cybercrime was signed in Hanoi. "
+            "Delegations from 100 countries attended the Hanoi ceremony. "
+            "The Hanoi Convention opens a new chapter against cybercrime. "
+            "Officials in Hanoi called it historic.\n"
+        },
+    )
+    result = reconcile_paths([folder]).reconciliation
+    assert result.stories == 1
+
+
+def test_a_large_single_event_corpus_stays_one_story_and_keeps_its_conflict(
+    tmp_path: Path,
 ) -> None:
-    words = {source: names for source, (names, _) in corpus.items()}
-    times = {source: when for source, (_, when) in corpus.items()}
-    old_cap = stories.MAX_SHARED_BY
-    stories.MAX_SHARED_BY = cap  # small, so the crowded-window rule is exercised
-    try:
-        expected = reference_links(words, times)
-        sources = sorted(words)
-        found = stories._links(sources, words, times)
-    finally:
-        stories.MAX_SHARED_BY = old_cap
-    got = {(sources[a], sources[b]): -score for score, a, b in found}
-    assert got.keys() == expected.keys()
-    for pair, score in got.items():
-        assert math.isclose(score, expected[pair], rel_tol=1e-9)
-    assert [score for score, *_ in found] == sorted(score for score, *_ in found)
+    """The seeds plus 210 short articles that mention the convention (a word shared by
+    more than 200 sources used to be dropped, splitting the story and its conflict)."""
+    folder = tmp_path / "big"
+    shutil.copytree(ROOT / "seeds", folder)
+    rng = random.Random(4)
+    topics = ["law enforcement", "data sharing", "victims", "ratification", "training"]
+    for index in range(210):
+        topic = rng.choice(topics)
+        (folder / f"filler_{index:03d}.txt").write_text(
+            f"The Hanoi Convention against Cybercrime and {topic}: experts in Hanoi said the "
+            f"UN convention would change how countries cooperate on {topic}.\n",
+            "utf-8",
+        )
+    result = reconcile_paths([folder]).reconciliation
+    plenary = [g for g in result.conflicts if "plenary" in g.subject]
+    assert plenary and plenary[0].severity == "error"
+    seeds = {str(p.relative_to(ROOT)) for p in (ROOT / "seeds").iterdir()}
+    assert seeds  # the seeds' own conflict is still found among 215 articles
 
 
-def test_same_names_weeks_apart_are_two_stories() -> None:
-    words = {name: {"accra", "plastics", "convention"} for name in ("a", "b", "c", "d")}
-    # a and b: one week of coverage; c and d: the same names five weeks later
-    times = {"a": 100.0, "b": 106.0, "c": 135.0, "d": 139.0}
-    result = cluster_stories(words, times)
-    assert result["a"] == result["b"]
-    assert result["c"] == result["d"]
+def test_two_unrelated_stories_in_one_folder_stay_apart(tmp_path: Path) -> None:
+    folder = _write(
+        tmp_path / "mixed",
+        {
+            "plastics_a.txt": "GENEVA, June 4, 2025 (Alpine Wire) - 72 countries signed the "
+            "plastics treaty in Geneva on Wednesday, ending three years of talks on plastic "
+            "pollution and single-use packaging.\n",
+            "plastics_b.txt": "GENEVA, June 5, 2025 (Lake Post) - Negotiators said 72 countries "
+            "signed the Geneva plastics treaty, which caps plastic production and bans some "
+            "single-use packaging.\n",
+            "ai_a.txt": "PARIS, June 4, 2025 (Seine Wire) - 56 countries signed the declaration "
+            "on artificial intelligence in Paris on Wednesday, pledging safety tests for "
+            "frontier models.\n",
+            "ai_b.txt": "PARIS, June 5, 2025 (Left Bank Daily) - The Paris declaration on "
+            "artificial intelligence, signed by 56 countries, commits labs to safety tests "
+            "of frontier models.\n",
+        },
+    )
+    extraction = extract_paths([folder])
+    result = reconcile(extraction.claims, documents=extraction.documents)
+    assert result.stories == 2
+    assert result.conflicts == ()  # 72 and 56 signatories are two different things
+
+
+def test_the_same_names_a_year_apart_are_two_stories() -> None:
+    terms = ("Accra", "Plastics", "Convention", "signed", "countries")
+    items = [
+        StoryInput("a", terms, (739000.0,), True),
+        StoryInput("b", terms, (739004.0,), True),
+        StoryInput("c", terms, (739370.0,), True),  # a year later
+        StoryInput("d", terms, (739372.0,), True),
+    ]
+    result = cluster_stories(items)
+    assert result["a"] == result["b"] and result["c"] == result["d"]
     assert result["a"] != result["c"]
 
 
-def test_a_chain_of_daily_reports_never_spans_more_than_the_limit() -> None:
-    days = range(0, 60, 3)  # a report every three days for two months, same names
-    words = {f"s{day:02d}": {"lima", "cybercrime"} for day in days}
-    times = {f"s{day:02d}": float(day) for day in days}
-    result = cluster_stories(words, times)
-    for story in set(result.values()):
-        members = [times[s] for s, story_id in result.items() if story_id == story]
-        assert max(members) - min(members) <= stories.MAX_DAYS_APART
-    assert len(set(result.values())) >= 60 // stories.MAX_DAYS_APART
+def test_an_undated_brief_links_by_its_words_alone() -> None:
+    terms = ("Accra", "Plastics", "Convention", "signed", "countries")
+    items = [
+        StoryInput("a", terms, (739000.0,), True),
+        StoryInput("brief", terms[:3], (700000.0,), False),  # a date it gives is history
+    ]
+    result = cluster_stories(items)
+    assert result["a"] == result["brief"]
+
+
+def test_stories_do_not_depend_on_input_order() -> None:
+    rng = random.Random(1)
+    names = ["Accra", "Lima", "Hanoi", "Geneva", "Nairobi", "Perth", "Cybercrime", "Plastics"]
+    items = [
+        StoryInput(
+            f"s{i:02d}",
+            tuple(rng.sample(names, 4)) + ("signed", "countries"),
+            (739000.0 + rng.randrange(90),),
+            True,
+        )
+        for i in range(40)
+    ]
+    expected = cluster_stories(items)
+    for _ in range(5):
+        shuffled = list(items)
+        rng.shuffle(shuffled)
+        assert cluster_stories(shuffled) == expected
+
+
+def test_one_story_option_puts_every_document_in_one() -> None:
+    items = [
+        StoryInput("a", ("Accra", "Plastics"), (739000.0,), True),
+        StoryInput("b", ("Paris", "Intelligence"), (739500.0,), True),
+    ]
+    assert len(set(cluster_stories(items).values())) == 2
+    assert set(cluster_stories(items, one_story=True).values()) == {"a"}
