@@ -313,11 +313,11 @@ def compare_times(a: When | None, b: When | None) -> tuple[int, bool] | None:
         return None
     stated = a.basis is TimeBasis.STATED and b.basis is TimeBasis.STATED
     if (a.minutes is None) != (b.minutes is None):
-        # An article's figure with no hour is the latest it knew that day: later
-        # than an hour another source states, unless that source states a time too.
-        published = a if a.minutes is None else b
-        if published.basis is TimeBasis.PUBLISHED:
-            return (1 if published is a else -1), False
+        # A figure for a day with no hour is the day's: later than a count another
+        # source gives for a time of that day ("on June 9" after "on the morning of
+        # June 9"), and an article's figure is the latest it knew when it was written.
+        whole_day = a if a.minutes is None else b
+        return (1 if whole_day is a else -1), False
     if a.minutes is None and b.minutes is None:
         # "40 countries signed on Saturday" and "45 ... on Saturday": both say the day
         # of the event and nothing finer, so both give its count for that day
@@ -394,7 +394,11 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
                 ties.append(f"same day ({a.day})")
         elif a.recurring or b.recurring:
             possible = True  # an undated sitting of a session that recurs
-    type_verdict, type_tie = _types(a, b, vocabulary)
+    type_verdict, type_tie = (
+        (Identity.SAME, None)
+        if a.claim.subject.role == "comprises"  # a text's chapters belong to no session
+        else _types(a, b, vocabulary)
+    )
     if type_verdict is Identity.DIFFERENT:
         return Identity.DIFFERENT, [f"different events ({a.event_type} / {b.event_type})"]
     if type_verdict is Identity.POSSIBLE or possible:
@@ -405,7 +409,7 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
         return Identity.POSSIBLE, ties
     if a.authority and a.authority == b.authority and a.claim.kind is not Kind.DATE:
         ties.append(f"both given by {a.authority}")
-    if a.cumulative and _stated_same_day(a.when, b.when):
+    if _stated_same_day(a.when, b.when) and not _vague(a):
         ties.append(f"both as of {a.when.day if a.when else ''}")
     elif a.cumulative and (order := compare_times(a.when, b.when)) is not None and order[0] == 0:
         ties.append("a running total at the same time")
@@ -419,7 +423,7 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
         and a.single
         and b.single
         and a.claim.source != b.claim.source
-        and not words.named_apart
+        and not (a.claim.kind is Kind.DATE and words.named_apart)
     ):
         # A story's money is many different sums: each source's one "price" is no
         # evidence they are the same one. A count or a dated event no source of the

@@ -79,7 +79,7 @@ def _by_day(cluster: Cluster) -> list[Cluster]:
     a dispute; two figures for one day are. Figures whose time is unknown stay with the
     day most of the group's figures hold on.
     """
-    if not all(f.cumulative for f in cluster.members) or len(cluster.members) < 2:
+    if not all(f.cumulative for f in cluster.members) or _agree(cluster.members):
         return [cluster]
     days: dict[float | None, list[Facets]] = defaultdict(list)
     for facet in cluster.members:
@@ -89,7 +89,19 @@ def _by_day(cluster: Cluster) -> list[Cluster]:
         return [cluster]
     busiest = max(days, key=lambda d: (len(days[d]), -(d or 0.0)))
     days[busiest].extend(unknown)
-    return [Cluster(members, list(cluster.notes)) for _, members in sorted(days.items())]
+    merged: list[list[Facets]] = []
+    for _, members in sorted(days.items()):
+        if merged and _agree([*merged[-1], *members]):
+            merged[-1].extend(members)  # the same figure on consecutive days: one group
+        else:
+            merged.append(list(members))
+    return [Cluster(members, list(cluster.notes)) for members in merged]
+
+
+def _agree(members: Sequence[Facets]) -> bool:
+    """Whether every figure's interval shares a point with every other's."""
+    bounds = [bounds_of(f.claim) for f in members]
+    return all(a.overlaps(b) or a.touches(b) for a in bounds for b in bounds)
 
 
 def _day_key(facet: Facets) -> float | None:

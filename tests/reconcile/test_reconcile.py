@@ -132,14 +132,25 @@ def test_a_running_total_may_grow_but_not_differ_at_the_same_time(
         }
     )
     assert not grows.conflicts
+    # the same time: an error
     differs = reconcile_texts(
+        {
+            "a.txt": "date: 2026-06-10\nOn the morning of June 9, 69 countries signed the Lisbon Accord.\n",
+            "b.txt": "date: 2026-06-10\nOn the morning of June 9, 65 countries signed the Lisbon Accord.\n",
+        }
+    )
+    (conflict,) = differs.conflicts
+    assert conflict.severity is Severity.ERROR
+    # the day's count lower than the morning's: later and lower, a warning that says so
+    lower = reconcile_texts(
         {
             "a.txt": "date: 2026-06-10\nOn the morning of June 9, 69 countries signed the Lisbon Accord.\n",
             "b.txt": "date: 2026-06-10\nOn June 9, 65 countries signed the Lisbon Accord.\n",
         }
     )
-    (conflict,) = differs.conflicts
-    assert conflict.severity is Severity.ERROR
+    (conflict,) = lower.conflicts
+    assert conflict.severity is Severity.WARNING
+    assert "lower later" in conflict.finding
 
 
 def test_a_day_inside_a_multi_day_range_agrees_and_another_day_conflicts(
@@ -217,9 +228,9 @@ def test_unrelated_stories_in_one_folder_are_never_compared(reconcile_texts: Rec
 def test_copies_of_one_outlet_count_once_and_a_tie_is_a_tie(reconcile_texts: Reconcile) -> None:
     result = reconcile_texts(
         {
-            "vna1.txt": "LISBON (VNA) \u2013 Delegates from 72 countries signed the Lisbon Ocean Accord.\n",
-            "vna2.txt": "LISBON (VNA) \u2013 In Portugal, 72 countries signed the Lisbon Ocean Accord.\n",
-            "afp.txt": "LISBON (AFP) - Delegates said 75 countries signed the Lisbon Ocean Accord.\n",
+            "vna1.txt": "LISBON, June 9, 2026 (VNA) \u2013 Delegates from 72 countries signed the Lisbon Ocean Accord on Tuesday.\n",
+            "vna2.txt": "LISBON, June 9, 2026 (VNA) \u2013 In Portugal, 72 countries signed the Lisbon Ocean Accord on Tuesday.\n",
+            "afp.txt": "LISBON, June 9, 2026 (AFP) - Delegates said 75 countries signed the Lisbon Ocean Accord on Tuesday.\n",
         }
     )
     (conflict,) = result.conflicts

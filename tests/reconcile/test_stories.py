@@ -133,7 +133,7 @@ def test_stories_do_not_depend_on_input_order() -> None:
     items = [
         StoryInput(
             f"s{i:02d}",
-            tuple(rng.sample(names, 4)) + ("signed", "countries"),
+            (*rng.sample(names, 4), "signed", "countries"),
             (739000.0 + rng.randrange(90),),
             True,
         )
