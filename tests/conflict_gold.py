@@ -38,6 +38,7 @@ class ConflictScore:
     separations: int = 0
     separations_violated: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
+    severity_wrong: list[str] = field(default_factory=list)
     unexpected: list[str] = field(default_factory=list)
 
     @property
@@ -102,6 +103,8 @@ def score_corpus(corpus: dict[str, Any], score: ConflictScore) -> Reconciliation
             matched_conflicts.add(hit.id)
             if str(hit.severity) == expectation.get("severity"):
                 score.severity_right += 1
+            else:
+                score.severity_wrong.append(f"{label} [{hit.severity}: {hit.explanation}]")
         elif kind == "agree":
             score.agreements += 1
             groups = {id(g) for c in present if (g := _group_of(result, c))}

@@ -18,6 +18,8 @@ from hanoicheck.lexicon import alternation, default_lexicon
 from hanoicheck.model import Span
 
 _CLAUSE_PENALTY = 25
+# A semicolon joins two independent clauses: a cue across it is about the other clause.
+_SEMICOLON_PENALTY = 80
 # The longest word before a full stop that can still be an abbreviation or initials.
 _TOKEN_WINDOW = 40
 # Longer "sentences" are cut at whitespace (see _cut_long).
@@ -184,12 +186,10 @@ def distance(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> i
         return 0
     # counted in place: slicing the gap would copy it once per figure and cue
     boundaries = (
-        text.count(",", lo, hi)
-        + text.count(";", lo, hi)
-        + text.count(" \u2013 ", lo, hi)
-        + text.count(" \u2014 ", lo, hi)
+        text.count(",", lo, hi) + text.count(" \u2013 ", lo, hi) + text.count(" \u2014 ", lo, hi)
     )
-    return (hi - lo) + _CLAUSE_PENALTY * boundaries
+    semicolons = text.count(";", lo, hi)
+    return (hi - lo) + _CLAUSE_PENALTY * boundaries + _SEMICOLON_PENALTY * semicolons
 
 
 @cache
@@ -224,7 +224,13 @@ def find_cues(text: str, span: Span, table: str) -> list[Cue]:
         label = _cue_label(table, match.group(0).lower())
         if label is None:
             continue
+        if _COMPOUND.match(text, match.end()):
+            continue  # "closed-door", "opening-day": a modifier, not the event
         cue = Cue(label, match.start(), match.end(), match.group(0))
+        if cues and _COMPLEMENT.match(text, cues[-1].end, cue.start):
+            # "the plenary session of the signing conference": the conference only names
+            # whose session it is; the phrase is about the session.
+            continue
         if cues and _adjacent(text, cues[-1], cue):
             # "plenary discussion session": one event, named by its specific word
             first = cues.pop()
@@ -232,6 +238,13 @@ def find_cues(text: str, span: Span, table: str) -> list[Cue]:
             cue = Cue(keep, first.start, cue.end, text[first.start : cue.end])
         cues.append(cue)
     return cues
+
+
+# An "of" phrase between two event cues, without a clause break: the second is a
+# complement of the first.
+_COMPLEMENT = re.compile(r"\s+of\b(?:(?!\b(?:that|which|who|where|when)\b)[^,;:.()\n]){0,60}$")
+# A cue word joined by a hyphen to the next word is part of a compound modifier.
+_COMPOUND = re.compile(r"-\w")
 
 
 def _adjacent(text: str, a: Cue, b: Cue) -> bool:

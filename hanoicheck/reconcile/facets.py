@@ -47,9 +47,11 @@ class Facets:
     of the only place named for its quantity), ``part_of`` the set a subset divides,
     ``authority`` who gives the figure (None: the outlet itself, or an unnamed
     official), ``when`` the time the figure holds, ``signature`` the weighted words of
-    its clause. ``single`` says that no source of the story gives two figures of this
-    quantity that nothing tells apart: the story's articles each name one such thing,
-    so two of them need no other tie to be compared.
+    its clause; ``headcount`` marks a count of people that whoever counts them
+    estimates (a crowd, a toll), ``monotone`` a running total that never falls
+    (signatures). ``single`` says that no source of the story gives two
+    figures of this quantity that nothing tells apart: the story's articles each name
+    one such thing, so two of them need no other tie to be compared.
     """
 
     claim: Claim
@@ -68,6 +70,8 @@ class Facets:
     when: When | None = None
     signature: signature.Signature = signature.EMPTY
     single: bool = False
+    headcount: bool = False
+    monotone: bool = False
 
     @property
     def block(self) -> tuple[str, str, str]:
@@ -198,6 +202,7 @@ def build_facets(
                 owner=vocabulary.owner(primary.subject.owner) if claim.kind is Kind.MONEY else None,
                 period=fold(claim.subject.period) if claim.subject.period else None,
                 cumulative=claim.kind is Kind.COUNT
+                and fold(role) not in vocabulary.fixed_roles
                 and (
                     fold(role) in vocabulary.cumulative_roles
                     or fold(claim.subject.noun) in vocabulary.cumulative_nouns
@@ -208,6 +213,9 @@ def build_facets(
                 scope=scope,
                 part_of=fold(claim.subject.part_of) if claim.subject.part_of else None,
                 authority=vocabulary.authority(claim.attribution),
+                headcount=claim.kind is Kind.COUNT
+                and fold(claim.subject.noun) in vocabulary.headcount_nouns,
+                monotone=fold(role) in vocabulary.monotone_roles,
                 when=_when(claim),
                 signature=weighed[index],
             )
@@ -409,7 +417,7 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
         return Identity.POSSIBLE, ties
     if a.authority and a.authority == b.authority and a.claim.kind is not Kind.DATE:
         ties.append(f"both given by {a.authority}")
-    if _stated_same_day(a.when, b.when) and not _vague(a):
+    if _stated_same_day(a, b) and not _vague(a):
         ties.append(f"both as of {a.when.day if a.when else ''}")
     elif a.cumulative and (order := compare_times(a.when, b.when)) is not None and order[0] == 0:
         ties.append("a running total at the same time")
@@ -438,11 +446,23 @@ def _daily(facet: Facets, vocabulary: Vocabulary) -> bool:
     )
 
 
-def _stated_same_day(a: When | None, b: When | None) -> bool:
-    """Both times say which day, and it is the same one."""
-    if a is None or b is None or TimeBasis.STATED not in (a.basis, b.basis):
+def _stated_same_day(a: Facets, b: Facets) -> bool:
+    """Both figures hold on the same day, and the text states it.
+
+    A running total reported on its article's day holds then ("the toll rose to 1,469"),
+    so one stated time is enough; a count of an event ("nine remarks") holds when the
+    event took place, which a publication date does not tell, so both must be stated.
+    """
+    wa, wb = a.when, b.when
+    if wa is None or wb is None or wa.day is None or wb.day is None:
         return False
-    return a.day is not None and b.day is not None and _same_day(a, b)
+    bases = (wa.basis, wb.basis)
+    stated = (
+        TimeBasis.STATED in bases
+        if a.cumulative and b.cumulative
+        else set(bases) == {TimeBasis.STATED}
+    )
+    return stated and _same_day(wa, wb)
 
 
 def _same_day(a: When | None, b: When | None) -> bool:

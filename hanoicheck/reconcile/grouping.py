@@ -24,8 +24,6 @@ from hanoicheck.intervals import (
     Bounds,
     all_have_years,
     bounds_of,
-    day_number,
-    has_year,
     relative_gap,
     span_bounds,
 )
@@ -69,46 +67,7 @@ def group_block(
         if first.recurring:
             return _recurring_dates(block, story_dates, vocabulary)
         return _occasions(block)
-    return [day for cluster in _by_identity(block, vocabulary, options) for day in _by_day(cluster)]
-
-
-def _by_day(cluster: Cluster) -> list[Cluster]:
-    """A running total's figures, one group per day they hold on.
-
-    812 dead on Monday and 1,411 on Tuesday are one toll at two times, not two sides of
-    a dispute; two figures for one day are. Figures whose time is unknown stay with the
-    day most of the group's figures hold on.
-    """
-    if not all(f.cumulative for f in cluster.members) or _agree(cluster.members):
-        return [cluster]
-    days: dict[float | None, list[Facets]] = defaultdict(list)
-    for facet in cluster.members:
-        days[_day_key(facet)].append(facet)
-    unknown = days.pop(None, [])
-    if not days:
-        return [cluster]
-    busiest = max(days, key=lambda d: (len(days[d]), -(d or 0.0)))
-    days[busiest].extend(unknown)
-    merged: list[list[Facets]] = []
-    for _, members in sorted(days.items()):
-        if merged and _agree([*merged[-1], *members]):
-            merged[-1].extend(members)  # the same figure on consecutive days: one group
-        else:
-            merged.append(list(members))
-    return [Cluster(members, list(cluster.notes)) for members in merged]
-
-
-def _agree(members: Sequence[Facets]) -> bool:
-    """Whether every figure's interval shares a point with every other's."""
-    bounds = [bounds_of(f.claim) for f in members]
-    return all(a.overlaps(b) or a.touches(b) for a in bounds for b in bounds)
-
-
-def _day_key(facet: Facets) -> float | None:
-    when = facet.when
-    if when is None or when.day is None:
-        return None
-    return day_number(when.day, has_year(when.day))
+    return _by_identity(block, vocabulary, options)
 
 
 OTHER_OCCASION_DAYS = 31

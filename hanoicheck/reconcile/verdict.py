@@ -15,6 +15,7 @@ contradicts itself.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 from collections import Counter
@@ -91,6 +92,10 @@ def _positions(
     sides: list[list[Claim]] = []
     for group in by_unit.values():
         remaining = sorted(group, key=lambda f: (bounds[f.claim.id].high, f.claim.source))
+        if len(remaining) > 1 and all(f.cumulative for f in remaining):
+            chain = _timeline(remaining, bounds)
+            sides.append([f.claim for f in chain])
+            remaining = [f for f in remaining if f not in chain]
         while remaining:
             # Every interval overlapping the one that ends first shares a point with it and,
             # since none ends earlier, with each other: one side.
@@ -112,6 +117,58 @@ def _positions(
         positions.append(Position(label, tuple(side), support, unit))
     positions.sort(key=lambda p: (-len(p.support), p.label))
     return positions
+
+
+def _timeline(members: Sequence[Facets], bounds: Mapping[str, Bounds]) -> list[Facets]:
+    """The figures of a running total that fit one rising timeline: one side.
+
+    812 dead on Monday, 1,411 on Tuesday and 2,205 on Thursday are one toll at three
+    times, not three positions; a figure that breaks the rise (a lower count later, a
+    second count for the same time) is a side of its own. The timeline is the longest
+    chain of figures in time order whose values never fall (patience sorting, n log n);
+    figures of unknown time join it when their value fits one of its figures.
+    """
+    timed = [f for f in members if _moment(f) is not None]
+    # Within one moment the larger figure comes first, so two different counts for the
+    # same time can never both join the rising chain.
+    ordered = sorted(timed, key=lambda f: (_moment(f), -bounds[f.claim.id].midpoint))
+    tails: list[float] = []  # smallest last value of a chain of each length
+    ends: list[int] = []  # index (in ordered) of that chain's last figure
+    parent: list[int | None] = []
+    for index, facet in enumerate(ordered):
+        value = bounds[facet.claim.id].midpoint
+        at = bisect.bisect_right(tails, value)
+        parent.append(ends[at - 1] if at else None)
+        if at == len(tails):
+            tails.append(value)
+            ends.append(index)
+        else:
+            tails[at], ends[at] = value, index
+    chain: list[Facets] = []
+    cursor: int | None = ends[-1] if ends else None
+    while cursor is not None:
+        chain.append(ordered[cursor])
+        cursor = parent[cursor]
+    chain.reverse()
+    fits = [
+        f
+        for f in members
+        if _moment(f) is None
+        and any(bounds[f.claim.id].overlaps(bounds[c.claim.id]) for c in chain)
+    ]
+    return chain + fits
+
+
+def _moment(facet: Facets) -> tuple[float, int] | None:
+    """A running total's figure's place in time: its day, then minutes (a final count
+    after every hour of its day, a figure without an hour at the end of its day)."""
+    when = facet.when
+    if when is None or when.day is None:
+        return None
+    day = day_number(when.day, has_year(when.day))
+    if when.basis is TimeBasis.FINAL:
+        return day, 24 * 60 + 1
+    return day, when.minutes if when.minutes is not None else 24 * 60
 
 
 # Among equally common wordings a side is named by the most precise one.
@@ -235,7 +292,7 @@ def _clash(
     Only reported facts about the same thing at the same time, from the same
     authority, whose intervals are disjoint are an ``error``. Everything else that
     disagrees is a ``warning`` that says why: a forecast, plan or estimate against an
-    outcome; two authorities' counts; a running total reported lower later, or two
+    outcome; two authorities' headcounts; a running total reported lower later, or two
     counts of one day whose hours are not given; a source against itself; a near miss
     on what may be two sittings of a session.
     """
@@ -250,7 +307,11 @@ def _clash(
         return None
     if verdict is Identity.POSSIBLE:
         return (a, b, "a near miss on what may be the same session", Severity.WARNING)
-    authorities = bool(a.authority and b.authority and a.authority != b.authority)
+    # Two counters estimate a crowd or a toll differently; a date, a pledge or a tally
+    # of countries has one true value whoever gives it.
+    authorities = bool(
+        a.headcount and b.headcount and a.authority and b.authority and a.authority != b.authority
+    )
     if a.cumulative and b.cumulative:
         running = _running_total(a, b, ba, bb, authorities)
         if running is None:
@@ -290,8 +351,8 @@ def _running_total(
 
     None: compatible (a later figure may be higher; unknown times cannot be judged; a
     far lower figure is likely a part of the whole). A reason: a warning. False: to be
-    compared like any other figures (the same time stated exactly on both sides, or
-    two authorities' figures).
+    compared like any other figures (the same time stated exactly on both sides, two
+    authorities' figures, or a total that never falls reported lower later).
     """
     order = compare_times(a.when, b.when)
     if order is None:
@@ -306,6 +367,8 @@ def _running_total(
         return False
     if relative_gap(ba, bb) > REVISION or _days_apart(early, late) > REVISION_DAYS:
         return None
+    if step != 0 and a.monotone and b.monotone:
+        return False  # a total that never falls, reported lower later: a wrong figure
     if step != 0:
         return f"a running total reported lower later ({_at(early)}, then {_at(late)})"
     if not exact:

@@ -30,6 +30,9 @@ class Vocabulary:
     class_exclusions: dict[str, tuple[str, ...]]  # class name -> words that keep a quote out
     cumulative_roles: frozenset[str]
     cumulative_nouns: frozenset[str]
+    headcount_nouns: frozenset[str]
+    fixed_roles: frozenset[str]
+    monotone_roles: frozenset[str]
     cumulative_events: frozenset[str]
     daily_roles: frozenset[str]
     umbrella_events: frozenset[str]
@@ -174,6 +177,9 @@ def load_vocabulary(text: str, extra_synonyms: Sequence[Sequence[str]] = ()) -> 
         cumulative_roles=frozenset(_fold_all(cumulative.get("roles", []))),
         cumulative_nouns=frozenset(_fold_all(cumulative.get("nouns", []))),
         cumulative_events=frozenset(_fold_all(cumulative.get("events", []))),
+        monotone_roles=frozenset(_fold_all(cumulative.get("monotone_roles", []))),
+        fixed_roles=frozenset(_fold_all(cumulative.get("fixed_roles", []))),
+        headcount_nouns=frozenset(_fold_all(raw.get("headcounts", {}).get("nouns", []))),
         daily_roles=frozenset(_fold_all(cumulative.get("daily_roles", []))),
         umbrella_events=frozenset(_fold_all(events.get("umbrella", []))),
         recurring_events=frozenset(_fold_all(events.get("recurring", []))),

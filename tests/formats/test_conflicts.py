@@ -40,8 +40,20 @@ def test_conflicts_csv_has_the_documented_columns_and_one_row_per_claim(
     assert {r["quote"] for r in plenary} == {"October 15", "October 25"}
     assert {r["severity"] for r in plenary} == {"error"}
     assert len({r["conflict_id"] for r in rows}) == 3
-    # a year-less date starts with "-": a spreadsheet would compute it, so it is quoted
-    assert next(r for r in plenary if r["quote"] == "October 15")["nominal"] == "'--10-15"
+    # the year-less "October 15" takes the year of the story it is part of
+    assert next(r for r in plenary if r["quote"] == "October 15")["nominal"] == "2025-10-15"
+
+
+def test_conflicts_csv_quotes_a_year_less_date(tmp_path: Path) -> None:
+    # no dated document to take a year from: the date stays "--10-15", which starts
+    # with "-" and would be computed by a spreadsheet, so it is quoted
+    for name, day in (("a.txt", "October 15"), ("b.txt", "October 25")):
+        (tmp_path / name).write_text(
+            f"The signing ceremony of the Lisbon Accord was held on {day}.\n", "utf-8"
+        )
+    result = runner.invoke(app, ["conflicts", str(tmp_path), "-f", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert "'--10-15" in {r["nominal"] for r in rows}
 
 
 def test_conflicts_csv_neutralises_formulas_from_articles(tmp_path: Path) -> None:

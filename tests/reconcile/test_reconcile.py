@@ -141,11 +141,24 @@ def test_a_running_total_may_grow_but_not_differ_at_the_same_time(
     )
     (conflict,) = differs.conflicts
     assert conflict.severity is Severity.ERROR
-    # the day's count lower than the morning's: later and lower, a warning that says so
+    # the day's count lower than the morning's: a signature is never taken back, so
+    # the lower later figure is wrong
     lower = reconcile_texts(
         {
             "a.txt": "date: 2026-06-10\nOn the morning of June 9, 69 countries signed the Lisbon Accord.\n",
             "b.txt": "date: 2026-06-10\nOn June 9, 65 countries signed the Lisbon Accord.\n",
+        }
+    )
+    (conflict,) = lower.conflicts
+    assert conflict.severity is Severity.ERROR
+
+
+def test_a_toll_reported_lower_later_is_a_possible_revision(reconcile_texts: Reconcile) -> None:
+    # a death toll can be revised down (double counting): a warning that says so
+    lower = reconcile_texts(
+        {
+            "a.txt": "date: 2026-06-10\nBy the morning of June 9, 69 people had been killed in the floods.\n",
+            "b.txt": "date: 2026-06-10\nOn June 9, 65 people were killed in the floods.\n",
         }
     )
     (conflict,) = lower.conflicts
