@@ -151,7 +151,33 @@ def find_dates(
         found.extend(_relatives(text, start, end, ref, event_cues or []))
         found.sort(key=lambda m: m.start)
         found = _drop_overlaps(found)
-    return _open_ends(text, start, _merge_ranges(text, found))
+    return _open_ends(text, start, _merge_ranges(text, _with_weekdays(text, found)))
+
+
+# "Saturday, 14 June", "Thursday the 18th of September": the weekday names the date
+# that follows, so the two are one mention.
+_APPOSITION = re.compile(r",?\s+(?:the\s+)?$")
+
+
+def _with_weekdays(text: str, found: list[DateMention]) -> list[DateMention]:
+    """Join a weekday to the calendar date right after it: one date, read as the
+    calendar date says (the weekday alone would be resolved against the story's day)."""
+    joined: list[DateMention] = []
+    for mention in found:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.relative
+            and text[previous.start : previous.end].lower() in _WEEKDAYS
+            and not mention.relative
+            and _APPOSITION.match(text, previous.end, mention.start)
+        ):
+            joined[-1] = DateMention(
+                previous.start, mention.end, mention.value, mention.year_inferred
+            )
+            continue
+        joined.append(mention)
+    return joined
 
 
 def _drop_overlaps(found: list[DateMention]) -> list[DateMention]:
