@@ -191,3 +191,14 @@ def test_an_open_end_dates_its_event_by_the_day_it_names() -> None:
         if c.kind.value == "date"
     ]
     assert claim.event.date == "2025-06-18"
+
+
+def test_a_weekday_before_a_calendar_date_is_one_date_read_as_the_calendar_says() -> None:
+    # in a preview of Monday 2 June, "Saturday" alone would be the Saturday before
+    text = "The conference closes on Saturday, 14 June. It ended on Thursday 18 September."
+    assert dates_of(text, "2025-06-02") == [
+        ("Saturday, 14 June", "2025-06-14", "2025-06-14", True),
+        ("Thursday 18 September", "2025-09-18", "2025-09-18", True),
+    ]
+    # a weekday not followed by a date is still read against the story's day
+    assert dates_of("On Friday it rained.", "2025-06-02")[0][1] == "2025-05-30"
