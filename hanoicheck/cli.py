@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 
 from hanoicheck import options as opt
-from hanoicheck.formats import ClaimFormat, ConflictFormat, GateFormat
+from hanoicheck.formats import ClaimFormat, ConflictFormat, GateFormat, ReportFormat
 from hanoicheck.progress import progress_bar, show_progress
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -154,24 +154,35 @@ def _reconciled(paths: list[Path] | None, jobs: int | None, quiet: bool) -> Repo
 def report(
     paths: opt.CorpusArg = None,
     show_all: opt.AllOpt = False,
+    fmt: opt.ReportFormatOpt = ReportFormat.TEXT,
+    output: opt.OutputOpt = None,
     color: opt.ColorOpt = opt.ColorMode.AUTO,
     width: opt.WidthOpt = None,
     jobs: opt.JobsOpt = None,
     quiet: opt.QuietOpt = False,
 ) -> None:
-    """Reconcile the articles and show where they disagree (exit 0 whatever is found)."""
+    """Reconcile the articles and show where they disagree (exit 0 whatever is found).
+
+    With --format html, one page to open in a browser or send: a summary, a card per
+    conflict with a picture of who said what and when, filters and search.
+    """
     import shutil
 
-    from hanoicheck.formats.report import render
+    from hanoicheck.formats import ReportOptions, report_formatter
+    from hanoicheck.output import write_stream
 
     result = _reconciled(paths, jobs, quiet)
-    colored = opt.use_color(color)
+    colored = output is None and fmt is ReportFormat.TEXT and opt.use_color(color)
     width = width or (max(60, shutil.get_terminal_size((100, 24)).columns) if colored else 100)
-    errors = [str(e) for e in result.extraction.errors]
-    text = render(
-        result.reconciliation, show_all=show_all, color=colored, width=width, errors=errors
+    options = ReportOptions(
+        documents=result.extraction.documents,
+        errors=[str(e) for e in result.extraction.errors],
+        show_all=show_all,
+        color=colored,
+        width=width,
     )
-    typer.echo(text, nl=False)
+    with _input_errors():
+        write_stream(report_formatter(fmt)(result.reconciliation, options), output)
     _unreadable(result.extraction.errors)
 
 
@@ -189,8 +200,15 @@ def conflicts(
     from hanoicheck.output import write_stream
 
     result = _reconciled(paths, jobs, quiet)
+    pieces = iter_conflicts(
+        result.reconciliation,
+        fmt,
+        show_all,
+        documents=result.extraction.documents,
+        errors=[str(e) for e in result.extraction.errors],
+    )
     with _input_errors():
-        write_stream(iter_conflicts(result.reconciliation, fmt, show_all), output)
+        write_stream(pieces, output)
     _unreadable(result.extraction.errors)
 
 

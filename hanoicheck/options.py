@@ -18,7 +18,7 @@ from typing import Annotated
 import typer
 
 from hanoicheck import DEFAULT_CORPUS, __version__
-from hanoicheck.formats import ClaimFormat, ConflictFormat, GateFormat
+from hanoicheck.formats import ClaimFormat, ConflictFormat, GateFormat, ReportFormat
 
 
 class ColorMode(StrEnum):
@@ -112,6 +112,14 @@ ClaimFormatOpt = Annotated[
 ConflictFormatOpt = Annotated[
     ConflictFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
+ReportFormatOpt = Annotated[
+    ReportFormat,
+    typer.Option(
+        "--format", "-f", case_sensitive=False,
+        help="text: the terminal report; html: one self-contained page (pictures, filters, "
+        "search; no network) to open in a browser or send, best with --output.",
+    ),
+]  # fmt: skip
 GateFormatOpt = Annotated[
     GateFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]

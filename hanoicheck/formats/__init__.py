@@ -1,9 +1,9 @@
 """Output formats: one enum per command, one formatter per member.
 
 Every command picks its format from an enum here (:class:`ClaimFormat`,
-:class:`ConflictFormat`, :class:`GateFormat`), and each enum has one function mapping
-every member to exactly one formatter (:func:`claim_formatter`,
-:func:`~hanoicheck.formats.conflicts.conflict_formatter`,
+:class:`ConflictFormat`, :class:`ReportFormat`, :class:`GateFormat`), and each enum has
+one function mapping every member to exactly one formatter (:func:`claim_formatter`,
+:func:`~hanoicheck.formats.conflicts.conflict_formatter`, :func:`report_formatter`,
 :func:`~hanoicheck.formats.gate_formats.gate_formatter`) with a ``match`` that ends in
 ``assert_never``: mypy rejects a member without a case, and a test calls each for
 every member, so a new format cannot be half-added. The enums live here, away from
@@ -14,12 +14,16 @@ the reconciler to print ``--help``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from hanoicheck.formats import claims_csv, claims_jsonl, claims_table
-from hanoicheck.model import Claim
+from hanoicheck.model import Claim, Document
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from hanoicheck.reconcile import Reconciliation
 
 
 class ClaimFormat(StrEnum):
@@ -37,6 +41,15 @@ class ConflictFormat(StrEnum):
     CSV = "csv"
     JSON = "json"
     MARKDOWN = "markdown"
+    HTML = "html"
+
+
+class ReportFormat(StrEnum):
+    """Formats of ``hanoicheck report``: the terminal text, or one HTML page
+    (:mod:`hanoicheck.formats.html`) to send to an editor."""
+
+    TEXT = "text"
+    HTML = "html"
 
 
 class GateFormat(StrEnum):
@@ -126,3 +139,55 @@ def write_claims(
         write_stream(STREAMED_FORMATS[fmt](claims), output)
         return
     write_output(render_claims(list(claims), fmt, color), output)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOptions:
+    """What a report shows beyond the reconciliation: the documents read (outlets,
+    dates, headlines), the files that could not be read, ``--all``, and for the terminal
+    text its colour and width."""
+
+    documents: Sequence[Document] = ()
+    errors: Sequence[str] = ()
+    show_all: bool = False
+    color: bool = False
+    width: int = 100
+
+
+ReportFormatter = Callable[["Reconciliation", ReportOptions], Iterator[str]]
+
+
+def _text_report(result: Reconciliation, options: ReportOptions) -> Iterator[str]:
+    from hanoicheck.formats.report import render
+
+    yield render(
+        result,
+        show_all=options.show_all,
+        color=options.color,
+        width=options.width,
+        errors=options.errors,
+    )
+
+
+def _html_report(result: Reconciliation, options: ReportOptions) -> Iterator[str]:
+    from hanoicheck.formats.html import render
+
+    return render(
+        result, documents=options.documents, errors=options.errors, show_all=options.show_all
+    )
+
+
+def report_formatter(fmt: ReportFormat) -> ReportFormatter:
+    """The one formatter of ``fmt`` (imported when called: ``--help`` stays fast)."""
+    match fmt:
+        case ReportFormat.TEXT:
+            return _text_report
+        case ReportFormat.HTML:
+            return _html_report
+        case _:  # pragma: no cover - mypy proves this unreachable
+            assert_never(fmt)
+
+
+REPORT_FORMATTERS: dict[ReportFormat, ReportFormatter] = {
+    f: report_formatter(f) for f in ReportFormat
+}

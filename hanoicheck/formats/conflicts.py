@@ -1,4 +1,4 @@
-"""``hanoicheck conflicts``: the reconciled fact table as CSV, JSON or Markdown.
+"""``hanoicheck conflicts``: the reconciled fact table as CSV, JSON, Markdown or HTML.
 
 One enum, one formatter per member (:func:`conflict_formatter`; mypy and a test check
 that every member has one). By default only conflicts are exported; ``show_all`` adds
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, assert_never
 from hanoicheck.formats import ConflictFormat
 from hanoicheck.formats.claims_csv import safe_cell
 from hanoicheck.formats.columns import plain_row
-from hanoicheck.model import SCHEMA_VERSION
+from hanoicheck.model import SCHEMA_VERSION, Document
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hanoicheck.reconcile import Group, Reconciliation
@@ -33,6 +33,7 @@ __all__ = [
     "conflict_formatter",
     "iter_conflicts",
     "render_csv",
+    "render_html",
     "render_json",
     "render_markdown",
 ]
@@ -147,6 +148,13 @@ def render_markdown(result: Reconciliation, show_all: bool = False) -> Iterator[
         yield "| " + " | ".join(["", "", "no conflicts", "", "", ""]) + " |\n"
 
 
+def render_html(result: Reconciliation, show_all: bool = False) -> Iterator[str]:
+    """One self-contained page (:mod:`hanoicheck.formats.html`), a card at a time."""
+    from hanoicheck.formats.html import render_conflicts
+
+    return render_conflicts(result, show_all)
+
+
 ConflictFormatter = Callable[["Reconciliation", bool], Iterator[str]]
 
 
@@ -159,6 +167,8 @@ def conflict_formatter(fmt: ConflictFormat) -> ConflictFormatter:
             return render_json
         case ConflictFormat.MARKDOWN:
             return render_markdown
+        case ConflictFormat.HTML:
+            return render_html
         case _:  # pragma: no cover - mypy proves this unreachable
             assert_never(fmt)
 
@@ -169,7 +179,20 @@ CONFLICT_FORMATTERS: dict[ConflictFormat, ConflictFormatter] = {
 
 
 def iter_conflicts(
-    result: Reconciliation, fmt: ConflictFormat, show_all: bool = False
+    result: Reconciliation,
+    fmt: ConflictFormat,
+    show_all: bool = False,
+    *,
+    documents: Sequence[Document] = (),
+    errors: Sequence[str] = (),
 ) -> Iterator[str]:
-    """The conflict table in the chosen format, a group at a time (to stream it)."""
+    """The conflict table in the chosen format, a group at a time (to stream it).
+
+    ``documents`` and ``errors`` (files not read) feed the HTML page's summary; the
+    tables have no place for them.
+    """
+    if fmt is ConflictFormat.HTML and (documents or errors):
+        from hanoicheck.formats.html import render
+
+        return render(result, documents=documents, errors=errors, show_all=show_all)
     return conflict_formatter(fmt)(result, show_all)
