@@ -36,6 +36,7 @@ from hanoicheck.extract.timescope import part_hours
 from hanoicheck.formats.html import safe
 from hanoicheck.model import Claim, Kind, Modality, Qualifier, TimeBasis
 from hanoicheck.reconcile import Group
+from hanoicheck.reconcile.labels import value_label
 
 SIDE_COLORS = ("#0b5cad", "#b3400a", "#137a4f", "#8a3b8f", "#6b5a00", "#3d3d3d")
 """Side colours (mirrored in the stylesheet as ``--side-N``); all at least 4.5:1 on white."""
@@ -354,13 +355,17 @@ def _where(claims: Iterable[Claim]) -> str:
     return ", ".join(f"{c.source}:{c.line}" for c in claims)
 
 
-def _mark_title(mark: Mark, columns: Sequence[Moment], label: str) -> str:
+def _mark_title(mark: Mark, columns: Sequence[Moment]) -> str:
+    """A mark's tooltip: outlet, the figure as the claim gives it, when, and where."""
     when = columns[mark.column]
     moment_text = " ".join(part for part in (when.day, when.part) if part)
+    if when.key[0]:
+        moment_text = f"as of {moment_text}"
     copies = f"; {len(mark.claims)} copies" if len(mark.claims) > 1 else ""
-    modality = mark.claims[0].modality
+    first = mark.claims[0]
     return (
-        f"{mark.outlet}: {label} (as of {moment_text}; {modality}{copies}; {_where(mark.claims)})"
+        f"{mark.outlet}: {value_label(first)} ({moment_text}; {first.modality}{copies}; "
+        f"{_where(mark.claims)})"
     )
 
 
@@ -368,11 +373,8 @@ MARK_GAP = 14.0
 """Horizontal room per mark in a column: a column widens with the marks it holds."""
 
 
-def value_chart(group: Group, labels: Sequence[str]) -> str:
-    """The value-against-time picture of a count or money group ('' when nothing to draw).
-
-    ``labels`` are the sides' labels, for the marks' tooltips.
-    """
+def value_chart(group: Group) -> str:
+    """The value-against-time picture of a count or money group ('' when nothing to draw)."""
     marks, columns, left_out = _marks(group)
     left, right, top, plot_h, bottom_h = 52.0, 14.0, 18.0, 170.0, 34.0
     scale = _scale(marks, top, top + plot_h)
@@ -416,8 +418,7 @@ def value_chart(group: Group, labels: Sequence[str]) -> str:
     for column, stack in sorted(by_column.items()):
         for k, mark in enumerate(stack):
             x = starts[column] + widths[column] / 2 + (k - (len(stack) - 1) / 2) * MARK_GAP
-            label = labels[mark.side] if mark.side < len(labels) else ""
-            out.append(_draw_mark(mark, x, scale, _mark_title(mark, columns, label)))
+            out.append(_draw_mark(mark, x, scale, _mark_title(mark, columns)))
     out.append("</svg>")
     note = ""
     if left_out:
@@ -671,4 +672,4 @@ def chart(group: Group) -> str:
     """The picture of ``group`` for its kind ('' when there is nothing to draw)."""
     if group.kind is Kind.DATE:
         return date_chart(group)
-    return value_chart(group, [p.label for p in group.positions])
+    return value_chart(group)

@@ -26,12 +26,13 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\
 
 
 def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}"
+    # The terminal report's notation (``\x1b``, ``\x202e``), so a character reads the
+    # same in the page's quotes (cut by the terminal report's code) and everywhere else.
+    return f"\\x{ord(match.group()):02x}"
 
 
 def neutral(value: str) -> str:
-    """``value`` with every unsafe character written as ``\\xNN`` or ``\\uNNNN``."""
+    """``value`` with every unsafe character written as ``\\x`` and its hex code."""
     return _UNSAFE.sub(_visible, value)
 
 
