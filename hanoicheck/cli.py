@@ -161,28 +161,15 @@ def report(
     jobs: opt.JobsOpt = None,
     quiet: opt.QuietOpt = False,
 ) -> None:
-    """Reconcile the articles and show where they disagree (exit 0 whatever is found).
-
-    With --format html, one page to open in a browser or send: a summary, a card per
-    conflict with a picture of who said what and when, filters and search.
-    """
-    import shutil
-
-    from hanoicheck.formats import ReportOptions, report_formatter
-    from hanoicheck.output import write_stream
+    """Reconcile the articles and show where they disagree (exit 0 whatever is found)."""
+    from hanoicheck.formats import ReportOptions, write_report
 
     result = _reconciled(paths, jobs, quiet)
     colored = output is None and fmt is ReportFormat.TEXT and opt.use_color(color)
-    width = width or (max(60, shutil.get_terminal_size((100, 24)).columns) if colored else 100)
-    options = ReportOptions(
-        documents=result.extraction.documents,
-        errors=[str(e) for e in result.extraction.errors],
-        show_all=show_all,
-        color=colored,
-        width=width,
-    )
+    errors = [str(e) for e in result.extraction.errors]
+    options = ReportOptions(result.extraction.documents, errors, show_all, colored, width)
     with _input_errors():
-        write_stream(report_formatter(fmt)(result.reconciliation, options), output)
+        write_report(result.reconciliation, fmt, output, options)
     _unreadable(result.extraction.errors)
 
 
@@ -200,15 +187,9 @@ def conflicts(
     from hanoicheck.output import write_stream
 
     result = _reconciled(paths, jobs, quiet)
-    pieces = iter_conflicts(
-        result.reconciliation,
-        fmt,
-        show_all,
-        documents=result.extraction.documents,
-        errors=[str(e) for e in result.extraction.errors],
-    )
+    docs, errors = result.extraction.documents, [str(e) for e in result.extraction.errors]
     with _input_errors():
-        write_stream(pieces, output)
+        write_stream(iter_conflicts(result.reconciliation, fmt, show_all, docs, errors), output)
     _unreadable(result.extraction.errors)
 
 

@@ -145,13 +145,23 @@ def write_claims(
 class ReportOptions:
     """What a report shows beyond the reconciliation: the documents read (outlets,
     dates, headlines), the files that could not be read, ``--all``, and for the terminal
-    text its colour and width."""
+    text its colour and width (None: the terminal's when coloured, else 100)."""
 
     documents: Sequence[Document] = ()
     errors: Sequence[str] = ()
     show_all: bool = False
     color: bool = False
-    width: int = 100
+    width: int | None = None
+
+    @property
+    def text_width(self) -> int:
+        if self.width:
+            return self.width
+        if not self.color:
+            return 100
+        import shutil
+
+        return max(60, shutil.get_terminal_size((100, 24)).columns)
 
 
 ReportFormatter = Callable[["Reconciliation", ReportOptions], Iterator[str]]
@@ -164,7 +174,7 @@ def _text_report(result: Reconciliation, options: ReportOptions) -> Iterator[str
         result,
         show_all=options.show_all,
         color=options.color,
-        width=options.width,
+        width=options.text_width,
         errors=options.errors,
     )
 
@@ -191,3 +201,13 @@ def report_formatter(fmt: ReportFormat) -> ReportFormatter:
 REPORT_FORMATTERS: dict[ReportFormat, ReportFormatter] = {
     f: report_formatter(f) for f in ReportFormat
 }
+
+
+def write_report(
+    result: Reconciliation, fmt: ReportFormat, output: Path | None, options: ReportOptions
+) -> None:
+    """The report in ``fmt`` to ``output`` (atomically) or stdout, a piece at a time.
+    Raises :class:`hanoicheck.output.OutputError`."""
+    from hanoicheck.output import write_stream
+
+    write_stream(report_formatter(fmt)(result, options), output)

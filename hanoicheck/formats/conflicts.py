@@ -182,7 +182,6 @@ def iter_conflicts(
     result: Reconciliation,
     fmt: ConflictFormat,
     show_all: bool = False,
-    *,
     documents: Sequence[Document] = (),
     errors: Sequence[str] = (),
 ) -> Iterator[str]:
