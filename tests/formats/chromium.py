@@ -237,11 +237,14 @@ class Browser:
         message: dict[str, Any] = json.loads(raw)
         return message
 
-    def open(self, path: Path, fragment: str = "", script: str = "") -> Page:
+    def open(
+        self, path: Path, fragment: str = "", script: str = "", scripts_enabled: bool = True
+    ) -> Page:
         """A new tab showing ``path`` (loaded), watched from before its first byte.
 
         ``script`` runs in the page before the page's own scripts (DevTools-injected, so
-        the page's Content-Security-Policy does not apply to it).
+        the page's Content-Security-Policy does not apply to it); ``scripts_enabled``
+        False opens the page as a reader with JavaScript turned off sees it.
         """
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
@@ -252,6 +255,8 @@ class Browser:
             page.send(f"{domain}.enable")
         if script:
             page.send("Page.addScriptToEvaluateOnNewDocument", source=script)
+        if not scripts_enabled:
+            page.send("Emulation.setScriptExecutionDisabled", value=True)
         url = path.resolve().as_uri() + (f"#{fragment}" if fragment else "")
         page.send("Page.navigate", url=url)
         self.wait_for("Page.loadEventFired", session)

@@ -374,9 +374,12 @@ def _card(group: Group, context: Context) -> str:
     story_attr = f' data-story="{context.story_ids.get(story, "")}"' if story else ""
     anchor = "g-" + safe.ident(group.id)
     attrs = (
-        f'id="{anchor}" class="card {lv}" data-level="{lv}" data-kind="{group.kind}"'
-        f'{story_attr} tabindex="-1"'
+        f'id="{anchor}" class="card {lv}" data-level="{lv}" data-kind="{group.kind}"{story_attr}'
     )
+    # A card is focused when its page or its permalink is opened; a collapsed card is
+    # focused through its summary (a tabindex on <details> takes its summary out of the
+    # keyboard's way in Chromium).
+    focus = ' tabindex="-1"' if group.is_conflict else ""
     head = (
         f'<span class="badge {lv}">{_LEVEL_NAMES[lv]}</span>'
         f'<h3 class="t">{text(group.subject)}</h3>'
@@ -387,7 +390,7 @@ def _card(group: Group, context: Context) -> str:
     )
     body = _body(group, context)
     if group.is_conflict:
-        return f"<article {attrs}>\n<header>{head}</header>\n{body}\n</article>\n"
+        return f"<article {attrs}{focus}>\n<header>{head}</header>\n{body}\n</article>\n"
     return (
         f'<details {attrs}>\n<summary>{head}<span class="t">{text(group.consensus.text)}</span>'
         f"</summary>\n{body}\n</details>\n"

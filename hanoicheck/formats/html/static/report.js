@@ -69,22 +69,38 @@
     });
   }
 
+  function focus(card) {
+    var target = card.tagName === "DETAILS" ? card.querySelector("summary") : card;
+    target.focus({ preventScroll: true });
+  }
+
   function turn(step) {
     page += step;
     show();
     var first = matching[page * PAGE];
-    if (first) { first.focus({ preventScroll: true }); first.scrollIntoView(); }
+    if (first) { focus(first); first.scrollIntoView(); }
+  }
+
+  function clear() {
+    /* The filters' defaults, set directly: form.reset() would also queue the Reset
+       button's own apply(), which would turn back to the first page. */
+    Array.prototype.forEach.call(form.elements, function (control) {
+      if (control.type === "checkbox") { control.checked = control.defaultChecked; }
+      else if (control.tagName === "SELECT") { control.selectedIndex = 0; }
+      else if (control.type === "search") { control.value = ""; }
+    });
+    apply();
   }
 
   function reveal() {
     var id = decodeURIComponent(location.hash.slice(1));
     var card = id ? document.getElementById(id) : null;
     if (!card || !card.classList.contains("card")) { return; }
-    if (matching.indexOf(card) < 0) { form.reset(); apply(); }
+    if (matching.indexOf(card) < 0) { clear(); }
     page = Math.floor(matching.indexOf(card) / PAGE);
     show();
     card.scrollIntoView();
-    card.focus({ preventScroll: true });
+    focus(card);
   }
 
   form.addEventListener("input", apply);
