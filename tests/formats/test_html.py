@@ -14,6 +14,7 @@ import math
 import os
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -627,3 +628,54 @@ def test_the_svg_builder_escapes_and_rounds() -> None:
     assert charts.el("line", x1=4.0, stroke_width=2) == '<line x1="4" stroke-width="2"/>'
     assert charts.el("rect", fill='"><script>') == '<rect fill="&quot;&gt;&lt;script&gt;"/>'
     assert charts.el("rect", stroke_dasharray=None) == "<rect/>"  # None: no attribute
+
+
+# ------------------------------------------------------------------ very big groups
+
+
+def test_a_side_of_many_copies_quotes_a_few_and_lists_the_rest_by_place() -> None:
+    claims = tuple(
+        _claim(Interval.exact(2600.0), outlet=f"o{n}", as_of="2025-09-02", line=n)
+        for n in range(40)
+    )
+    group = _group(claims, (_claim(Interval.exact(100.0), outlet="x", as_of="2025-09-02"),))
+    context = page.Context({}, (), None, {})
+    card = page._card(group, context)
+    assert card.count("<blockquote") == page.QUOTES_LISTED + 1
+    shown = card.split('<details class="more">')[0]
+    assert shown.count("<blockquote") == page.QUOTES_SHOWN
+    assert f"{40 - page.QUOTES_SHOWN} more quotes" in card
+    assert f"and {40 - page.QUOTES_LISTED} more: o{page.QUOTES_LISTED}.txt:" in card
+    assert "o39.txt:39" in card
+
+
+def test_more_sides_than_colours_and_shapes_are_drawn_as_other_values() -> None:
+    sides = [
+        (_claim(Interval.exact(100.0 + n), outlet=f"o{n}", as_of="2025-09-02"),) for n in range(15)
+    ]
+    group = _group(*sides)
+    svg = charts.value_chart(group)
+    assert svg.count('stroke-width="2.5"') == 15 - charts.SIDES_DRAWN  # grey crosses
+    card = page._card(group, page.Context({}, (), None, {}))
+    assert f"{15 - charts.SIDES_DRAWN} other values" in card
+    assert card.count('class="position"') == charts.SIDES_DRAWN + 1
+
+
+def test_many_times_share_columns_and_many_marks_become_spans() -> None:
+    start = date(2025, 1, 1)
+    claims = tuple(
+        _claim(
+            Interval.exact(1000.0 + n),
+            outlet=f"o{n}",
+            as_of=(start + timedelta(days=n)).isoformat(),
+        )
+        for n in range(100)
+    )
+    svg = charts.value_chart(_group(claims))
+    columns = re.findall(r'text-anchor="middle" class="tick">([^<]*)</text>', svg)
+    firsts = [c for c in columns if not c.startswith("to ")]
+    assert len(firsts) == 20  # 100 days, 5 to a column: no more than MAX_COLUMNS
+    assert len(firsts) <= charts.MAX_COLUMNS
+    assert "Jan 1" in columns and "to Apr 10" in columns  # the first and the last day
+    assert svg.count("<g>") <= charts.MAX_COLUMNS  # one span per side and column
+    assert "5 outlets" in svg

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -97,8 +97,23 @@ def _svg_open(width: float, height: float, label: str) -> str:
     )
 
 
+SIDES_DRAWN = 12
+"""Sides with a colour and shape of their own (6 colours x 4 shapes repeat after 12);
+further sides are drawn together as "other values", grey crosses."""
+OTHERS_COLOR = "#5c5c5c"
+
+
+def drawn_side(side: int) -> int:
+    """The series a side is drawn in: itself, or :data:`SIDES_DRAWN` for the others."""
+    return min(side, SIDES_DRAWN)
+
+
 def side_color(side: int) -> str:
-    return SIDE_COLORS[side % len(SIDE_COLORS)]
+    return OTHERS_COLOR if side >= SIDES_DRAWN else SIDE_COLORS[side % len(SIDE_COLORS)]
+
+
+def side_shape(side: int) -> str:
+    return "cross" if side >= SIDES_DRAWN else SHAPES[side % len(SHAPES)]
 
 
 def shape(kind: str, x: float, y: float, color: str, hollow: bool, r: float = 5.0) -> str:
@@ -115,6 +130,12 @@ def shape(kind: str, x: float, y: float, color: str, hollow: bool, r: float = 5.
     elif kind == "diamond":
         d = r + 1.5
         points = [(x, y - d), (x + d, y), (x, y + d), (x - d, y)]
+    elif kind == "cross":
+        path = (
+            f"M{x - r:.1f},{y - r:.1f} L{x + r:.1f},{y + r:.1f} "
+            f"M{x - r:.1f},{y + r:.1f} L{x + r:.1f},{y - r:.1f}"
+        )
+        return el("path", d=path, stroke=color, stroke_width=2.5, fill="none")
     else:
         return el("circle", cx=x, cy=y, r=r, **paint)
     return el("polygon", points=" ".join(f"{px:.1f},{py:.1f}" for px, py in points), **paint)
@@ -122,7 +143,7 @@ def shape(kind: str, x: float, y: float, color: str, hollow: bool, r: float = 5.
 
 def swatch(side: int, hollow: bool = False) -> str:
     """A small inline SVG of a side's marker, for legends written in HTML."""
-    marker = shape(SHAPES[side % len(SHAPES)], 7, 7, side_color(side), hollow, 4.5)
+    marker = shape(side_shape(side), 7, 7, side_color(side), hollow, 4.5)
     return f'<svg class="swatch" width="14" height="14" aria-hidden="true">{marker}</svg>'
 
 
@@ -241,7 +262,7 @@ def _marks(group: Group) -> tuple[list[Mark], list[Moment], int]:
                 continue
             value = claim.value
             key = _Key(
-                side,
+                drawn_side(side),
                 moment(claim, with_year),
                 outlet_of(claim),
                 value.low,
@@ -250,8 +271,16 @@ def _marks(group: Group) -> tuple[list[Mark], list[Moment], int]:
                 claim.modality in HOLLOW,
             )
             merged.setdefault(key, []).append(claim)
+    if len({key.when for key in merged}) > MAX_COLUMNS:
+        bins = _bins(sorted({key.when for key in merged}))
+        binned: dict[_Key, list[Claim]] = {}
+        for key, claims in merged.items():
+            binned.setdefault(replace(key, when=bins[key.when]), []).extend(claims)
+        merged = binned
     columns = sorted({key.when for key in merged})
     index = {when: i for i, when in enumerate(columns)}
+    if len(merged) > MAX_MARKS:
+        return _summarised(merged, index), columns, left_out
     marks = [
         Mark(
             side=key.side,
@@ -267,6 +296,56 @@ def _marks(group: Group) -> tuple[list[Mark], list[Moment], int]:
         for key, claims in merged.items()
     ]
     return marks, columns, left_out
+
+
+MAX_COLUMNS = 24
+"""Beyond this many distinct times, consecutive times share a column (equal counts)."""
+
+
+def _bins(moments: Sequence[Moment]) -> dict[Moment, Moment]:
+    """Each of ``moments`` (sorted) -> the column standing for it and its neighbours."""
+    size = math.ceil(len(moments) / MAX_COLUMNS)
+    bins: dict[Moment, Moment] = {}
+    for start in range(0, len(moments), size):
+        members = moments[start : start + size]
+        first, last = members[0], members[-1]
+        span = Moment(first.key, first.day, f"to {last.day}" if last.day != first.day else "")
+        bins.update(dict.fromkeys(members, span))
+    return bins
+
+
+MAX_MARKS = 60
+"""Beyond this many marks a picture shows, per side and time, the span of the values."""
+
+
+def _summarised(merged: dict[_Key, list[Claim]], index: dict[Moment, int]) -> list[Mark]:
+    """One mark per side and time, spanning its figures, when one per outlet is too many
+    to see (a synthetic story can give one figure 600 sources)."""
+    spans: dict[tuple[int, int], list[tuple[_Key, list[Claim]]]] = {}
+    for key, claims in merged.items():
+        spans.setdefault((key.side, index[key.when]), []).append((key, claims))
+    marks = []
+    for (side, column), members in spans.items():
+        values = [
+            v for key, _ in members for v in (_number(key.low), _number(key.high)) if v is not None
+        ]
+        claims = [c for _, group in members for c in group]
+        outlets = len({key.outlet for key, _ in members})
+        low, high = (min(values), max(values)) if values else (None, None)
+        marks.append(
+            Mark(
+                side=side,
+                column=column,
+                low=low,
+                high=high,
+                nominal=None if low is None or high is None else (low + high) / 2,
+                qualifier=Qualifier.RANGE if low != high else Qualifier.EXACT,
+                hollow=all(key.hollow for key, _ in members),
+                outlet=f"{outlets} outlet{'s' * (outlets != 1)}",
+                claims=tuple(claims),
+            )
+        )
+    return marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -465,7 +544,7 @@ def _draw_mark(mark: Mark, x: float, scale: Scale, title: str) -> str:
         at = scale.y(mark.nominal)
     else:
         at = (low + high) / 2
-    parts.append(shape(SHAPES[mark.side % len(SHAPES)], x, at, color, mark.hollow))
+    parts.append(shape(side_shape(mark.side), x, at, color, mark.hollow))
     if len(mark.claims) > 1:
         copies = f"\u00d7{len(mark.claims)}"
         parts.append(el("text", copies, x=x + 7, y=at - 6, class_="copies"))
@@ -525,8 +604,11 @@ def _rows(group: Group) -> tuple[list[_Row], bool]:
     rows: dict[tuple[int, str], list[Claim]] = {}
     for side, position in enumerate(group.positions):
         for claim in position.claims:
-            name = outlet_of(claim) if per_outlet else position.label
-            rows.setdefault((side, name), []).append(claim)
+            if side >= SIDES_DRAWN:
+                name = "other values"
+            else:
+                name = outlet_of(claim) if per_outlet else position.label
+            rows.setdefault((drawn_side(side), name), []).append(claim)
     result = []
     for (side, name), claims in rows.items():
         spans = []
@@ -624,7 +706,7 @@ def _calendar_row(
     middle = y + row_h / 2
     out = [
         el("line", x1=LABEL_W, x2=end, y1=y + row_h, y2=y + row_h, stroke="#e4e4e4"),
-        shape(SHAPES[row.side % len(SHAPES)], 8, middle, color, False, 4),
+        shape(side_shape(row.side), 8, middle, color, False, 4),
     ]
     name = row.label if len(row.label) <= 18 else row.label[:17] + "\u2026"
     body = f"<title>{safe.text(row.label)}</title>{safe.text(name)}"

@@ -35,7 +35,7 @@ from hanoicheck.formats.html import charts, safe
 from hanoicheck.formats.html.safe import text
 from hanoicheck.formats.report import quote_in_context
 from hanoicheck.model import Claim, Document, Kind, Modality, TimeBasis
-from hanoicheck.reconcile import Group, Reconciliation, Severity, Status
+from hanoicheck.reconcile import Group, Position, Reconciliation, Severity, Status
 from hanoicheck.reconcile import story_inputs as _story_inputs
 from hanoicheck.reconcile.stories import cluster_stories, story_names
 
@@ -45,6 +45,8 @@ PAGE = 50
 """Cards per page when the script runs (mirrored in ``static/report.js``)."""
 QUOTES_SHOWN = 3
 """Quotes shown per side; the others are one click away (a side can have dozens)."""
+QUOTES_LISTED = 12
+"""Quotes written per side; beyond them a side lists its claims' ``file:line`` only."""
 SOURCES_LISTED = 1000
 """At most this many documents are listed in the summary's source table."""
 
@@ -405,21 +407,24 @@ def _body(group: Group, context: Context) -> str:
     if picture:
         out.append(f'<div class="plot">{picture}</div>')
     out.append('<ol class="positions">')
-    for side, position in enumerate(group.positions):
-        noun = "outlet" if len(position.support) == 1 else "outlets"
-        quotes = [_claim(c, context) for c in position.claims]
-        if len(quotes) > QUOTES_SHOWN + 1:
-            hidden = len(quotes) - QUOTES_SHOWN
-            quotes[QUOTES_SHOWN:] = [
-                f'<li><details class="more"><summary>{hidden} more quotes</summary>'
-                f'<ul class="claims">\n{NL.join(quotes[QUOTES_SHOWN:])}\n</ul></details></li>'
-            ]
+    for side, position in enumerate(group.positions[: charts.SIDES_DRAWN]):
+        quotes = _quotes(position.claims, context)
         out.append(
-            f'<li class="position">{charts.swatch(side)} '
-            f'<span class="value t">{text(position.label)}</span> '
-            f'<span class="support">({len(position.support)} {noun}: '
-            f"{text(', '.join(position.support))})</span>"
+            f'<li class="position">{charts.swatch(side)} {_side(position)}'
             f'<ul class="claims">\n{NL.join(quotes)}\n</ul></li>'
+        )
+    others = group.positions[charts.SIDES_DRAWN :]
+    if others:
+        listed = NL.join(
+            f'<li>{_side(p)} <span class="src">'
+            f"{text(', '.join(f'{c.source}:{c.line}' for c in p.claims[:QUOTES_LISTED]))}"
+            f"{' ...' if len(p.claims) > QUOTES_LISTED else ''}</span></li>"
+            for p in others
+        )
+        out.append(
+            f'<li class="position">{charts.swatch(charts.SIDES_DRAWN)} '
+            f'<details class="more"><summary>{len(others):,} other values</summary>'
+            f"<ul>\n{listed}\n</ul></details></li>"
         )
     out.append("</ol>")
     rows = [("Consensus", group.consensus.text)]
@@ -431,6 +436,44 @@ def _body(group: Group, context: Context) -> str:
         + "</dl>"
     )
     return "\n".join(out)
+
+
+OUTLETS_NAMED = 12
+"""Outlets named per side; past them, how many more."""
+
+
+def _side(position: Position) -> str:
+    """A side's value and its support: "more than 110 countries (2 outlets: VNA, ...)"."""
+    support = position.support
+    noun = "outlet" if len(support) == 1 else "outlets"
+    names = ", ".join(support[:OUTLETS_NAMED])
+    if len(support) > OUTLETS_NAMED:
+        names += f" and {len(support) - OUTLETS_NAMED:,} more"
+    return (
+        f'<span class="value t">{text(position.label)}</span> '
+        f'<span class="support">({len(support):,} {noun}: {text(names)})</span>'
+    )
+
+
+def _quotes(claims: Sequence[Claim], context: Context) -> list[str]:
+    """A side's claims as list items: the first :data:`QUOTES_SHOWN` quoted, the next
+    ones quoted behind a click, and past :data:`QUOTES_LISTED` only their ``file:line``
+    (a side of 600 copies would otherwise weigh half a megabyte)."""
+    quotes = [_claim(c, context) for c in claims[:QUOTES_LISTED]]
+    if len(claims) <= QUOTES_SHOWN + 1:
+        return quotes
+    hidden = len(claims) - QUOTES_SHOWN
+    rest = quotes[QUOTES_SHOWN:]
+    if len(claims) > QUOTES_LISTED:
+        places = ", ".join(f"{c.source}:{c.line}" for c in claims[QUOTES_LISTED:])
+        rest.append(
+            f'<li class="src">and {len(claims) - QUOTES_LISTED:,} more: {text(places)}</li>'
+        )
+    return [
+        *quotes[:QUOTES_SHOWN],
+        f'<li><details class="more"><summary>{hidden:,} more quotes</summary>'
+        f'<ul class="claims">\n{NL.join(rest)}\n</ul></details></li>',
+    ]
 
 
 _BASIS = {
