@@ -674,12 +674,15 @@ def date_chart(group: Group) -> str:
         x = label_w + i * cell
         if day.weekday() >= 5 and cell >= 6:
             out.append(el("rect", x=x, y=top, width=cell, height=foot - top, fill="#f1f1f1"))
-        if day.day == 1 or i == 0:
+        # A month's name where it starts (and at the left edge, unless the next month
+        # starts too soon after it for both names to fit).
+        month_room = (date(day.year + day.month // 12, day.month % 12 + 1, 1) - day).days * cell
+        if day.day == 1 or (i == 0 and month_room >= 60):
             month = day.strftime("%b") if no_years else f"{day:%b} {day.year}"
             out.append(el("text", month, x=x + 1, y=12, class_="tick"))
-            if i:
-                out.append(el("line", x1=x, x2=x, y1=4, y2=foot, stroke="#8a8a8a"))
-        if cell >= 14 or (cell >= 5 and day.weekday() == 0) or (cell < 5 and day.day == 1):
+        if day.day == 1 and i:
+            out.append(el("line", x1=x, x2=x, y1=4, y2=foot, stroke="#8a8a8a"))
+        if cell >= 18 or (cell >= 5 and day.weekday() == 0) or (cell < 5 and day.day == 1):
             number = str(day.day)
             out.append(
                 el("text", number, x=x + cell / 2, y=28, text_anchor="middle", class_="tick")
@@ -711,19 +714,28 @@ def _calendar_row(
     name = row.label if len(row.label) <= 18 else row.label[:17] + "\u2026"
     body = f"<title>{safe.text(row.label)}</title>{safe.text(name)}"
     out.append(el("text", body, x=18, y=middle + 4, class_="row"))
-    for lo, hi, hollow, claim in row.spans:
-        x0 = x_of(lo) if lo is not None else LABEL_W
-        x1 = x_of(hi) + cell if hi is not None else end
+    # Open-ended dates first, so the days that are known are drawn over them.
+    for lo, hi, hollow, claim in sorted(row.spans, key=lambda s: (s[0] and s[1]) is not None):
         title = f"{row.label}: {claim.quote} ({claim.modality}; {claim.source}:{claim.line})"
         out.append(f"<g><title>{safe.text(title)}</title>")
-        out.append(
-            el("rect", x=x0 + 0.5, y=y + 4, width=max(x1 - x0 - 1, 2.0), height=row_h - 8, rx=2,
-               fill="#fff" if hollow else color, stroke=color, stroke_width=2 if hollow else 1)
-        )  # fmt: skip
-        if lo is None:
-            out.append(_side_arrow(LABEL_W, middle, True, color))
-        if hi is None:
-            out.append(_side_arrow(end, middle, False, color))
+        if lo is None or hi is None:
+            # "since Sunday", "before September 17": the known day as a cell, the rest
+            # a dashed line to the edge, as an open end is drawn on the value charts
+            known = lo if lo is not None else hi
+            edge = end if hi is None else LABEL_W
+            if known is not None:
+                x0 = x_of(known)
+                out.append(_day_cell(x0, x0 + cell, y, row_h, color, hollow))
+                start = x0 + cell if hi is None else x0
+            else:
+                start = LABEL_W if hi is None else end
+            out.append(
+                el("line", x1=start, x2=edge, y1=middle, y2=middle, stroke=color, stroke_width=2,
+                   stroke_dasharray="4 2")
+            )  # fmt: skip
+            out.append(_side_arrow(edge, middle, hi is not None, color))
+        else:
+            out.append(_day_cell(x_of(lo), x_of(hi) + cell, y, row_h, color, hollow))
         out.append("</g>")
     if len(row.claims) > len(row.spans):
         copies = f"\u00d7{len(row.claims)}"
@@ -734,6 +746,14 @@ def _calendar_row(
         title = f"<title>published {day.isoformat()}</title>"
         out.append(el("path", title, d=path, fill="#3d3d3d"))
     return "".join(out)
+
+
+def _day_cell(x0: float, x1: float, y: float, row_h: float, color: str, hollow: bool) -> str:
+    """A day or a range of days on a calendar row: filled, or hollow for a forecast."""
+    return el(
+        "rect", x=x0 + 0.5, y=y + 4, width=max(x1 - x0 - 1, 2.0), height=row_h - 8, rx=2,
+        fill="#fff" if hollow else color, stroke=color, stroke_width=2 if hollow else 1,
+    )  # fmt: skip
 
 
 def _side_arrow(x: float, y: float, left: bool, color: str) -> str:
