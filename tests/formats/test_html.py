@@ -679,3 +679,16 @@ def test_many_times_share_columns_and_many_marks_become_spans() -> None:
     assert "Jan 1" in columns and "to Apr 10" in columns  # the first and the last day
     assert svg.count("<g>") <= charts.MAX_COLUMNS  # one span per side and column
     assert "5 outlets" in svg
+
+
+def test_an_open_ended_date_is_its_day_and_a_dashed_arrow() -> None:
+    since = _date("2025-08-31", "since")
+    since = replace(
+        since, value=Interval("2025-08-31", "2025-08-31", None, True, True, Qualifier.AT_LEAST)
+    )
+    group = _group((since, _date("2025-08-31", "exact")), (_date("2025-09-02", "b"),))
+    svg = charts.date_chart(group)
+    block = re.search(r"<g><title>since:.*?</g>", svg)
+    assert block is not None
+    assert block.group().count("<rect") == 1  # the known day
+    assert 'stroke-dasharray="4 2"' in block.group() and "<path" in block.group()
