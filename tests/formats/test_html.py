@@ -692,3 +692,13 @@ def test_an_open_ended_date_is_its_day_and_a_dashed_arrow() -> None:
     assert block is not None
     assert block.group().count("<rect") == 1  # the known day
     assert 'stroke-dasharray="4 2"' in block.group() and "<path" in block.group()
+
+
+def test_the_conflicts_formatter_renders_the_page_from_the_reconciliation_alone() -> None:
+    from hanoicheck.formats.conflicts import ConflictFormat, iter_conflicts
+
+    result = seeds_report().reconciliation
+    text = "".join(iter_conflicts(result, ConflictFormat.HTML, show_all=True))
+    parts = parse(text)
+    assert parts.ids("card") == card_ids(result.groups)
+    assert "<summary>Sources" not in text  # no documents: no source table
