@@ -237,3 +237,16 @@ def test_hostile_articles_run_nothing_in_the_browser(browser: Browser, tmp_path:
     body = page.evaluate("document.body.innerText")
     assert "<script>alert(self)</script>" in body  # shown as text
     assert "\\x202e" in body and "\u202e" not in body
+
+
+def test_printed_the_severity_and_the_figures_need_no_background(
+    browser: Browser, tmp_path: Path
+) -> None:
+    page = _open(browser, tmp_path, page_of(seeds_report(), show_all=True))
+    page.send("Emulation.setEmulatedMedia", media="print")
+    styles = page.evaluate(
+        "[...document.querySelectorAll('.badge, mark')].map(e => {"
+        " const s = getComputedStyle(e); return [s.color, s.backgroundColor]; })"
+    )
+    assert styles and {tuple(s) for s in styles} == {("rgb(0, 0, 0)", "rgba(0, 0, 0, 0)")}
+    assert page.evaluate("getComputedStyle(document.getElementById('filters')).display") == "none"
