@@ -127,6 +127,7 @@ def test_a_forecast_is_tagged_and_drawn_hollow() -> None:
     report = seeds_report()
     countries = next(g for g in report.reconciliation.conflicts if "countries" in g.subject)
     card = _card(page_of(report), countries.id)
+    assert "Read as one side: about 110 countries, more than 110 delegations" in card
     assert '<span class="tag">forecast</span>' in card
     assert 'fill="#fff"' in card  # the forecast's hollow mark
     assert "<mark>100 countries</mark>" in card

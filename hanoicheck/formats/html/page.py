@@ -37,6 +37,7 @@ from hanoicheck.formats.report import quote_in_context
 from hanoicheck.model import Claim, Document, Kind, Modality, TimeBasis
 from hanoicheck.reconcile import Group, Position, Reconciliation, Severity, Status
 from hanoicheck.reconcile import story_inputs as _story_inputs
+from hanoicheck.reconcile.labels import value_label
 from hanoicheck.reconcile.stories import cluster_stories, story_names
 
 CHUNK = 200
@@ -410,7 +411,7 @@ def _body(group: Group, context: Context) -> str:
     for side, position in enumerate(group.positions[: charts.SIDES_DRAWN]):
         quotes = _quotes(position.claims, context)
         out.append(
-            f'<li class="position">{charts.swatch(side)} {_side(position)}'
+            f'<li class="position">{charts.swatch(side)} {_side(position)}{_compatible(position)}'
             f'<ul class="claims">\n{NL.join(quotes)}\n</ul></li>'
         )
     others = group.positions[charts.SIDES_DRAWN :]
@@ -453,6 +454,15 @@ def _side(position: Position) -> str:
         f'<span class="value t">{text(position.label)}</span> '
         f'<span class="support">({len(support):,} {noun}: {text(names)})</span>'
     )
+
+
+def _compatible(position: Position) -> str:
+    """Why differently worded figures make one side: they can all be true together."""
+    values = list(dict.fromkeys(value_label(c) for c in position.claims))
+    if len(values) < 2:
+        return ""
+    shown = ", ".join(values[:6]) + (f" and {len(values) - 6:,} more" if len(values) > 6 else "")
+    return f'<p class="note t">Read as one side: {text(shown)} can all be true together.</p>'
 
 
 def _quotes(claims: Sequence[Claim], context: Context) -> list[str]:
