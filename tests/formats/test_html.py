@@ -703,3 +703,13 @@ def test_the_conflicts_formatter_renders_the_page_from_the_reconciliation_alone(
     parts = parse(text)
     assert parts.ids("card") == card_ids(result.groups)
     assert "<summary>Sources" not in text  # no documents: no source table
+
+
+def test_every_card_has_a_permalink_of_its_own_even_when_ids_repeat() -> None:
+    result = seeds_report().reconciliation
+    first = result.conflicts[0]
+    twice = replace(result, groups=(first, first, *result.groups[1:]))
+    parts = parse("".join(page.render(twice)))
+    ids = parts.ids("card")
+    assert ids[:2] == [f"g-{first.id}", f"g-{first.id}-2"]
+    assert len(ids) == len(set(ids))

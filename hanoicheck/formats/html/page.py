@@ -27,7 +27,7 @@ import base64
 import hashlib
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -106,7 +106,7 @@ def stories_by_source(
     return {source: names[story] for source, story in stories.items()}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Context:
     """What the page needs besides the groups: documents, unread files, story names."""
 
@@ -114,11 +114,20 @@ class Context:
     errors: Sequence[str]
     story_of: Mapping[str, str] | None
     story_ids: Mapping[str, str]
+    anchors: Counter[str] = field(default_factory=Counter)
 
     def story(self, group: Group) -> str | None:
         if self.story_of is None or not group.claims:
             return None
         return self.story_of.get(group.claims[0].source)
+
+    def anchor(self, group: Group) -> str:
+        """``g-`` and the group id; a repeated id gets ``-2``, ``-3``... in page order, so
+        every card keeps a permalink of its own (HTML ids must be unique)."""
+        anchor = "g-" + safe.ident(group.id)
+        self.anchors[anchor] += 1
+        seen = self.anchors[anchor]
+        return anchor if seen == 1 else f"{anchor}-{seen}"
 
 
 def render(
@@ -375,7 +384,7 @@ def _card(group: Group, context: Context) -> str:
     lv = level(group)
     story = context.story(group)
     story_attr = f' data-story="{context.story_ids.get(story, "")}"' if story else ""
-    anchor = "g-" + safe.ident(group.id)
+    anchor = context.anchor(group)
     attrs = (
         f'id="{anchor}" class="card {lv}" data-level="{lv}" data-kind="{group.kind}"{story_attr}'
     )
