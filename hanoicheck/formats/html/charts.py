@@ -20,8 +20,9 @@ byte-for-byte stable (snapshot tests read it), and the page stays one file with 
 script needed to see it. Every string from an article goes through
 :mod:`hanoicheck.formats.html.safe`. Sides are told apart by shape as well as colour
 (circle, square, triangle, diamond), so the picture survives grey-scale printing and
-colour blindness; the colours are the page stylesheet's ``--side-N`` values, chosen at
-3:1 or more against white (WCAG 2.1, non-text contrast).
+colour blindness; the colours are the page stylesheet's ``--side-N`` values, at 4.5:1 or
+more against white (WCAG 2.1 asks 3:1 of marks; the side labels in the list use them too).
+Past 12 sides (6 colours by 4 shapes) the rest are drawn as grey crosses, "other values".
 """
 
 from __future__ import annotations
