@@ -394,7 +394,7 @@ def test_cards_carry_their_story_and_the_filter_lists_every_story() -> None:
 
 def test_stories_are_not_guessed_when_they_cannot_be_rebuilt() -> None:
     report = seeds_report()
-    renamed = replace(report.reconciliation, story_names=(("Another story", 5),))
+    renamed = replace(report.reconciliation, story_names=(("A story", 3), ("Another", 2)))
     assert stories_by_source(renamed, report.extraction.documents) is None
     parts = parse("".join(page.render(renamed, documents=report.extraction.documents)))
     assert not [e for e in parts.elements if e.attrs.get("name") == "story"]
@@ -713,3 +713,15 @@ def test_every_card_has_a_permalink_of_its_own_even_when_ids_repeat() -> None:
     ids = parts.ids("card")
     assert ids[:2] == [f"g-{first.id}", f"g-{first.id}-2"]
     assert len(ids) == len(set(ids))
+
+
+def test_one_story_needs_no_clustering(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("clustered again")
+
+    monkeypatch.setattr(page, "cluster_stories", fail)
+    report = seeds_report()
+    mapping = stories_by_source(report.reconciliation, report.extraction.documents)
+    assert mapping is not None
+    assert set(mapping.values()) == {"Convention / Cybercrime / Hanoi"}
+    assert set(mapping) == {d.source for d in report.extraction.documents}

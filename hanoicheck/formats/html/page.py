@@ -89,8 +89,15 @@ def stories_by_source(
     the stories are rebuilt here with the reconciler's own functions from the same
     claims and documents, and used only if they give the very names and sizes the
     reconciliation reports (otherwise None: the page then offers no story filter
-    rather than a wrong one).
+    rather than a wrong one). One story needs no clustering: every source is in it.
+
+    Rebuilding costs one more story clustering (about what the reconciler spent on it);
+    a story on each group of the reconciliation would make this a lookup.
     """
+    if len(result.story_names) == 1:
+        name = result.story_names[0][0]
+        sources = {c.source for g in result.groups for c in g.claims}
+        return dict.fromkeys(sorted(sources | {d.source for d in documents}), name)
     claims = sorted(
         (c for g in result.groups for c in g.claims), key=lambda c: (c.source, c.start, c.end, c.id)
     )
