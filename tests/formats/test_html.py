@@ -580,7 +580,7 @@ def test_a_calendar_strip_has_a_row_per_outlet_the_consensus_and_publication_day
         kind=Kind.DATE,
     )
     svg = charts.date_chart(group)
-    assert [r for r in ("dantri", "vna", "other") if f"<title>{r}</title>" in svg] == [
+    assert [r for r in ("dantri", "vna", "other") if f'class="row">{r}</text>' in svg] == [
         "dantri",
         "vna",
         "other",
@@ -725,3 +725,14 @@ def test_one_story_needs_no_clustering(monkeypatch: pytest.MonkeyPatch) -> None:
     assert mapping is not None
     assert set(mapping.values()) == {"Convention / Cybercrime / Hanoi"}
     assert set(mapping) == {d.source for d in report.extraction.documents}
+
+
+def test_past_forty_stories_there_is_no_story_filter_and_the_list_folds() -> None:
+    report = seeds_report()
+    many = tuple((f"Story {n:02d}", 1) for n in range(page.STORIES_FILTERED + 1))
+    result = replace(report.reconciliation, story_names=many)
+    assert stories_by_source(result, report.extraction.documents) is None
+    text = "".join(page.render(result, documents=report.extraction.documents))
+    assert f"<summary>Stories ({len(many)})</summary>" in text
+    assert "the search box finds a story's names" in text
+    assert 'name="story"' not in text

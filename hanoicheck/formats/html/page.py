@@ -48,6 +48,10 @@ QUOTES_SHOWN = 3
 """Quotes shown per side; the others are one click away (a side can have dozens)."""
 QUOTES_LISTED = 12
 """Quotes written per side; beyond them a side lists its claims' ``file:line`` only."""
+STORIES_LISTED_OPEN = 12
+"""More stories than this are listed behind a click, so the cards stay near the top."""
+STORIES_FILTERED = 40
+"""Up to this many stories the cards carry their story and the filter lists them."""
 SOURCES_LISTED = 1000
 """At most this many documents are listed in the summary's source table."""
 
@@ -91,9 +95,13 @@ def stories_by_source(
     reconciliation reports (otherwise None: the page then offers no story filter
     rather than a wrong one). One story needs no clustering: every source is in it.
 
-    Rebuilding costs one more story clustering (about what the reconciler spent on it);
+    Rebuilding costs one more story clustering (about what the reconciler spent on it:
+    25 s of a 28 s page at 10,000 articles), so it is done only up to
+    :data:`STORIES_FILTERED` stories, where a list of stories is still a usable filter;
     a story on each group of the reconciliation would make this a lookup.
     """
+    if len(result.story_names) > STORIES_FILTERED:
+        return None
     if len(result.story_names) == 1:
         name = result.story_names[0][0]
         sources = {c.source for g in result.groups for c in g.claims}
@@ -279,11 +287,21 @@ def _stories(result: Reconciliation, context: Context) -> str:
         for name, size in result.story_names
     )
     head = '<th class="num">conflicts</th>' if context.story_of is not None else ""
-    return (
-        f"<h3>Stories ({len(result.story_names):,})</h3>"
+    note = ""
+    if context.story_of is None and len(result.story_names) > 1:
+        note = (
+            '<p class="note">Cards are not labelled with their story here (more than '
+            f"{STORIES_FILTERED} stories, or the stories could not be told apart again); "
+            "the search box finds a story's names.</p>"
+        )
+    table = (
         "<table><thead><tr><th>story (the names most of its sources use)</th>"
         f'<th class="num">sources</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
     )
+    title = f"Stories ({len(result.story_names):,})"
+    if len(result.story_names) > STORIES_LISTED_OPEN:
+        return f'<details class="more"><summary>{title}</summary>{table}</details>{note}'
+    return f"<h3>{title}</h3>{table}{note}"
 
 
 def _sources_table(documents: Sequence[Document], context: Context) -> str:
