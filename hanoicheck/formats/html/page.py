@@ -251,25 +251,36 @@ def _summary(result: Reconciliation, context: Context, documents: Sequence[Docum
     )
     out.append(_stories(result, context))
     if result.copies:
-        out.append("<h3>Counted once</h3><ul>")
-        for outlet, files in result.copies:
-            names = ", ".join(f.rsplit("/", 1)[-1] for f in files)
-            out.append(
-                f"<li>{len(files)} files credited to <b>{text(outlet)}</b>: "
-                f'<span class="src">{text(names)}</span></li>'
-            )
-        out.append("</ul>")
+        copies = [
+            f"<li>{len(files)} files credited to <b>{text(outlet)}</b>: "
+            f'<span class="src">{text(", ".join(files))}</span></li>'
+            for outlet, files in result.copies
+        ]
+        out.append(_listing(f"Counted once ({len(copies):,} outlets)", copies, ""))
     if context.errors:
-        out.append(
-            f'<h3>Not read ({len(context.errors):,})</h3><ul class="problems">'
-            + "\n".join(f'<li class="src">{text(e)}</li>' for e in context.errors)
-            + "</ul>"
-        )
+        problems = [f'<li class="src">{text(e)}</li>' for e in context.errors]
+        out.append(_listing(f"Not read ({len(problems):,})", problems, "problems"))
     if documents:
         out.append(_sources_table(documents, context))
     out.append(_key())
     out.append("</section>")
     return "\n".join(out) + "\n"
+
+
+LISTED_OPEN = 5
+"""Summary lists longer than this are folded, so the cards stay near the top."""
+
+
+def _listing(title: str, items: Sequence[str], css: str) -> str:
+    """A titled list of the summary, folded behind its title when it is long."""
+    body = (
+        f'<ul class="{css}">\n' + "\n".join(items) + "</ul>"
+        if css
+        else ("<ul>\n" + "\n".join(items) + "</ul>")
+    )
+    if len(items) > LISTED_OPEN:
+        return f'<details class="more"><summary>{title}</summary>{body}</details>'
+    return f"<h3>{title}</h3>{body}"
 
 
 def _stories(result: Reconciliation, context: Context) -> str:
