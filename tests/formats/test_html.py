@@ -143,6 +143,7 @@ def test_the_summary_counts_sources_outlets_stories_and_conflicts() -> None:
     assert "1 agreed" in stats and "13 uncorroborated" in stats
     assert "Convention / Cybercrime / Hanoi" in stats  # the story's name
     assert "3 files credited to VNA" in stats
+    assert "seeds/000_d3321d4a47214618.txt, seeds/003_57c7628310a0554d.txt" in stats
 
 
 def test_unreadable_files_are_named_on_the_page_and_exit_2(tmp_path: Path) -> None:
@@ -736,3 +737,11 @@ def test_past_forty_stories_there_is_no_story_filter_and_the_list_folds() -> Non
     assert f"<summary>Stories ({len(many)})</summary>" in text
     assert "the search box finds a story's names" in text
     assert 'name="story"' not in text
+
+
+def test_long_summary_lists_fold_so_the_cards_stay_near_the_top() -> None:
+    items = [f"<li>{n}</li>" for n in range(page.LISTED_OPEN + 1)]
+    assert page._listing("Not read (6)", items, "problems").startswith(
+        '<details class="more"><summary>Not read (6)</summary><ul class="problems">'
+    )
+    assert page._listing("Not read (5)", items[:5], "problems").startswith("<h3>Not read (5)")

@@ -256,7 +256,8 @@ def _summary(result: Reconciliation, context: Context, documents: Sequence[Docum
             f'<span class="src">{text(", ".join(files))}</span></li>'
             for outlet, files in result.copies
         ]
-        out.append(_listing(f"Counted once ({len(copies):,} outlets)", copies, ""))
+        noun = "outlet" if len(copies) == 1 else "outlets"
+        out.append(_listing(f"Counted once ({len(copies):,} {noun})", copies, ""))
     if context.errors:
         problems = [f'<li class="src">{text(e)}</li>' for e in context.errors]
         out.append(_listing(f"Not read ({len(problems):,})", problems, "problems"))
@@ -273,11 +274,8 @@ LISTED_OPEN = 5
 
 def _listing(title: str, items: Sequence[str], css: str) -> str:
     """A titled list of the summary, folded behind its title when it is long."""
-    body = (
-        f'<ul class="{css}">\n' + "\n".join(items) + "</ul>"
-        if css
-        else ("<ul>\n" + "\n".join(items) + "</ul>")
-    )
+    attrs = f' class="{css}"' if css else ""
+    body = f"<ul{attrs}>\n" + "\n".join(items) + "</ul>"
     if len(items) > LISTED_OPEN:
         return f'<details class="more"><summary>{title}</summary>{body}</details>'
     return f"<h3>{title}</h3>{body}"
