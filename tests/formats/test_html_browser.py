@@ -250,3 +250,24 @@ def test_printed_the_severity_and_the_figures_need_no_background(
     )
     assert styles and {tuple(s) for s in styles} == {("rgb(0, 0, 0)", "rgba(0, 0, 0, 0)")}
     assert page.evaluate("getComputedStyle(document.getElementById('filters')).display") == "none"
+
+
+def test_on_a_phone_nothing_but_pictures_is_wider_than_the_screen(
+    browser: Browser, tmp_path: Path
+) -> None:
+    page = _open(browser, tmp_path, page_of(corpus_report("kunar_earthquake"), show_all=True))
+    page.send(
+        "Emulation.setDeviceMetricsOverride",
+        width=390,
+        height=844,
+        deviceScaleFactor=1,
+        mobile=True,
+    )
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    wide = page.evaluate(
+        "[...document.querySelectorAll('body *')].filter(e => e.checkVisibility()"
+        " && !e.closest('.plot') && e.getBoundingClientRect().right > 390.5)"
+        ".map(e => e.tagName + '.' + e.className)"
+    )
+    assert wide == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
