@@ -151,10 +151,10 @@ def story_inputs(
             if value is not None and has_year(str(value))
         }
         published = document.date if document is not None else claims[0].document_date
-        dated = bool(published) and has_year(published)
-        if published and dated:
-            moments.add(_ordinal(published))
-        inputs.append(StoryInput(source, terms, tuple(sorted(moments)), dated))
+        own = _ordinal(published) if published and has_year(published) else None
+        if own is not None:
+            moments.add(own)
+        inputs.append(StoryInput(source, terms, tuple(sorted(moments)), own))
     return inputs
 
 

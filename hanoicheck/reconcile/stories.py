@@ -9,23 +9,27 @@ linked documents (single link, as news-clustering systems do for a story's threa
 - **Words** are each document's terms (:mod:`hanoicheck.sources.terms`): names and
   content words of its whole text, weighted by how rare they are in the corpus (names
   twice). Two documents link when the words they share carry at least :data:`LINK` of
-  the lighter document's weight: a four-sentence brief naming the city and the treaty
-  links to the coverage that names them. Measured on the project's corpora (11 events,
-  61 documents pooled in one folder), documents of one story share 0.17 of it or more
-  three times in four, documents of different stories at most 0.155; at 0.16 every
-  event comes out as one story and no two events share one. No word is dropped for being
-  common: a word every document of a large single-event corpus shares keeps it one
-  story.
+  the lighter document's weight, or at least :data:`LEAD_LINK` when each names the
+  other's lead (the name it uses most): a four-sentence brief naming the city and the
+  treaty links to the coverage that names them.
+  Measured on the project's corpora (12 events, 75 documents pooled in one folder, and
+  each folder alone) every event comes out as one story and no two events share one.
 - **Time** is about the event, not only the publication: a document's times are its own
-  date and the dates it gives for events. Two documents link only if one time of each
-  lies within :data:`WINDOW_DAYS` of the other's, so a preview two weeks before and a
-  recap five weeks after (which dates the event) stay in, while the same names a year
-  apart are another event. A document without a publication date of its own is linked
-  by its words alone: the dates it gives may be history ("adopted on December 24,
-  2024") rather than the time of the story.
+  date and the dates it gives for events. Two documents link only if one's own date
+  lies within :data:`WINDOW_DAYS` of a time of the other, so a preview two weeks before
+  and a recap five weeks after (which dates the event) stay in, while the same names a
+  year apart are another event, and two articles recalling the same history are not
+  tied by it. Articles written close together never make a story whose core spans
+  more than :data:`SPAN_DAYS` (see :class:`_Stories`), so a chain of articles a few
+  days apart cannot run from one event to the next for years; an article written
+  later joins only by a strong link (the benchmark's 253 generated events came out as
+  one story before these two rules, as 86 after). A document without a publication
+  date of its own is linked by its words alone: the dates it gives may be history
+  ("adopted on December 24, 2024") rather than the time of the story.
 
 The work is linear in the corpus: a document is compared only with the latest
-:data:`RECENT` documents that share one of its :data:`PROBE_TERMS` rarest words.
+:data:`RECENT` documents that share one of its :data:`PROBE_TERMS` rarest words (of
+the words some other document has).
 """
 
 from __future__ import annotations
@@ -37,7 +41,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 LINK = 0.16
+LEAD_LINK = 0.10
+LEAD_NAMES = 1
+NONE, WEAK, STRONG = 0, 1, 2  # how two documents link
 WINDOW_DAYS = 30
+SPAN_DAYS = WINDOW_DAYS
 PROBE_TERMS = 12
 RECENT = 64
 NAME_WEIGHT = 2.0
@@ -50,30 +58,53 @@ class StoryInput:
 
     source: str
     terms: tuple[str, ...]
-    times: tuple[float, ...] = ()  # day ordinals: its date and the dates it gives
-    dated: bool = False  # whether it has a publication date of its own
+    times: tuple[float, ...] = ()  # sorted day ordinals: its date and the dates it gives
+    published: float | None = None  # day ordinal of its own date, when it has one
 
 
 def _key(term: str) -> str:
     return term.lower()
 
 
-def _near(a: Sequence[float], b: Sequence[float]) -> bool:
-    """Whether some time of ``a`` lies within the window of some time of ``b`` (sorted)."""
-    if not a or not b:
+def _near(a: StoryInput, b: StoryInput) -> bool:
+    """Whether one document's own date lies within the window of a time of the other.
+
+    A preview's date is near the event day a recap gives, so the two link; two
+    documents that both recall history ("adopted on 22 July 2024") are not tied by it.
+    """
+    if a.published is None or b.published is None:
         return True
-    for moment in a:
-        at = bisect.bisect_left(b, moment - WINDOW_DAYS)
-        if at < len(b) and b[at] <= moment + WINDOW_DAYS:
-            return True
-    return False
+    return _within(a.published, b.times) or _within(b.published, a.times)
+
+
+def _recap(earlier: StoryInput, later: StoryInput) -> bool:
+    """Whether ``later`` was written well after ``earlier`` and links by the dates it gives."""
+    if earlier.published is None or later.published is None:
+        return False
+    return later.published - earlier.published > WINDOW_DAYS
+
+
+def _within(moment: float, times: Sequence[float]) -> bool:
+    at = bisect.bisect_left(times, moment - WINDOW_DAYS)
+    return at < len(times) and times[at] <= moment + WINDOW_DAYS
 
 
 class _Stories:
-    """Union-find over documents; the smaller source names a story."""
+    """Union-find over documents; the smaller source names a story.
 
-    def __init__(self, sources: Sequence[str]) -> None:
-        self.parent = {s: s for s in sources}
+    Each story keeps its core: the span of the publication dates of the documents that
+    joined it by a link between articles written close together. A link between such
+    articles never stretches a core past :data:`SPAN_DAYS`, so a chain of articles
+    each a few days from the next (one event's coverage, then another's, sharing only
+    the vocabulary of the beat) cannot grow into a story years long. A recap that joins
+    by the dates it gives is not written close to the story and does not move its core.
+    """
+
+    def __init__(self, items: Sequence[StoryInput]) -> None:
+        self.parent = {i.source: i.source for i in items}
+        self.core: dict[str, tuple[float, float] | None] = {
+            i.source: None if i.published is None else (i.published, i.published) for i in items
+        }
 
     def find(self, item: str) -> str:
         root = item
@@ -83,11 +114,23 @@ class _Stories:
             self.parent[item], item = root, self.parent[item]
         return root
 
-    def union(self, a: str, b: str) -> None:
+    def union(self, a: str, b: str, *, recap: bool = False) -> None:
+        """Join the stories of ``a`` and ``b``; ``b`` is the recap when ``recap``."""
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            low, high = sorted((ra, rb))
-            self.parent[high] = low
+        if ra == rb:
+            return
+        ca, cb = self.core[ra], self.core[rb]
+        if recap:
+            joined = ca or cb
+        elif ca and cb:
+            joined = (min(ca[0], cb[0]), max(ca[1], cb[1]))
+            if joined[1] - joined[0] > SPAN_DAYS:
+                return
+        else:
+            joined = ca or cb
+        low, high = sorted((ra, rb))
+        self.parent[high] = low
+        self.core[low] = joined
 
 
 def cluster_stories(items: Sequence[StoryInput], *, one_story: bool = False) -> dict[str, str]:
@@ -111,34 +154,73 @@ def cluster_stories(items: Sequence[StoryInput], *, one_story: bool = False) -> 
             weights[_key(term)] = max(weights.get(_key(term), 0.0), weight)
         return weights
 
-    ordered = sorted(items, key=lambda i: (min(i.times) if i.times else math.inf, i.source))
+    ordered = sorted(
+        items, key=lambda i: (i.published if i.published is not None else math.inf, i.source)
+    )
     weights = {item.source: weigh(item) for item in ordered}
+    leads = {item.source: _lead_name(item) for item in ordered}
     mass = {source: sum(w.values()) or 1.0 for source, w in weights.items()}
-    times = {item.source: sorted(item.times) if item.dated else [] for item in ordered}
+    by_source = {item.source: item for item in ordered}
     postings: dict[str, list[str]] = defaultdict(list)
-    stories = _Stories(sources)
+    stories = _Stories(items)
     for item in ordered:
         mine = weights[item.source]
-        probes = sorted(mine, key=lambda t: (-mine[t], t))[:PROBE_TERMS]
+        # The rarest words it shares with some other document: a word no other one has
+        # finds nobody, so probing with it would leave the document alone.
+        shared = [t for t in mine if frequency[t] > 1]
+        probes = sorted(shared, key=lambda t: (-mine[t], t))[:PROBE_TERMS]
         seen: set[str] = set()
         for term in probes:
             for other in postings[term][-RECENT:]:
                 if other in seen:
                     continue
                 seen.add(other)
-                if _linked(mine, weights[other], mass[item.source], mass[other]) and _near(
-                    times[item.source], times[other]
-                ):
-                    stories.union(item.source, other)
+                link = _linked(
+                    mine, weights[other], mass[item.source], mass[other], leads, item.source, other
+                )
+                if link == NONE or not _near(item, by_source[other]):
+                    continue
+                recap = _recap(by_source[other], item)
+                if recap and link != STRONG:
+                    continue  # a late article joins by its lead name, not the beat's words
+                stories.union(other, item.source, recap=recap)
         for term in mine:
             postings[term].append(item.source)
     return {source: stories.find(source) for source in sources}
 
 
-def _linked(a: Mapping[str, float], b: Mapping[str, float], mass_a: float, mass_b: float) -> bool:
+def _linked(
+    a: Mapping[str, float],
+    b: Mapping[str, float],
+    mass_a: float,
+    mass_b: float,
+    leads: Mapping[str, frozenset[str]],
+    source_a: str,
+    source_b: str,
+) -> int:
+    """How two documents link: STRONG, WEAK or NONE.
+
+    STRONG: each names the other's lead name (the name it uses most) and their shared
+    words weigh :data:`LEAD_LINK` of the lighter one. In a folder about one event every
+    document shares the event's names, so their rarity is low and a recap with its own
+    vocabulary may share little; its lead still ties it to the rest.
+    WEAK: otherwise, the shared words weigh :data:`LINK`. Only a strong link joins an
+    article written long after the others (see :func:`_recap`).
+    """
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     shared = sum(min(w, large[t]) for t, w in small.items() if t in large)
-    return shared >= LINK * min(mass_a, mass_b)
+    share = shared / min(mass_a, mass_b)
+    lead_a, lead_b = leads[source_a], leads[source_b]
+    if lead_a and lead_b and lead_a & b.keys() and lead_b & a.keys() and share >= LEAD_LINK:
+        return STRONG
+    return WEAK if share >= LINK else NONE
+
+
+def _lead_name(item: StoryInput) -> frozenset[str]:
+    """The name a document uses most (its terms come most frequent first): the city,
+    the treaty or the province its story is about. Empty for a text without names."""
+    names = [_key(t) for t in item.terms if t[:1].isupper()]
+    return frozenset(names[:LEAD_NAMES])
 
 
 def story_names(items: Sequence[StoryInput], stories: Mapping[str, str]) -> dict[str, str]:

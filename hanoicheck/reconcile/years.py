@@ -28,7 +28,7 @@ def story_middles(inputs: Sequence[StoryInput], stories: Mapping[str, str]) -> d
     """``source -> the middle day (an ordinal) of its story``, where the story has dates."""
     times: dict[str, list[float]] = {}
     for item in inputs:
-        if item.dated:
+        if item.published is not None:
             times.setdefault(stories[item.source], []).extend(item.times)
     middles = {story: statistics.median(moments) for story, moments in times.items() if moments}
     return {s: middles[story] for s, story in stories.items() if story in middles}

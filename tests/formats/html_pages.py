@@ -36,10 +36,10 @@ def seeds_report() -> Report:
 
 
 @cache
-def corpus_report(name: str) -> Report:
-    """A realistic corpus of ``fixtures/realistic``."""
+def corpus_report(*names: str) -> Report:
+    """Realistic corpora of ``fixtures/realistic``, read together."""
     with contextlib.chdir(ROOT):
-        return reconcile_paths([f"fixtures/realistic/{name}"])
+        return reconcile_paths([f"fixtures/realistic/{name}" for name in names])
 
 
 def page_of(report: Report, show_all: bool = False) -> str:

@@ -377,7 +377,7 @@ def test_beyond_a_block_of_cards_the_rest_is_collapsed() -> None:
 
 
 def test_cards_carry_their_story_and_the_filter_lists_every_story() -> None:
-    report = corpus_report("france_strike_day")
+    report = corpus_report("france_strike_day", "kunar_earthquake")  # two events
     result = report.reconciliation
     assert len(result.story_names) == 2
     parts = parse(page_of(report, show_all=True))

@@ -116,7 +116,7 @@ def test_filters_and_search_hide_and_show_cards(browser: Browser, tmp_path: Path
 
 
 def test_the_story_filter_keeps_one_story(browser: Browser, tmp_path: Path) -> None:
-    report = corpus_report("france_strike_day")
+    report = corpus_report("france_strike_day", "kunar_earthquake")  # two events
     text = page_of(report, show_all=True)
     page = _open(browser, tmp_path, text)
     assert page.errors() == []

@@ -107,10 +107,10 @@ def test_two_unrelated_stories_in_one_folder_stay_apart(tmp_path: Path) -> None:
 def test_the_same_names_a_year_apart_are_two_stories() -> None:
     terms = ("Accra", "Plastics", "Convention", "signed", "countries")
     items = [
-        StoryInput("a", terms, (739000.0,), True),
-        StoryInput("b", terms, (739004.0,), True),
-        StoryInput("c", terms, (739370.0,), True),  # a year later
-        StoryInput("d", terms, (739372.0,), True),
+        StoryInput("a", terms, (739000.0,), 739000.0),
+        StoryInput("b", terms, (739004.0,), 739004.0),
+        StoryInput("c", terms, (739370.0,), 739370.0),  # a year later
+        StoryInput("d", terms, (739372.0,), 739372.0),
     ]
     result = cluster_stories(items)
     assert result["a"] == result["b"] and result["c"] == result["d"]
@@ -120,8 +120,8 @@ def test_the_same_names_a_year_apart_are_two_stories() -> None:
 def test_an_undated_brief_links_by_its_words_alone() -> None:
     terms = ("Accra", "Plastics", "Convention", "signed", "countries")
     items = [
-        StoryInput("a", terms, (739000.0,), True),
-        StoryInput("brief", terms[:3], (700000.0,), False),  # a date it gives is history
+        StoryInput("a", terms, (739000.0,), 739000.0),
+        StoryInput("brief", terms[:3], (700000.0,), None),  # a date it gives is history
     ]
     result = cluster_stories(items)
     assert result["a"] == result["brief"]
@@ -134,8 +134,8 @@ def test_stories_do_not_depend_on_input_order() -> None:
         StoryInput(
             f"s{i:02d}",
             (*rng.sample(names, 4), "signed", "countries"),
-            (739000.0 + rng.randrange(90),),
-            True,
+            (day := 739000.0 + rng.randrange(90),),
+            day,
         )
         for i in range(40)
     ]
@@ -148,8 +148,8 @@ def test_stories_do_not_depend_on_input_order() -> None:
 
 def test_one_story_option_puts_every_document_in_one() -> None:
     items = [
-        StoryInput("a", ("Accra", "Plastics"), (739000.0,), True),
-        StoryInput("b", ("Paris", "Intelligence"), (739500.0,), True),
+        StoryInput("a", ("Accra", "Plastics"), (739000.0,), 739000.0),
+        StoryInput("b", ("Paris", "Intelligence"), (739500.0,), 739500.0),
     ]
     assert len(set(cluster_stories(items).values())) == 2
     assert set(cluster_stories(items, one_story=True).values()) == {"a"}
