@@ -153,3 +153,45 @@ def test_one_story_option_puts_every_document_in_one() -> None:
     ]
     assert len(set(cluster_stories(items).values())) == 2
     assert set(cluster_stories(items, one_story=True).values()) == {"a"}
+
+
+def test_a_chain_of_articles_a_few_days_apart_does_not_run_for_months() -> None:
+    # every article shares the beat's words with the next one, ten days on: without a
+    # bound on a story's span the chain would make one story of a season's events
+    beat = ("summit", "delegates", "declaration", "signed", "countries", "text")
+    items = [
+        StoryInput(f"d{i:02d}", beat, (739000.0 + 10 * i,), 739000.0 + 10 * i) for i in range(12)
+    ]
+    result = cluster_stories(items)
+    for story in set(result.values()):
+        days = [739000.0 + 10 * int(s[1:]) for s, st in result.items() if st == story]
+        assert max(days) - min(days) <= 30
+
+
+def test_a_document_whose_rarest_words_are_its_own_still_finds_its_story() -> None:
+    # the last article (in time) probes the corpus with words it shares, not with the
+    # words only it has
+    common = ("Accra", "Plastics", "Convention", "signed", "countries")
+    items = [
+        StoryInput("a", common, (739000.0,), 739000.0),
+        StoryInput("b", common, (739001.0,), 739001.0),
+        StoryInput("z", (*common, *(f"Unique{i}" for i in range(14))), (739002.0,), 739002.0),
+    ]
+    result = cluster_stories(items)
+    assert result["z"] == result["a"] == result["b"]
+
+
+def test_a_late_recap_joins_only_when_it_leads_with_the_story_s_name() -> None:
+    story = ("Accra", "Plastics", "Convention", "signed", "countries", "delegates")
+    items = [
+        StoryInput("a", story, (739000.0,), 739000.0),
+        StoryInput("b", story, (739002.0,), 739002.0),
+        # two months later, dating the signing: a recap of the same story
+        StoryInput("recap", ("Accra", *story[1:]), (739000.0, 739060.0), 739060.0),
+        # two months later, sharing the beat's words and recalling the date, but about
+        # another city's summit
+        StoryInput("other", ("Lima", "Forum", *story[3:]), (739000.0, 739061.0), 739061.0),
+    ]
+    result = cluster_stories(items)
+    assert result["recap"] == result["a"]
+    assert result["other"] != result["a"]
