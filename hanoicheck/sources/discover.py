@@ -53,6 +53,44 @@ def os_message(exc: OSError) -> str:
     return reason[:1].lower() + reason[1:]
 
 
+def undecodable_name(path: str | Path) -> str | None:
+    """``path`` shown with its bytes escaped (``bad/\\xff\\xfe.txt``) when it is not valid
+    UTF-8, else None.
+
+    Python holds such a name with lone surrogates, which no output can encode: a claim
+    naming the file would crash every format. The file is reported (with the name a
+    person can match to ``ls -b``) and the rest of the run goes on.
+    """
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return None
+
+
+BAD_NAME = "file name is not valid UTF-8 (rename it to read it)"
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file or a directory is, in a user's words."""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def not_regular(mode: int) -> str:
+    """The one-line reason a special file is not read as an article."""
+    kind = file_kind(mode)
+    return kind if kind == "not a regular file" else f"{kind}, not a regular file"
+
+
 def _is_hidden(name: str) -> bool:
     return name.startswith(".")
 
@@ -98,20 +136,33 @@ def _walk(root: Path, seen_dirs: set[str]) -> list[tuple[tuple[str, ...], Path |
             except OSError as exc:  # a symlink loop ("too many levels of symbolic links")
                 is_dir = is_file = False
                 problem = os_message(exc)
-            if is_dir:
+            bad_name = undecodable_name(directory / entry.name)
+            if bad_name is not None and (is_dir or _has_supported_suffix(entry.name)):
+                found.append((child_parts, SourceError(bad_name, BAD_NAME)))
+            elif is_dir:
                 (linked if is_link else subdirectories).append(
                     (directory / entry.name, child_parts)
                 )
             elif is_file and _has_supported_suffix(entry.name):
                 found.append((child_parts, directory / entry.name))
-            elif (is_link or problem) and _has_supported_suffix(entry.name):
-                # A dangling or looping link named like an article: the user likely
-                # expects it read, so say why it was not.
-                message = "broken symlink" if problem is None else problem
+            elif _has_supported_suffix(entry.name):
+                # Named like an article but not one (a FIFO, a device, a dangling or
+                # looping link): the user likely expects it read, so say why it was not.
+                message = problem or _special(directory / entry.name)
                 error = SourceError(normalize_source(directory / entry.name), message)
                 found.append((child_parts, error))
         stack.extend(reversed(subdirectories))
     return found
+
+
+def _special(path: Path) -> str:
+    """Why a directory entry that is neither a file nor a folder is not read."""
+    try:
+        return not_regular(path.stat().st_mode)
+    except FileNotFoundError:
+        return "broken symlink"
+    except OSError as exc:
+        return os_message(exc)
 
 
 def discover(
@@ -142,6 +193,10 @@ def _discover(paths: Sequence[str | Path]) -> Iterator[Path | SourceError]:
     seen_dirs: set[str] = set()
     for given in paths:
         path = Path(given)
+        bad_name = undecodable_name(path)
+        if bad_name is not None:
+            yield SourceError(bad_name, BAD_NAME)
+            continue
         try:
             mode = path.stat().st_mode
         except (FileNotFoundError, NotADirectoryError):

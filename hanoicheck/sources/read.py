@@ -14,12 +14,16 @@ from __future__ import annotations
 import codecs
 import re
 import stat
+from decimal import Decimal
 from pathlib import Path
 
 from hanoicheck.model import SourceError
-from hanoicheck.sources.discover import normalize_source, os_message
+from hanoicheck.sources.discover import normalize_source, not_regular, os_message
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+#: The largest size limit accepted (1024T). A limit is a number of bytes read into
+#: memory: anything larger is a typo, and past 2**63 it cannot even be passed to a read.
+MAX_SIZE_LIMIT = 1024**5
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*", re.IGNORECASE)
 _SIZE_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
 
@@ -47,20 +51,29 @@ def parse_size(value: int | str) -> int:
 
     The CLI's ``--max-size`` and the config's ``max-size`` (a TOML string or integer)
     take sizes the way people write them; a typo must be a clear error (``ValueError``),
-    never a silently huge or zero limit.
+    never a silently huge or zero limit, nor an overflow deeper down. Digits are read
+    as a decimal (a float would turn 400 nines into infinity).
     """
     if isinstance(value, bool):  # TOML ``true`` is not 1 byte
         raise ValueError(f"not a size: {value!r} (write e.g. 500K, 64M or 1G)")
     if isinstance(value, int):
-        size = value
+        amount = Decimal(value)
     else:
         match = _SIZE.fullmatch(value)
         if not match:
             raise ValueError(f"not a size: {value!r} (write e.g. 500K, 64M or 1G)")
-        size = int(float(match[1]) * _SIZE_UNITS[match[2].lower()])
-    if size < 1:
+        amount = Decimal(match[1]) * _SIZE_UNITS[match[2].lower()]
+    if amount > MAX_SIZE_LIMIT:
+        raise ValueError(f"size {_clip(value)} is too large (at most 1024T)")
+    if amount < 1:
         raise ValueError(f"size must be at least 1 byte, not {value!r}")
-    return size
+    return int(amount)
+
+
+def _clip(value: int | str) -> str:
+    """A size as written, cut short when it is a wall of digits."""
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def read_source_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, bytes]:
@@ -84,7 +97,7 @@ def read_source_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tupl
         raise SourceReadError(source, "is a directory")
     if not stat.S_ISREG(info.st_mode):
         # FIFOs and devices would block or never end; only regular files are articles.
-        raise SourceReadError(source, "not a regular file")
+        raise SourceReadError(source, not_regular(info.st_mode))
     if info.st_size > max_bytes:
         raise SourceReadError(source, _too_big(info.st_size, max_bytes))
     try:

@@ -118,3 +118,47 @@ def test_discover_is_deterministic(tmp_path: Path) -> None:
 
 def test_supported_suffixes() -> None:
     assert SUPPORTED_SUFFIXES == (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+def _bytes_name(directory: Path, name: bytes) -> Path:
+    """A path whose last part is ``name``, bytes that need not be UTF-8."""
+    return Path(os.fsdecode(os.path.join(os.fsencode(directory), name)))
+
+
+def test_a_name_that_is_not_utf8_is_reported_with_its_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.txt").write_text("Officials counted 12 ships.\n", encoding="utf-8")
+    _bytes_name(tmp_path, b"\xff\xfe.txt").write_text("x", encoding="utf-8")
+    _bytes_name(tmp_path, b"d\xff").mkdir()
+    (_bytes_name(tmp_path, b"d\xff") / "inside.txt").write_text("x", encoding="utf-8")
+    _bytes_name(tmp_path, b"skip\xff.pdf").write_text("x", encoding="utf-8")  # not an article
+    found = list(discover(["."]))
+    message = "file name is not valid UTF-8 (rename it to read it)"
+    assert found == [
+        SourceError("d\\xff", message),  # a folder once, not each file in it
+        Path("good.txt"),
+        SourceError("\\xff\\xfe.txt", message),
+    ]
+    assert list(discover([_bytes_name(Path("."), b"\xff\xfe.txt")])) == [
+        SourceError("\\xff\\xfe.txt", message)
+    ]
+
+
+def test_fifos_and_links_to_devices_are_reported_as_what_they_are(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    found = list(discover([tmp_path]))
+    messages = {Path(e.source).name: e.message for e in found if isinstance(e, SourceError)}
+    assert len(found) == 3 and messages == {
+        "gone.txt": "broken symlink",
+        "pipe.txt": "a FIFO (named pipe), not a regular file",
+        "zero.txt": "a character device, not a regular file",
+    }
+    direct = list(load_sources([tmp_path / "pipe.txt", tmp_path / "zero.txt"]))
+    assert [e.message for e in direct if isinstance(e, SourceError)] == [
+        "a FIFO (named pipe), not a regular file",
+        "a character device, not a regular file",
+    ]
