@@ -56,11 +56,14 @@ __all__ = [
     "DocumentClaims",
     "ExtractItem",
     "Extraction",
+    "NothingRead",
     "Report",
     "check_paths",
     "corpus_paths",
     "extract_paths",
+    "iter_claims",
     "iter_extract",
+    "nothing_read",
     "reconcile_paths",
     "write_baseline",
 ]
@@ -71,6 +74,27 @@ Notify = Callable[[str], None]
 
 class CorpusError(Exception):
     """No path given and no corpus to fall back on; ``str()`` is one line for the user."""
+
+
+def nothing_read(read: int, errors: int) -> bool:
+    """Whether a run read no input at all although it was given some (all unreadable).
+
+    Such a run writes nothing: ``extract -o claims.jsonl seedz`` (a typo) must not
+    replace yesterday's claims with an empty file. A run over an empty folder read
+    nothing but met no error either: its empty result is the truth and is written.
+    """
+    return read == 0 and errors > 0
+
+
+class NothingRead(CorpusError):
+    """No input could be read (see :func:`nothing_read`), so nothing was written.
+
+    ``errors`` say why each input could not be read.
+    """
+
+    def __init__(self, errors: Sequence[SourceError]) -> None:
+        self.errors = tuple(errors)
+        super().__init__("no input could be read; nothing written")
 
 
 def corpus_paths(
@@ -95,6 +119,11 @@ class Extraction:
     claims: tuple[Claim, ...]
     documents: tuple[Document, ...] = field(default=())
     errors: tuple[SourceError, ...] = field(default=())
+
+    @property
+    def nothing_read(self) -> bool:
+        """No document was read, only errors met: nothing is to be written."""
+        return nothing_read(len(self.documents), len(self.errors))
 
 
 def iter_extract(
@@ -195,6 +224,33 @@ def _remembered(
         if isinstance(task, FileBytes) and task.key is not None:
             store.put(task.key, item.document, item.claims, task.data)
         yield item if keep_text else DocumentClaims(without_text(item.document), item.claims)
+
+
+def iter_claims(
+    paths: Sequence[str | Path],
+    settings: Config | None = None,
+    *,
+    on_error: Callable[[SourceError], None],
+    jobs: int | None = 1,
+    progress: ProgressCallback | None = None,
+) -> Iterator[Claim]:
+    """The claims of every file under ``paths`` as they are extracted (what ``extract``
+    streams to its output); each unreadable file goes to ``on_error`` when met.
+
+    Raises :class:`NothingRead` once the files are done if none could be read, before
+    the last claim is asked for: a writer consuming this stream has then written
+    nothing it cannot take back (no claim came, and CSV writes its header last).
+    """
+    read = unread = 0
+    for item in iter_extract(paths, settings, jobs=jobs, progress=progress):
+        if isinstance(item, SourceError):
+            unread += 1
+            on_error(item)
+        else:
+            read += 1
+            yield from item.claims
+    if nothing_read(read, unread):
+        raise NothingRead([])  # each error went to on_error already
 
 
 def extract_paths(
@@ -303,7 +359,8 @@ def check_paths(
     misses in ``jobs`` processes. See :mod:`hanoicheck.gate` for the rules.
 
     Raises :class:`~hanoicheck.gate.GateError` (bad option, history, baseline) or
-    :class:`CorpusError` before any extraction; unreadable files are in ``errors``.
+    :class:`CorpusError` before any extraction, :class:`NothingRead` when no source
+    could be read; unreadable files are in ``errors``.
     """
     config = settings if settings is not None else Config()
     threshold = parse_severity(fail_on or config.fail_on)
@@ -312,6 +369,8 @@ def check_paths(
     targets = corpus_paths(paths, config.resolved_paths())
     targets += uncovered(new, targets)
     report = _reconcile_cached(targets, config, cache, jobs, notify)
+    if report.extraction.nothing_read:
+        raise NothingRead(report.extraction.errors)
     result = evaluate(report.reconciliation, fresh, reviewed, threshold)
     return replace(result, errors=report.extraction.errors)
 

@@ -5,15 +5,17 @@ set the exit code. Heavy modules (dateparser, rich, the extractors) are imported
 the commands so that ``hanoicheck --help`` starts fast.
 
 Exit codes: 0 success; 2 usage error, or some input could not be read (the other
-files are still processed and reported first).
+files are still processed and reported first; when none could be read, nothing is
+written, so a mistyped path never replaces an earlier output).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -27,8 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from hanoicheck.api import Report
     from hanoicheck.config import Config
     from hanoicheck.gate import GateResult
-    from hanoicheck.model import Claim, SourceError
-    from hanoicheck.parallel import ProgressCallback
+    from hanoicheck.model import SourceError
 
 app = typer.Typer(
     name="hanoicheck",
@@ -42,9 +43,12 @@ app = typer.Typer(
 EXIT_INPUT_ERROR = 2
 
 
-def fail(message: str) -> None:
-    """One line on stderr, the way every command reports a problem."""
-    typer.echo(f"hanoicheck: error: {message}", err=True)
+def fail(message: str, kind: str = "error: ") -> None:
+    """One line on stderr, the way every command reports a problem (or a notice); its
+    file names and settings are foreign text, made visible (:mod:`hanoicheck.escaping`)."""
+    from hanoicheck.escaping import visible
+
+    typer.echo(f"hanoicheck: {kind}{visible(message)}", err=True)
 
 
 def _exit(message: str) -> NoReturn:
@@ -53,19 +57,21 @@ def _exit(message: str) -> NoReturn:
 
 
 @contextlib.contextmanager
-def _input_errors(escape: bool = False) -> Iterator[None]:
-    """A problem the user can fix (config, options, corpus, output file): one line, exit 2;
-    with ``escape``, control characters (in a file name) are shown, not sent."""
-    from hanoicheck.api import CorpusError
+def _input_errors() -> Iterator[None]:
+    """A problem the user can fix (config, options, corpus, output, nothing read): exit 2."""
+    from hanoicheck.api import CorpusError, NothingRead
     from hanoicheck.config import ConfigError
-    from hanoicheck.formats.claims_table import plain
     from hanoicheck.gate import GateError
     from hanoicheck.output import OutputError
 
     try:
         yield
+    except NothingRead as error:
+        for unread in error.errors:
+            fail(str(unread))
+        _exit(str(error))
     except (ConfigError, CorpusError, GateError, OutputError) as error:
-        _exit(plain(str(error)) if escape else str(error))
+        _exit(str(error))
 
 
 def _config() -> Config:
@@ -82,8 +88,7 @@ def _unreadable(errors: Sequence[SourceError], note: str = "") -> None:
         _exit(f"{len(errors)} file(s) could not be read; {note}exit {EXIT_INPUT_ERROR}")
 
 
-def _notify(notice: str) -> None:
-    typer.echo(f"hanoicheck: {notice}", err=True)
+_notify = functools.partial(fail, kind="")  # a notice, such as a cache rebuilt
 
 
 @app.callback()
@@ -104,35 +109,27 @@ def extract(
     """Extract the claims (counts, money, dates) of every article, with provenance."""
     from dataclasses import replace
 
+    from hanoicheck.api import iter_claims
     from hanoicheck.formats import check_destination, write_claims
 
     config = _config() if max_size is None else replace(_config(), max_size=max_size)
     errors: list[SourceError] = []
     colored = output is None and fmt is ClaimFormat.TABLE and opt.use_color(color)
-    with _input_errors(escape=True), progress_bar(show_progress(quiet)) as progress:
+    with _input_errors(), progress_bar(show_progress(quiet)) as progress:
         check_destination(fmt, output)
-        write_claims(_claims(paths, config, jobs, progress, errors), fmt, output, colored)
+        claims = iter_claims(paths, config, jobs=jobs, progress=progress, on_error=_met(errors))
+        write_claims(claims, fmt, output, colored)
     _unreadable(errors)
 
 
-def _claims(
-    paths: list[Path],
-    config: Config,
-    jobs: int | None,
-    progress: ProgressCallback,
-    errors: list[SourceError],
-) -> Iterator[Claim]:
-    """Claims as extracted (Parquet writes row groups as they come); errors print as met."""
-    from hanoicheck import api
-    from hanoicheck.formats.claims_table import plain
-    from hanoicheck.model import SourceError
+def _met(errors: list[SourceError]) -> Callable[[SourceError], None]:
+    """Report an unreadable file as it is met, and keep it for the exit code."""
 
-    for item in api.iter_extract(paths, config, jobs=jobs, progress=progress):
-        if isinstance(item, SourceError):
-            errors.append(item)
-            fail(plain(str(item)))  # a file name can hold escape codes or newlines
-        else:
-            yield from item.claims
+    def met(error: SourceError) -> None:
+        errors.append(error)
+        fail(str(error))
+
+    return met
 
 
 def _reconciled(paths: list[Path] | None, jobs: int | None, quiet: bool) -> Report:
@@ -140,11 +137,11 @@ def _reconciled(paths: list[Path] | None, jobs: int | None, quiet: bool) -> Repo
     stderr as they are skipped."""
     from hanoicheck import api
 
-    with _input_errors():
-        targets = api.corpus_paths(paths)
-    config = _config()
-    with progress_bar(show_progress(quiet)) as progress:
+    with _input_errors(), progress_bar(show_progress(quiet)) as progress:
+        targets, config = api.corpus_paths(paths), _config()
         result = api.reconcile_paths(targets, config, jobs=jobs, progress=progress)
+        if result.extraction.nothing_read:  # nothing written: an earlier output is kept
+            raise api.NothingRead(result.extraction.errors)
     for error in result.extraction.errors:
         fail(str(error))
     return result
@@ -221,8 +218,17 @@ def check(
             cache=opt.cache_file(cache_path, no_cache), jobs=jobs, notify=_notify,
         )  # fmt: skip
         _write_gate(result, fmt, output)
-    _unreadable(result.errors)
     _gate_exit(result)
+
+
+def _gate_exit(result: GateResult) -> None:
+    """Exit 2 if a file was unreadable; else the verdict, and exit 1 if it fails."""
+    from hanoicheck.formats.gate_formats import verdict_line
+
+    _unreadable(result.errors)
+    typer.echo(verdict_line(result), err=True)
+    if result.failed:
+        raise typer.Exit(1)
 
 
 def _write_gate(result: GateResult, fmt: GateFormat, output: Path | None) -> None:
@@ -240,15 +246,6 @@ def _write_gate(result: GateResult, fmt: GateFormat, output: Path | None) -> Non
             append_text(step_summary(result), Path(summary))
         except OutputError as error:
             fail(f"GITHUB_STEP_SUMMARY {error}")
-
-
-def _gate_exit(result: GateResult) -> None:
-    """The verdict on stderr; exit 1 when something is at or above ``--fail-on``."""
-    from hanoicheck.formats.gate_formats import verdict_line
-
-    typer.echo(verdict_line(result), err=True)
-    if result.failed:
-        raise typer.Exit(1)
 
 
 @app.command()
@@ -269,13 +266,9 @@ def baseline(
 
     with _input_errors():
         done = api.write_baseline(
-            output,
-            paths,
-            _config(),
-            cache=opt.cache_file(cache_path, no_cache),
-            jobs=jobs,
+            output, paths, _config(), cache=opt.cache_file(cache_path, no_cache), jobs=jobs,
             notify=_notify,
-        )
+        )  # fmt: skip
     for error in done.errors:
         fail(str(error))
     _unreadable(done.errors, note="baseline not written; ")
@@ -283,13 +276,18 @@ def baseline(
 
 
 def main() -> None:
-    """Console-script entry point: no tracebacks for the user, one line instead."""
+    """Console-script entry point: one line for the user, never a traceback. SIGTERM and
+    SIGHUP end a run as SIGINT does, cleanly; a reader closing stdout early is no error."""
+    from hanoicheck.output import Terminated, raise_on_termination, silence_stdout
+
+    raise_on_termination()
     try:
         app()
-    except KeyboardInterrupt:
-        typer.echo("hanoicheck: interrupted", err=True)
-        sys.exit(130)
+    except (KeyboardInterrupt, Terminated) as stop:
+        fail(str(stop) or "interrupted", kind="")
+        sys.exit(getattr(stop, "exit_code", 130))
     except BrokenPipeError:
+        silence_stdout()
         sys.exit(0)
 
 

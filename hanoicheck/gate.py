@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hanoicheck.escaping import visible_json
 from hanoicheck.gitfiles import GitError, changed_files
 from hanoicheck.model import Claim, SourceError
 from hanoicheck.output import write_output
@@ -180,7 +181,7 @@ class Baseline:
             "tool": TOOL,
             "conflicts": [e.to_dict() for e in sorted(self.entries, key=lambda e: e.id)],
         }
-        return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+        return visible_json(body, indent=2) + "\n"
 
 
 def _entry(path: Path, index: int, raw: object) -> BaselineEntry:

@@ -28,6 +28,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "hanoicheck.calendar",
             "hanoicheck.intervals",
             "hanoicheck.interning",
+            "hanoicheck.escaping",
             "hanoicheck.output",
             "hanoicheck.gitfiles",
         ),

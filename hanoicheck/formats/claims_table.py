@@ -1,8 +1,8 @@
 """``extract --format table``: a Rich table a person reads in the terminal.
 
-Article text is always passed to Rich as ``Text`` (never as markup) and stripped of
-control characters, so markup or escape codes inside an article cannot change the
-terminal.
+Article text is always passed to Rich as ``Text`` (never as markup) with acting
+characters made visible (:func:`hanoicheck.escaping.visible`), so markup or escape codes
+inside an article or a file name cannot change the terminal.
 """
 
 from __future__ import annotations
@@ -11,12 +11,8 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from hanoicheck.escaping import visible
 from hanoicheck.model import Claim, Interval
-
-
-def plain(text: str) -> str:
-    """Article text made safe for a terminal: control characters become visible."""
-    return "".join(ch if ch.isprintable() or ch == " " else f"\\x{ord(ch):02x}" for ch in text)
 
 
 def format_value(value: Interval[Any], unit: str | None) -> str:
@@ -56,15 +52,15 @@ def render(claims: Sequence[Claim], color: bool = False) -> str:
             x for x in (claim.event.type, claim.event.date, claim.event.part_of_day) if x
         )
         table.add_row(
-            Text(plain(f"{claim.source}:{claim.line}")),  # file names can hold escapes too
+            Text(visible(f"{claim.source}:{claim.line}")),  # file names can hold escapes too
             Text(claim.kind.value),
             Text(
                 format_value(claim.value, claim.unit)
                 + (" (forecast)" if claim.modality.value == "forecast" else "")
             ),
-            Text(plain(subject)),
-            Text(plain(event)),
-            Text(plain(claim.quote)),
+            Text(visible(subject)),
+            Text(visible(event)),
+            Text(visible(claim.quote)),
         )
     buffer = io.StringIO()
     console = Console(

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, assert_never
 
+from hanoicheck.escaping import visible_json, visible_markdown
 from hanoicheck.formats import ConflictFormat
 from hanoicheck.formats.claims_csv import safe_cell
 from hanoicheck.formats.columns import plain_row
@@ -110,20 +110,19 @@ def render_json(result: Reconciliation, show_all: bool = False) -> Iterator[str]
     """
     first = True
     for group in _groups(result, show_all):
-        text = json.dumps(group.to_dict(), ensure_ascii=False, indent=2)
+        text = visible_json(group.to_dict(), indent=2)
         yield ("[\n" if first else ",\n") + "  " + text.replace("\n", "\n  ")
         first = False
     yield "[]\n" if first else "\n]\n"
 
 
-def _md(text: str) -> str:
-    """A Markdown table cell: no pipes, newlines or raw HTML from an article."""
-    cleaned = " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
-    return cleaned.replace("<", "&lt;").replace(">", "&gt;")
-
-
 def render_markdown(result: Reconciliation, show_all: bool = False) -> Iterator[str]:
-    """A table to paste into a pull request or an editor's note."""
+    """A table to paste into a pull request or an editor's note.
+
+    Every cell from an article or a file name is
+    :func:`~hanoicheck.escaping.visible_markdown` (never a code span, which a backtick
+    in a file name would end), so none can become a link, an image or markup.
+    """
     header = ["status", "severity", "subject", "values (sources)", "consensus", "id"]
     yield f"<!-- hanoicheck conflicts, schema_version {SCHEMA_VERSION} -->\n"
     yield "| " + " | ".join(header) + " |\n"
@@ -131,15 +130,18 @@ def render_markdown(result: Reconciliation, show_all: bool = False) -> Iterator[
     empty = True
     for group in _groups(result, show_all):
         sides = "<br>".join(
-            _md(p.label) + " (" + ", ".join(f"`{_md(c.source)}:{c.line}`" for c in p.claims) + ")"
+            visible_markdown(p.label)
+            + " ("
+            + ", ".join(visible_markdown(f"{c.source}:{c.line}") for c in p.claims)
+            + ")"
             for p in group.positions
         )
         cells = [
             str(group.status),
             f"**{group.severity}**" if group.severity else "",
-            _md(group.subject),
+            visible_markdown(group.subject),
             sides,
-            _md(group.consensus.text),
+            visible_markdown(group.consensus.text),
             f"`{group.id}`",
         ]
         yield "| " + " | ".join(cells) + " |\n"

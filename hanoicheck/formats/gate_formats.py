@@ -4,16 +4,22 @@ Every format renders one :class:`hanoicheck.gate.GateResult` and nothing else; f
 arrive most severe first. ``github`` prints workflow commands that GitHub turns into
 annotations on the pull request's files; :func:`step_summary` is the Markdown table the
 CLI appends to ``$GITHUB_STEP_SUMMARY``. ``sarif`` is for code-scanning uploads.
+
+File names, subjects, explanations and quotes are foreign text. Every format passes
+them through :mod:`hanoicheck.escaping`: ``text`` and ``github`` through ``visible``
+(GitHub reads workflow commands from both output streams, so a quote must not start
+one), the step summary through ``visible_markdown``, JSON and SARIF through
+``visible_json``.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any, assert_never
 
 from hanoicheck import __version__
+from hanoicheck.escaping import visible, visible_json, visible_markdown
 from hanoicheck.formats import GateFormat
 from hanoicheck.gate import Baseline, Finding, GateResult
 from hanoicheck.model import Kind
@@ -75,7 +81,7 @@ def verdict_line(result: GateResult) -> str:
 def baseline_line(baseline: Baseline | None, output: Path) -> str:
     """What ``baseline`` says (on stderr) once the file is written."""
     count = len(baseline.entries) if baseline is not None else 0
-    return f"hanoicheck: baseline of {_plural(count, 'conflict')} written to {output}"
+    return visible(f"hanoicheck: baseline of {_plural(count, 'conflict')} written to {output}")
 
 
 def _stale_note(entry_id: str, subject: str) -> str:
@@ -88,9 +94,10 @@ def _stale_note(entry_id: str, subject: str) -> str:
 def render_text(result: GateResult) -> str:
     """``file:line: severity: subject: explanation`` per finding, then a summary line."""
     lines = [
-        f"{f.source}:{f.line}: {f.severity}: {f.subject}: {f.explanation}" for f in result.findings
+        visible(f"{f.source}:{f.line}: {f.severity}: {f.subject}: {f.explanation}")
+        for f in result.findings
     ]
-    lines.extend(f"note: {_stale_note(e.id, e.subject)}" for e in result.stale)
+    lines.extend(visible(f"note: {_stale_note(e.id, e.subject)}") for e in result.stale)
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
 
@@ -119,38 +126,45 @@ def render_github(result: GateResult) -> str:
         command = "error" if f.severity is Severity.ERROR else "warning"
         props = ",".join(
             [
-                f"file={escape_property(f.source)}",
+                f"file={escape_property(visible(f.source))}",
                 f"line={f.line}",
-                f"title={escape_property(f'hanoicheck: {f.subject}')}",
+                f"title={escape_property(visible(f'hanoicheck: {f.subject}'))}",
             ]
         )
-        lines.append(f"::{command} {props}::{escape_data(_message(f))}")
+        lines.append(f"::{command} {props}::{escape_data(visible(_message(f)))}")
     lines.extend(
         f"::notice title={escape_property('stale baseline entry')}::"
-        f"{escape_data(_stale_note(e.id, e.subject))}"
+        f"{escape_data(visible(_stale_note(e.id, e.subject)))}"
         for e in result.stale
     )
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
 
 
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
-
-
 def step_summary(result: GateResult) -> str:
-    """A Markdown section with a table of every finding, for ``$GITHUB_STEP_SUMMARY``."""
+    """A Markdown section with a table of every finding, for ``$GITHUB_STEP_SUMMARY``.
+
+    GitHub renders the summary as Markdown with HTML: every cell from an article or a
+    file name is :func:`~hanoicheck.escaping.visible_markdown`, so none can become a
+    link, an image or markup.
+    """
     lines = ["## hanoicheck check", "", summary_line(result), ""]
     if result.findings:
         lines += [
             "| Severity | Fails | File | Line | Subject | Sides | Explanation |",
             "|---|---|---|---:|---|---|---|",
         ]
-        lines.extend(
-            f"| {f.severity} | {'yes' if f.failing else 'no'} | {_cell(f.source)} | {f.line} "
-            f"| {_cell(f.subject)} | {_cell(' / '.join(f.positions))} | {_cell(f.explanation)} |"
-            for f in result.findings
-        )
+        for f in result.findings:
+            cells = [
+                str(f.severity),
+                "yes" if f.failing else "no",
+                visible_markdown(f.source),
+                str(f.line),
+                visible_markdown(f.subject),
+                visible_markdown(" / ".join(f.positions)),
+                visible_markdown(f.explanation),
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
     return "\n".join(lines) + "\n"
 
@@ -164,7 +178,7 @@ def render_json(result: GateResult) -> str:
         "findings": [f.to_dict() for f in result.findings],
         "stale": [e.to_dict() for e in result.stale],
     }
-    return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+    return visible_json(body, indent=2) + "\n"
 
 
 def _rule_id(kind: Kind | str) -> str:
@@ -230,7 +244,7 @@ def render_sarif(result: GateResult) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return visible_json(log, indent=2) + "\n"
 
 
 GateFormatter = Callable[[GateResult], str]

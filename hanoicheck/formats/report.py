@@ -3,8 +3,9 @@
 A summary (sources, claims, groups, conflicts by severity, copies counted once), then
 one block per conflict: the subject, each side's value with its support, each claim's
 ``file:line`` and quote with the figure highlighted, the consensus and the reason the
-claims were compared. Article text always reaches Rich as ``Text`` (never markup) and
-with control characters made visible, so an article cannot restyle the terminal.
+claims were compared. Article text and file names always reach Rich as ``Text`` (never
+markup) and with acting characters made visible (:func:`hanoicheck.escaping.visible`),
+so an article cannot restyle the terminal or forge a CI annotation.
 Without colour the same layout reads as plain text (the figure is put in brackets).
 """
 
@@ -17,7 +18,7 @@ from rich.console import Console, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from hanoicheck.formats.claims_table import plain
+from hanoicheck.escaping import visible
 from hanoicheck.model import Claim
 from hanoicheck.reconcile import Group, Reconciliation, Severity, Status
 
@@ -39,13 +40,13 @@ def quote_in_context(claim: Claim, context: int = QUOTE_CONTEXT) -> tuple[str, s
     if len(after) > context:
         cut = after[:context]
         after = (cut.rsplit(" ", 1)[0] if " " in cut.strip() else cut).rstrip(" ,;:") + "..."
-    return plain(before), plain(quote), plain(after)
+    return visible(before), visible(quote), visible(after)
 
 
 def _claim_lines(claim: Claim, color: bool) -> list[RenderableType]:
     before, figure, after = quote_in_context(claim)
     where = Text("    ")
-    where.append(f"{claim.source}:{claim.line}", style="cyan" if color else "")
+    where.append(visible(f"{claim.source}:{claim.line}"), style="cyan" if color else "")
     if claim.modality.value == "forecast":
         where.append("  (forecast)", style="italic" if color else "")
     quote = Text(f'"{before}')
@@ -60,7 +61,7 @@ def _claim_lines(claim: Claim, color: bool) -> list[RenderableType]:
 def _labelled(label: str, text: str) -> RenderableType:
     """ "Label: text" with the wrapped lines indented under the text."""
     line = Text(f"{label}: ", style="")
-    line.append(plain(text))
+    line.append(visible(text))
     return Padding(line, (0, 0, 0, 2), expand=False)
 
 
@@ -70,14 +71,14 @@ def _group_block(group: Group, color: bool) -> list[RenderableType]:
     severity = str(group.severity or group.status).upper()
     style = _STYLE.get(group.severity, "bold") if group.severity and color else ""
     head.append(f"{severity:<8}", style=style)
-    head.append(plain(group.subject), style="bold" if color else "")
+    head.append(visible(group.subject), style="bold" if color else "")
     head.append(f"  [{group.kind}]  id {group.id}", style="dim" if color else "")
     lines.append(head)
     for position in group.positions:
         noun = "outlet" if len(position.support) == 1 else "outlets"
         side = Text("  ")
-        side.append(plain(position.label), style="bold" if color else "")
-        side.append(f"  ({len(position.support)} {noun}: {plain(', '.join(position.support))})")
+        side.append(visible(position.label), style="bold" if color else "")
+        side.append(f"  ({len(position.support)} {noun}: {visible(', '.join(position.support))})")
         lines.append(side)
         for claim in position.claims:
             lines.extend(_claim_lines(claim, color))
@@ -108,18 +109,20 @@ def _summary(result: Reconciliation, errors: Sequence[str]) -> list[Text]:
     for outlet, files in result.copies:
         names = ", ".join(f.rsplit("/", 1)[-1] for f in files)
         lines.append(
-            Text(f"Counted once: {len(files)} files credited to {plain(outlet)} ({plain(names)})")
+            Text(
+                f"Counted once: {len(files)} files credited to {visible(outlet)} ({visible(names)})"
+            )
         )
-    lines.extend(Text(f"Not read: {plain(error)}") for error in errors)
+    lines.extend(Text(f"Not read: {visible(error)}") for error in errors)
     return lines
 
 
 def _agreed_line(group: Group) -> Text:
-    where = ", ".join(f"{c.source}:{c.line}" for c in group.claims)
+    where = visible(", ".join(f"{c.source}:{c.line}" for c in group.claims))
     if group.status is Status.UNCORROBORATED:
         value = " / ".join(p.label for p in group.positions)
-        return Text(f"  {plain(group.subject)}: {plain(value)}  ({where})")
-    return Text(f"  {plain(group.subject)}: {plain(group.consensus.text)}  ({where})")
+        return Text(f"  {visible(group.subject)}: {visible(value)}  ({where})")
+    return Text(f"  {visible(group.subject)}: {visible(group.consensus.text)}  ({where})")
 
 
 def render(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -55,3 +56,18 @@ def test_streamed_jsonl_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     write_claims(iter(claims), ClaimFormat.JSONL, None)
     lines = capsys.readouterr().out.splitlines()
     assert [json.loads(line)["id"] for line in lines] == [c.id for c in claims]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x1c"])
+def test_line_separators_inside_strings_cannot_split_a_record(
+    tmp_path: Path, separator: str
+) -> None:
+    """``str.splitlines()`` splits on U+2028, U+0085 and friends, which JSON leaves raw."""
+    article = tmp_path / "a.txt"
+    article.write_text(f"Officials{separator} counted 12 ships on Monday.\n", "utf-8")
+    result = runner.invoke(app, ["extract", str(article), "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    records = [json.loads(line) for line in lines]
+    assert records and len(lines) == result.stdout.count("\n")
+    assert any(separator in record["sentence"] for record in records)  # kept, escaped

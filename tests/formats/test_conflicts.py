@@ -44,16 +44,18 @@ def test_conflicts_csv_has_the_documented_columns_and_one_row_per_claim(
     assert next(r for r in plenary if r["quote"] == "October 15")["nominal"] == "2025-10-15"
 
 
-def test_conflicts_csv_quotes_a_year_less_date(tmp_path: Path) -> None:
-    # no dated document to take a year from: the date stays "--10-15", which starts
-    # with "-" and would be computed by a spreadsheet, so it is quoted
+def test_conflicts_csv_writes_a_year_less_date_no_spreadsheet_runs(tmp_path: Path) -> None:
+    # no dated document to take a year from: the date stays year-less. "--10-15" starts
+    # with "-" and a spreadsheet would compute it; the formula guard's apostrophe would
+    # change the value, so it is written as ISO 8601-2's unspecified year instead
     for name, day in (("a.txt", "October 15"), ("b.txt", "October 25")):
         (tmp_path / name).write_text(
             f"The signing ceremony of the Lisbon Accord was held on {day}.\n", "utf-8"
         )
     result = runner.invoke(app, ["conflicts", str(tmp_path), "-f", "csv"])
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert "'--10-15" in {r["nominal"] for r in rows}
+    assert "XXXX-10-15" in {r["nominal"] for r in rows}
+    assert not any(r["nominal"].startswith(("'", "-")) for r in rows)
 
 
 def test_conflicts_csv_neutralises_formulas_from_articles(tmp_path: Path) -> None:
@@ -106,7 +108,7 @@ def test_conflicts_markdown_is_a_table_that_escapes_names(tmp_path: Path) -> Non
     assert rows[0].startswith("| status | severity |")
     assert len(rows) == 2
     assert rows[1].replace("\\|", "").count("|") == rows[0].count("|")
-    assert "<b>" not in out and "&lt;b&gt;" in out
+    assert "<b>" not in out and "\\<b\\>" in out  # a literal "<b>" once rendered
 
 
 def test_every_conflict_format_has_exactly_one_formatter() -> None:
