@@ -35,7 +35,13 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 from hanoicheck.extract.sentence import ExtractOptions
 from hanoicheck.intervals import Tolerance
-from hanoicheck.sources import DEFAULT_MAX_BYTES, normalize_source, parse_size
+from hanoicheck.sources import (
+    DEFAULT_MAX_BYTES,
+    SourceReadError,
+    normalize_source,
+    parse_size,
+    read_source_bytes,
+)
 
 __all__ = [
     "CONFIG_FILE",
@@ -51,6 +57,8 @@ __all__ = [
 ]
 
 CONFIG_FILE = "hanoicheck.toml"
+#: A settings file larger than this is not one (a pyproject.toml is a few kB).
+MAX_CONFIG_BYTES = 1024 * 1024
 PYPROJECT_FILE = "pyproject.toml"
 FailOn = Literal["error", "warning"]
 #: Hedge bands as fractions of the figure, the defaults of
@@ -167,12 +175,18 @@ def find_config_file(start_dir: Path) -> Path | None:
         directories = directories[: directories.index(root) + 1]
     for directory in directories:
         candidate = directory / CONFIG_FILE
-        if candidate.is_file():
+        if _present(candidate):
             return candidate
         pyproject = directory / PYPROJECT_FILE
-        if pyproject.is_file() and _has_tool_table(pyproject):
+        if _present(pyproject) and _has_tool_table(pyproject):
             return pyproject
     return None
+
+
+def _present(path: Path) -> bool:
+    """A settings file is there: anything but a folder (a FIFO or a link to a device is
+    then refused in one line when read, rather than silently skipped)."""
+    return path.exists() and not path.is_dir()
 
 
 def load_config(start_dir: Path) -> Config:
@@ -200,10 +214,17 @@ def load_config_file(path: Path) -> Config:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    """The TOML of ``path``, or one line saying why not.
+
+    Read like an article (:func:`~hanoicheck.sources.read_source_bytes`): a regular
+    file only (a FIFO would hang the run, ``/dev/zero`` fill the memory) and at most
+    :data:`MAX_CONFIG_BYTES`. Nesting too deep for the parser and integers too long to
+    convert are malformed TOML too, not a traceback.
+    """
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(path, None, f"cannot read ({exc.strerror or exc})") from exc
+        _, raw = read_source_bytes(path, max_bytes=MAX_CONFIG_BYTES)
+    except SourceReadError as exc:
+        raise ConfigError(path, None, f"cannot read ({exc.message})") from None
     try:
         return tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
@@ -216,6 +237,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
             message = message[: match.start()].rstrip()
             line = int(match[1]) if match[1] else max(1, len(raw.splitlines()))
         raise ConfigError(path, None, f"invalid TOML: {message}", line=line) from exc
+    except RecursionError:
+        raise ConfigError(path, None, "invalid TOML: nested too deeply") from None
+    except ValueError:  # an integer too long to convert (4,300 digits and more)
+        raise ConfigError(path, None, "invalid TOML: a number too long to read") from None
 
 
 # --------------------------------------------------------------------------- validation

@@ -33,7 +33,7 @@ from hanoicheck.gitfiles import GitError, changed_files
 from hanoicheck.model import Claim, SourceError
 from hanoicheck.output import write_output
 from hanoicheck.reconcile.model import Group, Reconciliation, Severity
-from hanoicheck.sources import normalize_source
+from hanoicheck.sources import SourceReadError, normalize_source, read_source_bytes
 
 __all__ = [
     "BASELINE_SCHEMA_VERSION",
@@ -53,6 +53,8 @@ __all__ = [
 ]
 
 BASELINE_SCHEMA_VERSION = 1
+#: A baseline larger than this is not one (100,000 reviewed conflicts take ~25 MB).
+MAX_BASELINE_BYTES = 256 * 1024 * 1024
 TOOL = "hanoicheck"
 _ENTRY_KEYS = frozenset({"id", "subject", "kind", "severity", "positions", "note"})
 _RANK = {Severity.ERROR: 2, Severity.WARNING: 1}
@@ -208,19 +210,27 @@ def _entry(path: Path, index: int, raw: object) -> BaselineEntry:
 
 
 def load_baseline(path: Path | str) -> Baseline:
-    """Read a baseline file; :class:`BaselineError` (one line) when it cannot be used."""
+    """Read a baseline file; :class:`BaselineError` (one line) when it cannot be used.
+
+    Read like an article (:func:`~hanoicheck.sources.read_source_bytes`): a regular
+    file of at most :data:`MAX_BASELINE_BYTES` (``--baseline /dev/zero`` would fill the
+    memory, a FIFO hang the gate); JSON nested too deeply is not a baseline either.
+    """
     path = Path(path)
     try:
-        text = path.read_text("utf-8")
-    except FileNotFoundError:
-        raise BaselineError(path, "no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise BaselineError(path, f"cannot read ({reason})") from None
+        text = read_source_bytes(path, max_bytes=MAX_BASELINE_BYTES)[1].decode("utf-8")
+    except SourceReadError as exc:
+        missing = exc.message == "no such file or directory"
+        reason = "no such file" if missing else f"cannot read ({exc.message})"
+        raise BaselineError(path, reason) from None
+    except UnicodeDecodeError as exc:
+        raise BaselineError(path, f"cannot read (not valid UTF-8 at byte {exc.start})") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BaselineError(path, f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise BaselineError(path, "not valid JSON (nested too deeply)") from None
     if not isinstance(data, dict) or "conflicts" not in data:
         raise BaselineError(path, "not a hanoicheck baseline (no 'conflicts' list)")
     if data.get("tool", TOOL) != TOOL:
