@@ -11,10 +11,20 @@ path, with ids recomputed from it. Claims are stored as rows of the claim column
 
 The store is one SQLite file (stdlib, no server, safe for several processes):
 
-* **Never trusted blindly.** The file is checked when opened (``PRAGMA quick_check``);
-  each row carries a CRC of its payload. A file that is not a database, is truncated or
-  fails a check is deleted and rebuilt, and a notice says so. A row that fails its CRC is
-  a miss. The cache can only cost time, never change a result.
+* **Never destroys what it did not make.** A cache is marked as one: its SQLite header
+  holds :data:`APPLICATION_ID` (``PRAGMA application_id``). Any other existing file
+  (``--cache notes.txt``, another program's database, a FIFO) is refused in one line and
+  left as it was; the run goes on without a cache. Unmarked files count as caches only
+  in hanoicheck's own ``.hanoicheck`` folder, or when they hold the meta table of a
+  cache written before caches were marked.
+* **Never trusted blindly.** A cache is checked when opened (``PRAGMA quick_check``);
+  each row carries a CRC of its payload. A cache that is truncated or fails a check is
+  deleted and rebuilt, and a notice says so; so are tables of an older layout. A row
+  that fails its CRC, or holds a claim the model refuses (an empty interval), is a
+  miss. The cache can only cost time, never change a result.
+* **Pruned.** Each run is numbered and each entry remembers the last run that used it;
+  an entry no run has used in the last :data:`KEEP_RUNS` runs (a file deleted or
+  changed since) is dropped when a run ends.
 * **Invalidated by the extractor, not by hand.** The meta table records the extractor
   fingerprint (``EXTRACTOR_VERSION`` plus a hash of the extraction code and lexicon data,
   so a rule edit without a version bump cannot serve stale claims); a different
@@ -35,6 +45,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import stat
 import time
 import zlib
 from collections.abc import Callable, Sequence
@@ -47,18 +58,26 @@ from typing import Any
 from hanoicheck.extract.pipeline import EXTRACTOR_VERSION
 from hanoicheck.formats.columns import claim_from_stored, stored_row
 from hanoicheck.model import SCHEMA_VERSION, Claim, Document, Span
+from hanoicheck.sources.discover import not_regular
 from hanoicheck.store import StoredDocument, StoreKey, file_text
 
 __all__ = [
+    "APPLICATION_ID",
     "CACHE_SCHEMA",
     "DEFAULT_CACHE_PATH",
+    "KEEP_RUNS",
     "ClaimCache",
     "extractor_fingerprint",
 ]
 
 #: Layout of the tables below; a different value drops them (unlike the extractor
 #: fingerprint, which only empties them).
-CACHE_SCHEMA = "2"  # 2: claims stored as rows of formats/columns.py
+CACHE_SCHEMA = "3"  # 2: claims stored as rows of formats/columns.py; 3: marked, pruned
+#: ``PRAGMA application_id`` of a hanoicheck cache ("hnck"): the mark that lets a file be
+#: rebuilt or pruned; a file without it is someone else's.
+APPLICATION_ID = int.from_bytes(b"hnck", "big")
+#: An entry no run has used in this many runs is dropped at the end of a run.
+KEEP_RUNS = 5
 #: Where the CLI keeps the cache by default, relative to the directory it runs in.
 DEFAULT_CACHE_PATH = Path(".hanoicheck") / "cache.sqlite"
 DEFAULT_BUSY_TIMEOUT = 10.0
@@ -67,8 +86,10 @@ DEFAULT_BUSY_TIMEOUT = 10.0
 DEFAULT_BATCH_SIZE = 200
 
 _DOCUMENT_FIELDS = tuple(f.name for f in fields(Document) if f.name != "text")
-_SELECT = "SELECT payload, crc FROM entries WHERE digest = ? AND suffix = ? AND options = ?"
+_SELECT = "SELECT payload, crc, run FROM entries WHERE digest = ? AND suffix = ? AND options = ?"
+_ENTRY_COLUMNS = ["digest", "suffix", "options", "payload", "crc", "run"]
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_APPLICATION_ID_AT = 68  # offset of the application id in the database header
 _CORRUPT_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
 # What extraction runs, as globs under the package: every module of these folders and
 # every data file counts, so a module added later cannot serve stale claims.
@@ -107,6 +128,10 @@ class _Corrupt(Exception):
     """The database file cannot be trusted; it is rebuilt."""
 
 
+class _Foreign(Exception):
+    """An existing file that is not a hanoicheck cache: it is never touched."""
+
+
 class ClaimCache:
     """Claims per content hash in one SQLite file; see the module docstring.
 
@@ -131,13 +156,15 @@ class ClaimCache:
         self.misses = 0
         self.notices: list[str] = []
         self._pending: dict[StoreKey, tuple[bytes, int]] = {}
+        self._used: set[StoreKey] = set()  # hits of earlier runs, to mark as used by this one
+        self._run = 0
         self._conn: sqlite3.Connection | None = None
         self._bad_row_reported = False
         try:
             self._open()
         except _Corrupt as exc:
             self._rebuild(str(exc))
-        except (sqlite3.Error, OSError) as exc:
+        except (sqlite3.Error, OSError, _Foreign) as exc:
             self._disable(exc)
 
     # ------------------------------------------------------------------ lifecycle
@@ -156,11 +183,18 @@ class ClaimCache:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        self.close()
+        self.close(prune=exc is None)
 
-    def close(self) -> None:
-        """Write pending results and release the database."""
+    def close(self, *, prune: bool = True) -> None:
+        """Write pending results, drop entries unused for :data:`KEEP_RUNS` runs (unless
+        the run failed part-way: then its files were not all looked up), and release the
+        database."""
         self.flush()
+        if prune and self._conn is not None:
+            try:
+                self._conn.execute("DELETE FROM entries WHERE run <= ?", (self._run - KEEP_RUNS,))
+            except sqlite3.Error as exc:
+                self._guard(exc)
         if self._conn is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._conn.close()
@@ -192,6 +226,7 @@ class ClaimCache:
                 self._conn.close()
         self._conn = None
         self._pending.clear()
+        self._used.clear()
 
     def _create_directory(self) -> None:
         directory = self.path.parent
@@ -205,7 +240,7 @@ class ClaimCache:
     def _open(self) -> None:
         """Connect, check, and bring the tables to this schema and extractor version."""
         self._create_directory()
-        self._check_header()
+        self._check_owner()
         conn = sqlite3.connect(
             self.path, timeout=self.busy_timeout, isolation_level=None, check_same_thread=False
         )
@@ -239,33 +274,61 @@ class ClaimCache:
                     raise
                 time.sleep(0.02)
 
-    def _check_header(self) -> None:
-        """A file that is not SQLite is rebuilt, never handed to the SQLite parser."""
+    def _check_owner(self) -> None:
+        """Raise :class:`_Foreign` unless the path is free, empty or a hanoicheck cache.
+
+        Decided from the file's first bytes, before SQLite sees it: a mistyped ``--cache
+        notes.txt`` or ``--cache app.sqlite`` must not lose the user's file, and a FIFO
+        must not hang the run. A file that is SQLite but broken in a cache's own folder
+        is a broken cache, and raises :class:`_Corrupt` to be rebuilt.
+        """
         try:
-            with self.path.open("rb") as handle:
-                head = handle.read(len(_SQLITE_MAGIC))
+            info = os.stat(self.path)
         except FileNotFoundError:
             return
-        if head and head != _SQLITE_MAGIC:
-            if not self._looks_owned():
-                raise OSError(f"{self.path} is not an SQLite database; not overwriting it")
-            raise _Corrupt("not an SQLite database")
+        if stat.S_ISDIR(info.st_mode):
+            raise _Foreign("a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise _Foreign(f"{not_regular(info.st_mode)}; left untouched")
+        if info.st_size == 0:
+            return
+        with self.path.open("rb") as handle:
+            head = handle.read(_APPLICATION_ID_AT + 4)
+        sqlite = head.startswith(_SQLITE_MAGIC)
+        mark = int.from_bytes(head[_APPLICATION_ID_AT:], "big") if sqlite else None
+        if mark == APPLICATION_ID or (mark == 0 and self._has_cache_meta()):
+            return
+        if self.path.parent.name == DEFAULT_CACHE_PATH.parent.name:  # our own folder
+            raise _Corrupt("not a hanoicheck cache" if sqlite else "not an SQLite database")
+        what = "another program's SQLite database" if sqlite else "not an SQLite database"
+        raise _Foreign(f"not a hanoicheck cache ({what}); left untouched")
 
-    def _looks_owned(self) -> bool:
-        """Whether a non-SQLite file at the path may be deleted as a broken cache.
-
-        Only files named like a database or kept in a ``.hanoicheck`` directory are: a
-        mistyped ``--cache notes.txt`` must not destroy the user's notes.
-        """
-        named = self.path.suffix.lower() in {".sqlite", ".sqlite3", ".db"}
-        return named or self.path.parent.name == ".hanoicheck"
+    def _has_cache_meta(self) -> bool:
+        """Whether an unmarked SQLite file holds the meta table of an older cache."""
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        try:
+            with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
+                keys = {row[0] for row in conn.execute("SELECT key FROM meta")}
+        except sqlite3.Error:
+            return False
+        return {"schema", "extractor"} <= keys
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
+        """Bring the tables to this layout and extractor, mark the file, number the run.
+
+        Tables of another layout are dropped whatever the meta table says: a cache
+        written by a development version with the same schema number must be rebuilt,
+        not disabled on every run ("no such column").
+        """
         conn.execute("BEGIN IMMEDIATE")
         try:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-            if meta.get("schema") != CACHE_SCHEMA:
+            columns = [row[1] for row in conn.execute("PRAGMA table_info(entries)")]
+            if meta.get("schema") != CACHE_SCHEMA or columns not in ([], _ENTRY_COLUMNS):
+                if columns and meta.get("schema") == CACHE_SCHEMA:
+                    self._notice("tables of an older layout; cache rebuilt")
                 conn.execute("DROP TABLE IF EXISTS entries")
             elif meta.get("extractor") != self.version:
                 conn.execute("DELETE FROM entries")
@@ -275,12 +338,14 @@ class ClaimCache:
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS entries ("
                 " digest TEXT NOT NULL, suffix TEXT NOT NULL, options TEXT NOT NULL,"
-                " payload BLOB NOT NULL, crc INTEGER NOT NULL,"
+                " payload BLOB NOT NULL, crc INTEGER NOT NULL, run INTEGER NOT NULL,"
                 " PRIMARY KEY (digest, suffix, options)) WITHOUT ROWID"
             )
+            previous = meta.get("run", "0")
+            self._run = (int(previous) if previous.isdigit() else 0) + 1
             conn.executemany(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                [("schema", CACHE_SCHEMA), ("extractor", self.version)],
+                [("schema", CACHE_SCHEMA), ("extractor", self.version), ("run", str(self._run))],
             )
             conn.execute("COMMIT")
         except BaseException:
@@ -324,7 +389,7 @@ class ClaimCache:
     def _lookup(self, key: StoreKey, source: str) -> StoredDocument | None:
         if self._conn is None:
             return None
-        row = self._pending.get(key)  # the same content seen earlier in this batch
+        row: tuple[Any, ...] | None = self._pending.get(key)  # seen earlier in this batch
         try:
             if row is None:
                 row = self._conn.execute(_SELECT, key).fetchone()
@@ -333,16 +398,22 @@ class ClaimCache:
             return None
         if row is None:
             return None
-        payload, crc = row
+        payload, crc = row[0], row[1]
         try:
             if zlib.crc32(payload) != crc:
                 raise ValueError("checksum mismatch")
-            return _decode_entry(json.loads(zlib.decompress(payload)), source)
-        except (ValueError, KeyError, TypeError, zlib.error) as exc:
+            entry = _decode_entry(json.loads(zlib.decompress(payload)), source)
+        except Exception as exc:  # a row from disk: any way it fails to decode is a miss
             if not self._bad_row_reported:
                 self._bad_row_reported = True
-                self._notice(f"unreadable entry ({exc}); re-extracting")
+                reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+                self._notice(f"unreadable entry ({reason}); re-extracting")
             return None
+        if len(row) > 2 and row[2] < self._run:
+            self._used.add(key)  # still wanted: kept from pruning
+            if len(self._used) >= self.batch_size:
+                self.flush()
+        return entry
 
     def put(self, key: StoreKey, document: Document, claims: Sequence[Claim], data: bytes) -> None:
         """Remember the result of one file; written in the next batch.
@@ -364,12 +435,15 @@ class ClaimCache:
             self.flush()
 
     def flush(self) -> None:
-        """Write pending rows in one short transaction; on failure, keep going without."""
-        if self._conn is None or not self._pending:
+        """Write pending rows (and this run's number on the entries it used) in one short
+        transaction; on failure, keep going without."""
+        if self._conn is None or not (self._pending or self._used):
             self._pending.clear()
+            self._used.clear()
             return
-        rows = [(*key, payload, crc) for key, (payload, crc) in self._pending.items()]
-        self._pending = {}
+        rows = [(*key, payload, crc, self._run) for key, (payload, crc) in self._pending.items()]
+        used = [(self._run, *key) for key in self._used if key not in self._pending]
+        self._pending, self._used = {}, set()
         for attempt in range(2):
             conn = self._conn
             if conn is None:
@@ -379,8 +453,13 @@ class ClaimCache:
                 try:
                     conn.executemany(
                         "INSERT OR REPLACE INTO entries"
-                        " (digest, suffix, options, payload, crc) VALUES (?, ?, ?, ?, ?)",
+                        " (digest, suffix, options, payload, crc, run) VALUES (?, ?, ?, ?, ?, ?)",
                         rows,
+                    )
+                    conn.executemany(
+                        "UPDATE entries SET run = ?"
+                        " WHERE digest = ? AND suffix = ? AND options = ?",
+                        used,
                     )
                     conn.execute("COMMIT")
                 except BaseException:
@@ -398,6 +477,7 @@ class ClaimCache:
         if self._conn is None:
             return
         self._pending.clear()
+        self._used.clear()
         try:
             self._conn.execute("DELETE FROM entries")
         except sqlite3.Error as exc:

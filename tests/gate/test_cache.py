@@ -8,9 +8,14 @@ extracted.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import multiprocessing
+import os
 import shutil
 import sqlite3
+import stat
+import zlib
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -19,9 +24,10 @@ from typing import Any
 import pytest
 
 from hanoicheck.api import extract_paths
-from hanoicheck.cache import ClaimCache, extractor_fingerprint
+from hanoicheck.cache import APPLICATION_ID, KEEP_RUNS, ClaimCache, extractor_fingerprint
 from hanoicheck.config import Config
 from hanoicheck.extract.pipeline import EXTRACTOR_VERSION, extract_text
+from hanoicheck.formats.columns import STORED_COLUMNS
 from hanoicheck.model import Claim, Document
 from hanoicheck.store import StoredDocument, StoreKey, options_fingerprint
 
@@ -189,7 +195,10 @@ def test_default_version_is_the_extractor_fingerprint(tmp_path: Path) -> None:
     ids=["text", "zeros", "bad-header"],
 )
 def test_corrupt_file_is_rebuilt(corpus: Path, tmp_path: Path, garbage: bytes) -> None:
-    path = tmp_path / "c.sqlite"
+    """In hanoicheck's own folder a broken file is a broken cache (elsewhere an unmarked
+    file is someone else's: test_cache_ownership)."""
+    path = tmp_path / ".hanoicheck" / "c.sqlite"
+    path.parent.mkdir()
     path.write_bytes(garbage)
     with ClaimCache(path) as cache:
         assert cache.enabled
@@ -227,8 +236,8 @@ def test_a_file_that_is_not_ours_is_never_overwritten(corpus: Path, tmp_path: Pa
     with ClaimCache(notes) as cache:
         assert not cache.enabled and bool(cache)
         assert cache.notices == [
-            f"cache {notes}: not usable ({notes} is not an SQLite database; not overwriting"
-            " it); running without a cache"
+            f"cache {notes}: not usable (not a hanoicheck cache (not an SQLite database);"
+            " left untouched); running without a cache"
         ]
         assert len(run(cache, corpus)) == 5
     assert notes.read_text() == "my notes\n"
@@ -478,3 +487,155 @@ def test_payload_round_trips_every_claim_shape() -> None:
     assert len({c.kind for c in claims}) == 3 and len({c.value.qualifier for c in claims}) > 3
     for claim in claims:
         assert claim_from_stored(json.loads(json.dumps(stored_row(claim)))) == claim
+
+
+# --------------------------------------------------------------------------- ownership
+
+
+def test_a_new_cache_is_marked_as_one(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    with ClaimCache(path):
+        pass
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
+
+
+@pytest.mark.parametrize("name", ["userdata.db", "notes.sqlite", "cache.sqlite3"])
+def test_a_text_file_named_like_a_database_is_left_alone(
+    corpus: Path, tmp_path: Path, name: str
+) -> None:
+    """``--cache userdata.db`` on a text file used to delete it and build a cache there."""
+    path = tmp_path / name
+    path.write_text("my data\n")
+    with ClaimCache(path) as cache:
+        assert not cache.enabled
+        assert cache.notices == [
+            f"cache {path}: not usable (not a hanoicheck cache (not an SQLite database);"
+            " left untouched); running without a cache"
+        ]
+        assert len(run(cache, corpus)) == 5
+    assert path.read_text() == "my data\n"
+
+
+def test_another_programs_database_is_left_alone(corpus: Path, tmp_path: Path) -> None:
+    """``--cache app.sqlite`` used to drop its ``entries`` table without a word."""
+    path = tmp_path / "app.sqlite"
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE entries (name TEXT)")
+        conn.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+        conn.execute("INSERT INTO entries VALUES ('precious')")
+        conn.commit()
+    before = path.read_bytes()
+    with ClaimCache(path) as cache:
+        assert not cache.enabled
+        assert "another program's SQLite database" in cache.notices[0]
+        run(cache, corpus)
+    assert path.read_bytes() == before
+
+
+def test_a_fifo_as_cache_is_refused_without_opening_it(corpus: Path, tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    os.mkfifo(path)
+    with ClaimCache(path) as cache:  # opening a FIFO to read its header would hang
+        assert not cache.enabled
+        assert "a FIFO (named pipe), not a regular file; left untouched" in cache.notices[0]
+    assert stat.S_ISFIFO(path.stat().st_mode)
+
+
+def test_a_cache_written_before_caches_were_marked_is_rebuilt(corpus: Path, tmp_path: Path) -> None:
+    """Version 2's layout: no mark, no ``run`` column (and a run used to be disabled
+    on every start by "no such column")."""
+    path = tmp_path / "old.sqlite"
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        conn.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", "2"), ("extractor", "old")])
+        conn.execute(
+            "CREATE TABLE entries (digest TEXT, suffix TEXT, options TEXT, payload BLOB,"
+            " PRIMARY KEY (digest, suffix, options)) WITHOUT ROWID"
+        )
+        conn.commit()
+    with ClaimCache(path) as cache:
+        assert cache.enabled and cache.count() == 0
+        assert len(run(cache, corpus)) == 5
+    with ClaimCache(path) as cache:
+        assert run(cache, corpus) == [] and cache.notices == []
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
+
+
+def test_tables_of_an_older_layout_are_rebuilt_not_disabled(corpus: Path, tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    with ClaimCache(path) as cache:
+        run(cache, corpus)
+    with contextlib.closing(sqlite3.connect(path)) as conn:  # same schema number, old table
+        conn.execute("DROP TABLE entries")
+        conn.execute("CREATE TABLE entries (digest TEXT, suffix TEXT, options TEXT, payload BLOB)")
+        conn.commit()
+    with ClaimCache(path) as cache:
+        assert cache.enabled
+        assert cache.notices == [f"cache {path}: tables of an older layout; cache rebuilt"]
+        assert len(run(cache, corpus)) == 5
+    with ClaimCache(path) as cache:
+        assert run(cache, corpus) == [] and cache.notices == []
+
+
+# --------------------------------------------------------------------------- pruning
+
+
+def test_entries_of_deleted_files_are_pruned(corpus: Path, tmp_path: Path) -> None:
+    """855 entries stayed after 455 of 855 files were deleted: now an entry no run has
+    used in KEEP_RUNS runs goes."""
+    path = tmp_path / "c.sqlite"
+    with ClaimCache(path) as cache:
+        run(cache, corpus)
+        assert cache.count() == 5
+    for gone in sorted(corpus.iterdir())[:2]:
+        gone.unlink()
+    for _ in range(KEEP_RUNS - 1):
+        with ClaimCache(path) as cache:
+            assert run(cache, corpus) == []  # the three left are hits...
+            assert cache.count() == 5  # ...and the two deleted are still kept
+    with ClaimCache(path) as cache:
+        run(cache, corpus)
+    with ClaimCache(path) as cache:
+        assert cache.count() == 3 and run(cache, corpus) == []
+
+
+def test_a_failed_run_prunes_nothing(corpus: Path, tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    with ClaimCache(path) as cache:
+        run(cache, corpus)
+    for _ in range(KEEP_RUNS + 1):
+        with pytest.raises(RuntimeError), ClaimCache(path) as cache:
+            raise RuntimeError  # stopped before it looked anything up
+    with ClaimCache(path) as cache:
+        assert cache.count() == 5
+
+
+# --------------------------------------------------------------------------- model
+
+
+def test_a_row_the_model_refuses_is_a_miss(corpus: Path, tmp_path: Path) -> None:
+    """A row with a valid checksum holding an empty interval (what ``nearly = 0`` used
+    to build) made the reconciler append empty sides until 18.7 GB; it is a miss now."""
+    path = tmp_path / "c.sqlite"
+    with ClaimCache(path) as cache:
+        run(cache, corpus)
+    names = [column.name for column in STORED_COLUMNS]
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        for key, payload in conn.execute("SELECT digest, payload FROM entries").fetchall():
+            body = json.loads(zlib.decompress(payload))
+            for row in body["claims"]:
+                if row[names.index("kind")] != "date":
+                    nominal = row[names.index("nominal")]
+                    row[names.index("low")] = row[names.index("high")] = nominal
+                    row[names.index("high_inclusive")] = False  # [x, x): empty
+            forged = zlib.compress(json.dumps(body).encode())
+            conn.execute(
+                "UPDATE entries SET payload = ?, crc = ? WHERE digest = ?",
+                (forged, zlib.crc32(forged), key),
+            )
+        conn.commit()
+    with ClaimCache(path) as cache:
+        assert len(run(cache, corpus)) >= 3  # every file with a figure is extracted again
+        assert "unreadable entry (empty interval" in cache.notices[0]
