@@ -181,10 +181,10 @@ def _reread(document: Document, config: Config, keep_text: bool) -> DocumentClai
     """A document read again with the full date its story gave its year-less dateline."""
     try:
         text = load_document(Path(document.source), max_bytes=config.max_size).text
-    except (SourceReadError, OSError):
-        return None  # gone or changed since it was read: keep the first reading
-    document = replace(document, text=text)
-    claims = tuple(extract_document(document, config.extract_options()))
+        document = replace(document, text=text)
+        claims = tuple(extract_document(document, config.extract_options()))
+    except Exception:  # gone, changed, or an extractor bug with the new date
+        return None  # (reported by the first reading if it is one): keep the first reading
     return DocumentClaims(document if keep_text else without_text(document), claims)
 
 

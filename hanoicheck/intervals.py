@@ -112,12 +112,23 @@ def hedged(
 
 @dataclass(frozen=True, slots=True)
 class Bounds:
-    """A closed/open interval of floats; ``-inf``/``inf`` stand for an open end."""
+    """A closed/open interval of floats; ``-inf``/``inf`` stand for an open end.
+
+    Never empty (as :class:`~hanoicheck.model.Interval` is never empty): every bounds
+    overlaps itself. The reconciler's side-building takes, each round, every claim
+    overlapping the one that ends first, so each round takes at least that one and the
+    loop ends; an empty bounds would be taken by no round, and the loop appended empty
+    sides until memory ran out.
+    """
 
     low: float
     high: float
     low_inclusive: bool = True
     high_inclusive: bool = True
+
+    def __post_init__(self) -> None:
+        if not _before(self.low, self.low_inclusive, self.high, self.high_inclusive):
+            raise ValueError(f"empty bounds {self.low!r}..{self.high!r}")
 
     def overlaps(self, other: Bounds) -> bool:
         """True when some value lies in both intervals."""
@@ -184,17 +195,41 @@ def day_number(iso: str, with_year: bool) -> float:
     return float(month * 31 + day)
 
 
+# Year-less day numbers are month * 31 + day, so a year holds this many of them.
+_YEAR_OF_DAYS = 12 * 31
+
+
+def _days(low: str, high: str, with_year: bool, closed: bool = True) -> tuple[float, float]:
+    """The day numbers of a span from ``low`` to ``high`` (ISO, maybe year-less).
+
+    Without years, a span over New Year ("December 30 to January 2") continues past
+    December in the same numbering, and a span of a year or more covers every day:
+    compared by day of the year, neither may come out empty.
+    """
+    first, last = day_number(low, with_year), day_number(high, with_year)
+    if with_year:
+        return first, last
+    if has_year(low) and has_year(high) and day_number(high, True) - day_number(low, True) >= 365:
+        return -math.inf, math.inf
+    if first > last or (first == last and not closed and low != high):
+        last += _YEAR_OF_DAYS
+    return first, last
+
+
 def date_bounds(value: Interval[Any], with_year: bool) -> Bounds:
     """The interval of a date claim (a day, a range, or a hedged "before/after")."""
     low = -math.inf if value.low is None else day_number(str(value.low), with_year)
     high = math.inf if value.high is None else day_number(str(value.high), with_year)
+    if value.low is not None and value.high is not None:
+        closed = value.low_inclusive and value.high_inclusive
+        low, high = _days(str(value.low), str(value.high), with_year, closed)
     return Bounds(low, high, value.low_inclusive, value.high_inclusive)
 
 
 def span_bounds(span: str, with_year: bool) -> Bounds:
     """An event's date as the model writes it: ``2025-10-25`` or ``low/high``."""
     low, _, high = span.partition("/")
-    return Bounds(day_number(low, with_year), day_number(high or low, with_year))
+    return Bounds(*_days(low, high or low, with_year))
 
 
 def all_have_years(claims: list[Claim] | tuple[Claim, ...]) -> bool:

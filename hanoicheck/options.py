@@ -69,7 +69,8 @@ JobsOpt = Annotated[
         "-j",
         min=0,
         help="Processes for extraction (default: 1 for small inputs, every CPU for large "
-        "ones). The output is identical whatever the number.",
+        "ones; never more than the CPUs available). The output is identical whatever "
+        "the number.",
     ),
 ]
 QuietOpt = Annotated[

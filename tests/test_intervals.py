@@ -11,6 +11,8 @@ import csv
 import io
 import json
 import math
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,8 +21,17 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from hanoicheck.cli import app
-from hanoicheck.intervals import Tolerance, bounds_of, hedged, rounding_unit
-from hanoicheck.model import Interval, Qualifier
+from hanoicheck.extract.pipeline import extract_text
+from hanoicheck.intervals import (
+    Bounds,
+    Tolerance,
+    all_have_years,
+    bounds_of,
+    hedged,
+    rounding_unit,
+    span_bounds,
+)
+from hanoicheck.model import Interval, Kind, Qualifier
 
 runner = CliRunner()
 
@@ -99,6 +110,59 @@ def test_every_interval_the_model_holds_is_non_empty(
         return
     bounds = bounds_of_interval(interval)
     assert bounds[0] < bounds[1] or (bounds[0] == bounds[1] and low_inclusive and high_inclusive)
+
+
+ISO_DAYS = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)).map(date.isoformat)
+DAYS = ISO_DAYS | ISO_DAYS.map(lambda iso: "--" + iso[5:])  # with a year, or without
+
+
+@given(
+    low=st.none() | DAYS,
+    high=st.none() | DAYS,
+    low_inclusive=st.booleans(),
+    high_inclusive=st.booleans(),
+)
+def test_every_date_interval_the_model_holds_is_non_empty_in_every_comparison(
+    low: str | None, high: str | None, low_inclusive: bool, high_inclusive: bool
+) -> None:
+    """A held date interval overlaps itself however it is compared: by ordinal, or by
+    day of the year when one side has no year (a held "December 30, 2025 to January 2,
+    2026" once gave the year-less day span 402..33, which nothing, not even itself,
+    overlapped: the side-building loop never ended)."""
+    try:
+        interval = Interval(low, low, high, low_inclusive, high_inclusive, Qualifier.RANGE)
+    except ValueError:
+        return
+    (claim,) = extract_text("The summit opened on October 25, 2025.")
+    claim = replace(claim, kind=Kind.DATE, value=interval)
+    modes = [False] + ([True] if all_have_years([claim]) else [])
+    for with_year in modes:
+        bounds = bounds_of(claim, with_year)
+        assert bounds.overlaps(bounds)
+
+
+@given(
+    low=st.floats(allow_nan=False) | st.integers(-(10**30), 10**30),
+    high=st.floats(allow_nan=False) | st.integers(-(10**30), 10**30),
+    low_inclusive=st.booleans(),
+    high_inclusive=st.booleans(),
+)
+def test_bounds_are_never_empty(
+    low: float, high: float, low_inclusive: bool, high_inclusive: bool
+) -> None:
+    """Built or refused, like intervals: the reconciler's loops rely on it."""
+    try:
+        bounds = Bounds(float(low), float(high), low_inclusive, high_inclusive)
+    except ValueError:
+        assert float(low) > float(high) or (low == high and not (low_inclusive and high_inclusive))
+        return
+    assert bounds.overlaps(bounds)
+
+
+def test_a_span_over_new_year_compares_without_years() -> None:
+    assert span_bounds("2025-12-30/2026-01-02", with_year=False).overlaps(
+        span_bounds("--12-31", with_year=False)
+    )
 
 
 def bounds_of_interval(interval: Interval[float]) -> tuple[float, float]:

@@ -57,8 +57,38 @@ def test_automatic_jobs() -> None:
     assert resolve_jobs(0, AUTO_PARALLEL_MIN_FILES) == min(
         available_cpus(), AUTO_PARALLEL_MIN_FILES
     )
-    assert resolve_jobs(8, 3) == 3  # never more processes than files
+    assert resolve_jobs(8, 3) == min(3, available_cpus())  # never more than files
     assert resolve_jobs(4, 0) == 1
     with pytest.raises(ValueError):
         resolve_jobs(-1, 10)
     assert chunk_size(10, 2) == 1 and chunk_size(100_000, 2) == 32
+
+
+def test_more_jobs_than_cpus_are_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``-j 64`` on 2,000 files took 1.9 GB and ran 3x slower than ``-j 2`` on 2 CPUs."""
+    monkeypatch.setattr("hanoicheck.parallel.available_cpus", lambda: 2)
+    assert resolve_jobs(64, 2000) == 2
+    assert resolve_jobs(None, 2000) == 2
+    assert resolve_jobs(1, 2000) == 1
+
+
+def test_an_extractor_that_raises_costs_one_file_not_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An interval the model refuses (a bug in one extractor) is one line for that file."""
+    from hanoicheck import parallel
+
+    real = parallel.extract_document
+
+    def refusing(document, options=None):  # type: ignore[no-untyped-def]
+        if document.source.endswith("bad.txt"):
+            raise ValueError("empty interval '--12-29'..'--01-03'")
+        return real(document, options)
+
+    monkeypatch.setattr(parallel, "extract_document", refusing)
+    for name in ("a.txt", "bad.txt", "c.txt"):
+        (tmp_path / name).write_text("Delegates from 12 countries met.\n")
+    items = list(iter_extract([tmp_path]))
+    errors = [item for item in items if isinstance(item, SourceError)]
+    assert len(items) == 3 and len(errors) == 1
+    assert errors[0].message == "cannot parse (ValueError: empty interval '--12-29'..'--01-03')"
