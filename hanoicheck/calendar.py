@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 __all__ = ["MONTH_NAMES", "MONTH_PATTERN", "iso_date", "month_number", "numeric_order"]
@@ -75,6 +76,7 @@ def iso_date(year: int | None, month: int, day: int) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+@lru_cache(maxsize=2)  # the document being read: asked once per sentence with a date
 def numeric_order(text: str) -> str:
     """How a document writes numeric dates: "dmy", "mdy", or "" when it cannot tell.
 

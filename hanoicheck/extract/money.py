@@ -14,7 +14,7 @@ and "Australia announced a contribution of AUD83.5 million" must never be compar
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from hanoicheck.extract import context
@@ -189,12 +189,14 @@ def _currency_code(surface: str, ctx: SentenceContext | None = None) -> str | No
     )
     if code is None or ctx is None or cleaned not in lex.words("shared_currency_names"):
         return code
-    sentence = ctx.sentence_text.lower()
-    for where in (sentence, ctx.text.lower()):
-        found = _country_in(where)
-        if found:
-            return found
-    return code
+    return _country_in(ctx.sentence_text.lower()) or _document_country(ctx.text) or code
+
+
+@lru_cache(maxsize=1)  # the document being read: asked for every figure of its sentences
+def _document_country(text: str) -> str | None:
+    """:func:`_country_in` the whole document, read once per document, not per figure
+    (per figure, a 2 MB article of prices took minutes)."""
+    return _country_in(text.lower())
 
 
 def _country_in(text: str) -> str | None:
@@ -308,7 +310,10 @@ def _owner(ctx: SentenceContext, start: int) -> str | None:
     """
     text = ctx.text
     pats = _patterns()
-    economy = pats["owner_economy"].search(text, ctx.sentence.start, ctx.sentence.end)
+    economy = ctx.once(
+        "money.economy",
+        lambda: pats["owner_economy"].search(text, ctx.sentence.start, ctx.sentence.end),
+    )
     if economy and economy.start() < start:
         return economy.group("owner").strip().lower()
     clause = text[max(ctx.sentence.start, start - 160) : start]
@@ -327,6 +332,10 @@ def _owner(ctx: SentenceContext, start: int) -> str | None:
 
 
 def _period(ctx: SentenceContext) -> str | None:
+    return ctx.once("money.period", lambda: _find_period(ctx))
+
+
+def _find_period(ctx: SentenceContext) -> str | None:
     match = _patterns()["period"].search(ctx.text, ctx.sentence.start, ctx.sentence.end)
     if not match:
         return None

@@ -24,6 +24,7 @@ from datetime import date
 
 from hanoicheck.intervals import has_year
 from hanoicheck.model import Claim, Document, Kind
+from hanoicheck.reconcile.budget import NOT_COMPARED, within_budget
 from hanoicheck.reconcile.facets import Facets, build_facets
 from hanoicheck.reconcile.grouping import GroupingOptions, blocks, group_block
 from hanoicheck.reconcile.independence import independent_units
@@ -107,7 +108,7 @@ def reconcile(
         middles = story_middles(inputs, stories)
         ordered = [complete(c, middles[c.source]) if c.source in middles else c for c in ordered]
     units, copies = independent_units(ordered, stories)
-    facets = build_facets(ordered, stories, vocabulary)
+    facets, aside = within_budget(build_facets(ordered, stories, vocabulary))
     story_dates: dict[str, list[Facets]] = defaultdict(list)
     for facet in facets:
         if facet.claim.kind is Kind.DATE:
@@ -120,6 +121,7 @@ def reconcile(
             judge(cluster.members, cluster.notes, units, vocabulary)
             for cluster in group_block(block, dates, vocabulary, grouping)
         )
+    groups.extend(judge([facet], [NOT_COMPARED], units, vocabulary) for facet in aside)
     groups.sort(key=_severity_rank)
     names = story_names(inputs, stories)
     sizes = Counter(stories.values())

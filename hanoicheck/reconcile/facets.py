@@ -22,6 +22,7 @@ from hanoicheck.extract.timescope import part_hours
 from hanoicheck.intervals import day_number, has_year, span_bounds
 from hanoicheck.model import Claim, Kind, Modality, TimeBasis
 from hanoicheck.reconcile import signature
+from hanoicheck.reconcile.budget import MAX_COMPARED_PER_SOURCE
 from hanoicheck.reconcile.vocabulary import Vocabulary, fold, similarity
 
 _PART_OF_DAY_ORDER = {"morning": 0, "afternoon": 1, "evening": 2, "night": 3}
@@ -242,7 +243,8 @@ def _mark_single(facets: list[Facets], converts: dict[str, str]) -> list[Facets]
         for facet in members:
             if facet.claim.id not in converts and facet.claim.modality is not Modality.PLAN:
                 by_source[facet.claim.source].append(facet)
-        if not any(_ambiguous(items) for items in by_source.values()):
+        # Only the figures a source brings to the comparison (reconcile.budget) count.
+        if not any(_ambiguous(items[:MAX_COMPARED_PER_SOURCE]) for items in by_source.values()):
             single.update(f.claim.id for f in members)
     return [replace(f, single=True) if f.claim.id in single else f for f in facets]
 
