@@ -135,6 +135,7 @@ def iter_extract(
     progress: ProgressCallback | None = None,
     keep_text: bool = False,
     story_years: bool = True,
+    held: bool = False,
 ) -> Iterator[ExtractItem]:
     """Stream one result per file under ``paths`` (claims, or why it could not be read).
 
@@ -151,20 +152,23 @@ def iter_extract(
     read unless ``keep_text``, so memory grows with the claims, not with the articles.
 
     With ``story_years``, an article dated by a year-less dateline comes last, read
-    again with the year its story gives (:mod:`hanoicheck.years`).
+    again with the year its story gives (:mod:`hanoicheck.years`). ``held`` says the
+    caller keeps every claim in memory, which lowers the default size limit
+    (:meth:`Config.size_limit`).
     """
     config = settings if settings is not None else Config()
+    limit = config.size_limit(held=held)
     options = config.extract_options()
     excluded = functools.partial(is_excluded, patterns=config.exclude) if config.exclude else None
     found = list(discover(paths, excluded=excluded))
     tasks: Iterable[Task] = found
     if store is not None:
-        tasks = _look_up(found, store, options, config.max_size)
+        tasks = _look_up(found, store, options, limit)
     results = extract_tasks(
         tasks,
         len(found),
         options,
-        max_bytes=config.max_size,
+        max_bytes=limit,
         jobs=jobs,
         progress=progress,
         keep_text=keep_text or store is not None,  # the store keeps what a parse gives
@@ -174,13 +178,16 @@ def iter_extract(
     )
     if not story_years:
         return items
-    return dated_by_story(items, functools.partial(_reread, config=config, keep_text=keep_text))
+    reread = functools.partial(_reread, config=config, max_bytes=limit, keep_text=keep_text)
+    return dated_by_story(items, reread)
 
 
-def _reread(document: Document, config: Config, keep_text: bool) -> DocumentClaims | None:
+def _reread(
+    document: Document, config: Config, max_bytes: int, keep_text: bool
+) -> DocumentClaims | None:
     """A document read again with the full date its story gave its year-less dateline."""
     try:
-        text = load_document(Path(document.source), max_bytes=config.max_size).text
+        text = load_document(Path(document.source), max_bytes=max_bytes).text
         document = replace(document, text=text)
         claims = tuple(extract_document(document, config.extract_options()))
     except Exception:  # gone, changed, or an extractor bug with the new date
@@ -281,6 +288,7 @@ def extract_paths(
         progress=progress,
         keep_text=keep_text,
         story_years=story_years,
+        held=True,
     ):
         if isinstance(item, SourceError):
             errors.append(item)

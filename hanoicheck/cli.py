@@ -15,7 +15,7 @@ import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -74,12 +74,13 @@ def _input_errors() -> Iterator[None]:
         _exit(str(error))
 
 
-def _config() -> Config:
-    """The project's settings (hanoicheck.toml or pyproject.toml), or exit 2 naming the key."""
+def _config(max_size: int | None = None) -> Config:
+    """The project's settings (hanoicheck.toml or pyproject.toml; a given ``--max-size``
+    wins), or exit 2 naming the key."""
     from hanoicheck.config import load_config
 
     with _input_errors():
-        return load_config(Path.cwd())
+        return load_config(Path.cwd(), max_size=max_size)
 
 
 def _unreadable(errors: Sequence[SourceError], note: str = "") -> None:
@@ -107,38 +108,33 @@ def extract(
     max_size: opt.MaxSizeOpt = None,
 ) -> None:
     """Extract the claims (counts, money, dates) of every article, with provenance."""
-    from dataclasses import replace
-
     from hanoicheck.api import iter_claims
     from hanoicheck.formats import check_destination, write_claims
 
-    config = _config() if max_size is None else replace(_config(), max_size=max_size)
     errors: list[SourceError] = []
-    colored = output is None and fmt is ClaimFormat.TABLE and opt.use_color(color)
+    met, colored = functools.partial(_met, errors), output is None and fmt is ClaimFormat.TABLE
     with _input_errors(), progress_bar(show_progress(quiet)) as progress:
         check_destination(fmt, output)
-        claims = iter_claims(paths, config, jobs=jobs, progress=progress, on_error=_met(errors))
-        write_claims(claims, fmt, output, colored)
+        claims = iter_claims(paths, _config(max_size), jobs=jobs, progress=progress, on_error=met)
+        write_claims(claims, fmt, output, colored and opt.use_color(color))
     _unreadable(errors)
 
 
-def _met(errors: list[SourceError]) -> Callable[[SourceError], None]:
+def _met(errors: list[SourceError], error: SourceError) -> None:
     """Report an unreadable file as it is met, and keep it for the exit code."""
-
-    def met(error: SourceError) -> None:
-        errors.append(error)
-        fail(str(error))
-
-    return met
+    errors.append(error)
+    fail(str(error))
 
 
-def _reconciled(paths: list[Path] | None, jobs: int | None, quiet: bool) -> Report:
+def _reconciled(
+    paths: list[Path] | None, jobs: int | None, quiet: bool, max_size: int | None
+) -> Report:
     """Extract and reconcile (what ``report`` and ``conflicts`` show); unreadable files on
     stderr as they are skipped."""
     from hanoicheck import api
 
     with _input_errors(), progress_bar(show_progress(quiet)) as progress:
-        targets, config = api.corpus_paths(paths), _config()
+        targets, config = api.corpus_paths(paths), _config(max_size)
         result = api.reconcile_paths(targets, config, jobs=jobs, progress=progress)
         if result.extraction.nothing_read:  # nothing written: an earlier output is kept
             raise api.NothingRead(result.extraction.errors)
@@ -157,11 +153,12 @@ def report(
     width: opt.WidthOpt = None,
     jobs: opt.JobsOpt = None,
     quiet: opt.QuietOpt = False,
+    max_size: opt.MaxSizeOpt = None,
 ) -> None:
     """Reconcile the articles and show where they disagree (exit 0 whatever is found)."""
     from hanoicheck.formats import ReportOptions, write_report
 
-    result = _reconciled(paths, jobs, quiet)
+    result = _reconciled(paths, jobs, quiet, max_size)
     colored = output is None and fmt is ReportFormat.TEXT and opt.use_color(color)
     errors = [str(e) for e in result.extraction.errors]
     options = ReportOptions(result.extraction.documents, errors, show_all, colored, width)
@@ -178,12 +175,13 @@ def conflicts(
     show_all: opt.AllOpt = False,
     jobs: opt.JobsOpt = None,
     quiet: opt.QuietOpt = False,
+    max_size: opt.MaxSizeOpt = None,
 ) -> None:
     """Export the conflict table (with --all, the whole reconciled fact table)."""
     from hanoicheck.formats.conflicts import iter_conflicts
     from hanoicheck.output import write_stream
 
-    result = _reconciled(paths, jobs, quiet)
+    result = _reconciled(paths, jobs, quiet, max_size)
     docs, errors = result.extraction.documents, [str(e) for e in result.extraction.errors]
     with _input_errors():
         write_stream(iter_conflicts(result.reconciliation, fmt, show_all, docs, errors), output)
@@ -202,6 +200,7 @@ def check(
     no_cache: opt.NoCacheOpt = False,
     output: opt.OutputOpt = None,
     jobs: opt.JobsOpt = None,
+    max_size: opt.MaxSizeOpt = None,
 ) -> None:
     """Gate for CI and pre-commit: fail when new articles conflict with the corpus.
 
@@ -214,7 +213,8 @@ def check(
 
     with _input_errors():
         result = api.check_paths(
-            paths, _config(), since=since, new=new or (), baseline=baseline, fail_on=fail_on,
+            paths, _config(max_size), since=since, new=new or (), baseline=baseline,
+            fail_on=fail_on,
             cache=opt.cache_file(cache_path, no_cache), jobs=jobs, notify=_notify,
         )  # fmt: skip
         _write_gate(result, fmt, output)
@@ -255,6 +255,7 @@ def baseline(
     cache_path: opt.CacheOpt = None,
     no_cache: opt.NoCacheOpt = False,
     jobs: opt.JobsOpt = None,
+    max_size: opt.MaxSizeOpt = None,
 ) -> None:
     """Record every current conflict as reviewed, for `check --baseline FILE`.
 
@@ -266,7 +267,7 @@ def baseline(
 
     with _input_errors():
         done = api.write_baseline(
-            output, paths, _config(), cache=opt.cache_file(cache_path, no_cache), jobs=jobs,
+            output, paths, _config(max_size), cache=opt.cache_file(cache_path, no_cache), jobs=jobs,
             notify=_notify,
         )  # fmt: skip
     for error in done.errors:

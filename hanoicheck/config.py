@@ -28,7 +28,7 @@ import json
 import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 from hanoicheck.extract.sentence import ExtractOptions
 from hanoicheck.intervals import Tolerance
 from hanoicheck.sources import (
+    DEFAULT_HELD_MAX_BYTES,
     DEFAULT_MAX_BYTES,
     SourceReadError,
     normalize_source,
@@ -102,8 +103,9 @@ class ConfigError(Exception):
 class Config:
     """Validated settings; the defaults are what a project without a config file gets.
 
-    ``paths`` empty means "the command's own default". ``source`` is the file the
-    settings were read from (``None``: defaults only).
+    ``paths`` empty means "the command's own default", and so does ``max_size`` None
+    (:meth:`size_limit`). ``source`` is the file the settings were read from (``None``:
+    defaults only).
     """
 
     paths: tuple[str, ...] = ()
@@ -111,8 +113,16 @@ class Config:
     fail_on: FailOn = "error"
     tolerances: Mapping[str, float] = field(default_factory=lambda: DEFAULT_TOLERANCES, hash=False)
     synonyms: tuple[tuple[str, ...], ...] = ()
-    max_size: int = DEFAULT_MAX_BYTES
+    max_size: int | None = None
     source: Path | None = None
+
+    def size_limit(self, *, held: bool) -> int:
+        """The largest file a run reads: ``max_size`` when set, else the default of a run
+        that streams its claims (64M) or holds them all in memory (``held``, 8M): see
+        :data:`~hanoicheck.sources.read.DEFAULT_HELD_MAX_BYTES`."""
+        if self.max_size is not None:
+            return self.max_size
+        return DEFAULT_HELD_MAX_BYTES if held else DEFAULT_MAX_BYTES
 
     @property
     def root(self) -> Path | None:
@@ -189,13 +199,15 @@ def _present(path: Path) -> bool:
     return path.exists() and not path.is_dir()
 
 
-def load_config(start_dir: Path) -> Config:
-    """Settings for a run started in ``start_dir``; defaults when there is no file.
+def load_config(start_dir: Path, *, max_size: int | None = None) -> Config:
+    """Settings for a run started in ``start_dir``; defaults when there is no file. A
+    ``max_size`` given (the command line's ``--max-size``) wins over the file's.
 
     Raises :class:`ConfigError` for any malformed, unknown or out-of-range setting.
     """
     path = find_config_file(start_dir)
-    return Config() if path is None else load_config_file(path)
+    config = Config() if path is None else load_config_file(path)
+    return config if max_size is None else replace(config, max_size=max_size)
 
 
 def load_config_file(path: Path) -> Config:

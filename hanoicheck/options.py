@@ -99,7 +99,8 @@ MaxSizeOpt = Annotated[
         metavar="SIZE",
         parser=_size,
         help="Skip (and report) files larger than this: e.g. 500K, 64M, 1G "
-        "(default: the config's max-size, else 64M).",
+        "(default: the config's max-size, else 64M for extract, which streams its "
+        "claims, and 8M for the commands that hold them all).",
         show_default=False,
     ),
 ]

@@ -38,6 +38,7 @@ from hanoicheck.sources.document import (
     parse_failure,
 )
 from hanoicheck.sources.read import (
+    DEFAULT_HELD_MAX_BYTES,
     DEFAULT_MAX_BYTES,
     SourceReadError,
     parse_size,
@@ -45,6 +46,7 @@ from hanoicheck.sources.read import (
 )
 
 __all__ = [
+    "DEFAULT_HELD_MAX_BYTES",
     "DEFAULT_MAX_BYTES",
     "SUPPORTED_SUFFIXES",
     "SourceReadError",

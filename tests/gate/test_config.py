@@ -18,7 +18,7 @@ from hanoicheck.config import (
 )
 from hanoicheck.extract.sentence import ExtractOptions
 from hanoicheck.intervals import DEFAULT_TOLERANCE, Tolerance
-from hanoicheck.sources import DEFAULT_MAX_BYTES
+from hanoicheck.sources import DEFAULT_HELD_MAX_BYTES, DEFAULT_MAX_BYTES
 
 
 @pytest.fixture
@@ -42,7 +42,9 @@ def test_no_file_gives_defaults(project: Path) -> None:
     assert config == Config()
     assert config.paths == () and config.exclude == () and config.fail_on == "error"
     assert dict(config.tolerances) == {"about": 0.05, "nearly": 0.05, "some": 0.10}
-    assert config.max_size == DEFAULT_MAX_BYTES and config.source is None
+    assert config.max_size is None and config.source is None
+    assert config.size_limit(held=False) == DEFAULT_MAX_BYTES  # extract streams its claims
+    assert config.size_limit(held=True) == DEFAULT_HELD_MAX_BYTES  # the others hold them
     assert config.tolerance() == DEFAULT_TOLERANCE
     assert config.extract_options() == ExtractOptions()
     assert config.resolved_paths() == () and config.root is None
