@@ -127,3 +127,19 @@ def test_a_fifo_as_baseline_or_settings_does_not_hang(project: Path) -> None:
     done = _cli(project, "extract", "seeds")
     assert done.returncode == 2 and "a FIFO (named pipe), not a regular file" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_endless_loop_reproduction_is_refused_in_one_line(tmp_path: Path) -> None:
+    """``tolerances = { nearly = 0 }`` and "nearly 2.5 ships ...": the claim's interval
+    was empty and the side-building loop appended empty sides until memory ran out."""
+    (tmp_path / "hanoicheck.toml").write_text("tolerances = { nearly = 0 }\n", "utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Nearly 2.5 ships sank near the port on October 3, 2025.\n", "utf-8"
+    )
+    for command in ("report", "check"):
+        done = _cli(tmp_path, command, "a.txt", "--no-cache" if command == "check" else "-q")
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.splitlines() == [
+            "hanoicheck: error: hanoicheck.toml: tolerances.nearly: expected a fraction "
+            "above 0 and below 1, got 0"
+        ]

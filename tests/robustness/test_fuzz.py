@@ -20,7 +20,15 @@ from pathlib import Path
 import pytest
 
 from tests.complexity import FACTOR, assert_linear
-from tests.robustness.fuzzing import SUFFIXES, fuzz, mutate, seed_corpus, target
+from tests.robustness.fuzzing import (
+    SUFFIXES,
+    fuzz,
+    mutate,
+    seed_corpus,
+    target,
+    target_config,
+    target_name,
+)
 
 REGRESSION_DIR = Path(__file__).parent / "regressions"
 TXT, HTML = bytes([SUFFIXES.index(".txt")]), bytes([SUFFIXES.index(".html")])
@@ -95,4 +103,53 @@ def test_fuzz_two_minutes() -> None:
         f"{report.refused:,} refused, {report.claims:,} claims, "
         f"slowest {report.slowest:.2f} s, {len(report.findings)} findings"
     )
+    assert not report.findings, [(f.kind, f.detail, f.data[:80]) for f in report.findings]
+
+
+# --------------------------------------------------------------- names and settings
+
+NAMES = [
+    b"\x01\xff\xfe",  # not UTF-8: one line, the rest read (crashed every command)
+    b"\x00gh\n::error file=pwn.txt,line=1::INJECTED\n",  # forged an annotation
+    b"\x00evil\x1b]8;;https://x.test\x1b\\link\x1b[2J",  # a link and a cleared screen
+    b"\x00\xe2\x80\xaetxt.exe",  # a right-to-left override
+    b"\x00b`x`<b>![i](e.png)",  # broke out of a Markdown code span
+    b"\x00##[error]x\xe2\x80\xa8y",  # a legacy command and a line separator
+]
+
+
+@pytest.mark.parametrize("name", NAMES, ids=range(len(NAMES)))
+def test_name_target_on_names_that_broke_outputs(name: bytes) -> None:
+    assert target_name(name) in (-1, 1)  # raises ContractViolation if anything acts
+
+
+CONFIGS = [
+    (b"tolerances = { nearly = 0 }\n", -1),  # an empty interval, then an endless loop
+    (b"[tolerances]\nabout = 1\n", -1),
+    (b"a = " + b"[" * 5000 + b"]" * 5000 + b"\n", -1),  # RecursionError
+    (b"max-size = 99999999999999999999\n", -1),  # OverflowError deeper down
+    (b"max-size = " + b"9" * 5000 + b"\n", -1),  # ValueError from int()
+    (b'max-size = "99999999999999T"\n', -1),
+    (b'max-size = "1024T"\n', 1),
+    (b"\xff\xfe", -1),
+]
+
+
+@pytest.mark.parametrize(("config", "result"), CONFIGS, ids=range(len(CONFIGS)))
+def test_config_target_on_settings_that_broke_runs(config: bytes, result: int) -> None:
+    assert target_config(config) == result
+
+
+@pytest.mark.parametrize("kind", ["names", "config"])
+def test_fuzz_smoke_names_and_settings(kind: str) -> None:
+    report = fuzz(None, seed=3, max_inputs=300, hang_seconds=None, kind=kind)
+    assert report.inputs == 300
+    assert report.claims > 0  # some inputs still read as files or load as settings
+    assert not report.findings, [(f.kind, f.detail, f.data[:80]) for f in report.findings]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["names", "config"])
+def test_fuzz_names_and_settings_long(kind: str) -> None:
+    report = fuzz(None, seed=4, max_inputs=20_000, hang_seconds=None, kind=kind)
     assert not report.findings, [(f.kind, f.detail, f.data[:80]) for f in report.findings]
