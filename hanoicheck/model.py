@@ -102,9 +102,15 @@ class Interval(Generic[B]):
         for end in (low, high, self.nominal):
             if isinstance(end, float) and math.isnan(end):
                 raise ValueError("an interval end is not a number")
+        # A number's open end is compared as an infinity ("more than 1e400" is inf..inf,
+        # as empty as [2.5, 2.5)); a date's open end has no value to compare.
+        if low is None and isinstance(high, float | int):
+            low = -math.inf
+        if high is None and isinstance(low, float | int):
+            high = math.inf
         closed = self.low_inclusive and self.high_inclusive
         if low is not None and high is not None and (low > high or (low == high and not closed)):
-            raise ValueError(f"empty interval {low!r}..{high!r}")
+            raise ValueError(f"empty interval {self.low!r}..{self.high!r}")
 
     @classmethod
     def exact(cls, value: B) -> Interval[B]:

@@ -519,7 +519,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.fuzz > 0:
         rows.extend(case_fuzz(args.fuzz))
     width = max(len(r.case) for r in rows)
-    print(f"| {'case':<{width}} | runs | crashes | hangs | data lost | unsafe output |")
+    print(f"| {'case':<{width}} |   runs | crashes | hangs | data lost | unsafe output |")
     print(f"|{'-' * (width + 2)}|-----:|--------:|------:|----------:|--------------:|")
     for r in rows:
         print(
