@@ -173,11 +173,13 @@ def compare(a: Signature, b: Signature) -> Comparison:
     """Compare two claims' signatures (see the module docstring)."""
     if not a.weights or not b.weights:
         return Comparison(0.0, (), (), ())
-    shared = sorted(set(a.weights) & set(b.weights), key=lambda w: -a.weights[w])
+    # heaviest first, then alphabetical: never in the order of a set (which varies
+    # with the process's string hashes)
+    shared = sorted(set(a.weights) & set(b.weights), key=lambda w: (-a.weights[w], w))
     weight = sum(min(a.weights[w], b.weights[w]) for w in shared)
     share = weight / min(a.mass, b.mass)
-    only_a = tuple(sorted(a.rare - set(b.weights), key=lambda w: -a.weights[w]))
-    only_b = tuple(sorted(b.rare - set(a.weights), key=lambda w: -b.weights[w]))
+    only_a = tuple(sorted(a.rare - set(b.weights), key=lambda w: (-a.weights[w], w)))
+    only_b = tuple(sorted(b.rare - set(a.weights), key=lambda w: (-b.weights[w], w)))
     names_a = tuple(sorted(a.names - set(b.weights)))
     names_b = tuple(sorted(b.names - set(a.weights)))
     common = tuple(sorted(a.names & b.names))
