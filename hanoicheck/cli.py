@@ -151,17 +151,17 @@ def report(
     output: opt.OutputOpt = None,
     color: opt.ColorOpt = opt.ColorMode.AUTO,
     width: opt.WidthOpt = None,
+    limit: opt.LimitOpt = None,
+    verbose: opt.VerboseOpt = False,
     jobs: opt.JobsOpt = None,
     quiet: opt.QuietOpt = False,
     max_size: opt.MaxSizeOpt = None,
 ) -> None:
     """Reconcile the articles and show where they disagree (exit 0 whatever is found)."""
-    from hanoicheck.formats import ReportOptions, write_report
+    from hanoicheck.formats import write_report
 
     result = _reconciled(paths, jobs, quiet, max_size)
-    colored = output is None and fmt is ReportFormat.TEXT and opt.use_color(color)
-    errors = [str(e) for e in result.extraction.errors]
-    options = ReportOptions(result.extraction.documents, errors, show_all, colored, width)
+    options = opt.report_options(result, fmt, output, color, width, show_all, limit, verbose)
     with _input_errors():
         write_report(result.reconciliation, fmt, output, options)
     _unreadable(result.extraction.errors)

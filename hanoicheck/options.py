@@ -13,12 +13,21 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from hanoicheck import DEFAULT_CORPUS, __version__
-from hanoicheck.formats import ClaimFormat, ConflictFormat, GateFormat, ReportFormat
+from hanoicheck.formats import (
+    ClaimFormat,
+    ConflictFormat,
+    GateFormat,
+    ReportFormat,
+    ReportOptions,
+)
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from hanoicheck.api import Report
 
 
 class ColorMode(StrEnum):
@@ -35,9 +44,51 @@ def use_color(mode: ColorMode, stream: object = None) -> bool:
         return True
     if mode is ColorMode.NEVER or os.environ.get("NO_COLOR"):
         return False
+    return is_terminal(stream)
+
+
+def is_terminal(stream: object = None) -> bool:
+    """Whether ``stream`` (default: stdout) is a terminal a person reads."""
     target = stream if stream is not None else sys.stdout
     isatty = getattr(target, "isatty", None)
     return bool(isatty and isatty())
+
+
+# A terminal shows about a screen of conflicts unless asked for more; a pipe or a file
+# gets everything.
+TERMINAL_LIMIT = 20
+
+
+def report_limit(limit: int | None, terminal: bool) -> int | None:
+    """``--limit`` resolved: None shows everything (``--limit 0``, or not a terminal)."""
+    if limit is None:
+        limit = TERMINAL_LIMIT if terminal else 0
+    return limit or None
+
+
+def report_options(
+    report: Report,
+    fmt: ReportFormat,
+    output: Path | None,
+    color: ColorMode,
+    width: int | None,
+    show_all: bool,
+    limit: int | None,
+    verbose: bool,
+) -> ReportOptions:
+    """What ``report``'s options ask of the formatter: colour and the default
+    ``--limit`` only when the text goes to a terminal."""
+    to_terminal = output is None and fmt is ReportFormat.TEXT
+    extraction = report.extraction
+    return ReportOptions(
+        documents=extraction.documents,
+        errors=[str(e) for e in extraction.errors],
+        show_all=show_all,
+        color=to_terminal and use_color(color),
+        width=width,
+        limit=report_limit(limit, to_terminal and is_terminal()),
+        verbose=verbose,
+    )
 
 
 PathsArg = Annotated[
@@ -171,6 +222,24 @@ FailOnOpt = Annotated[
 ]
 BaselineOutputOpt = Annotated[
     Path, typer.Option("--output", "-o", metavar="FILE", help="The baseline file to write.")
+]
+LimitOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--limit",
+        min=0,
+        metavar="N",
+        help=(
+            "Show the N most severe conflicts (and N of each --all list) in the text "
+            f"report; 0: all. Default: {TERMINAL_LIMIT} on a terminal, else all."
+        ),
+    ),
+]
+VerboseOpt = Annotated[
+    bool,
+    typer.Option(
+        "--verbose", "-v", help="List every file counted once as a copy, not counts per outlet."
+    ),
 ]
 WidthOpt = Annotated[
     int | None,

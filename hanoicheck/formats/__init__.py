@@ -145,13 +145,16 @@ def write_claims(
 class ReportOptions:
     """What a report shows beyond the reconciliation: the documents read (outlets,
     dates, headlines), the files that could not be read, ``--all``, and for the terminal
-    text its colour and width (None: the terminal's when coloured, else 100)."""
+    text its colour, width (None: the terminal's when coloured, else 100), how many
+    groups of each list it shows (None: all) and whether it lists every copy."""
 
     documents: Sequence[Document] = ()
     errors: Sequence[str] = ()
     show_all: bool = False
     color: bool = False
     width: int | None = None
+    limit: int | None = None
+    verbose: bool = False
 
     @property
     def text_width(self) -> int:
@@ -176,6 +179,8 @@ def _text_report(result: Reconciliation, options: ReportOptions) -> Iterator[str
         color=options.color,
         width=options.text_width,
         errors=options.errors,
+        limit=options.limit,
+        verbose=options.verbose,
     )
 
 

@@ -12,6 +12,7 @@ Without colour the same layout reads as plain text (the figure is put in bracket
 from __future__ import annotations
 
 import io
+from collections import Counter
 from collections.abc import Sequence
 
 from rich.console import Console, RenderableType
@@ -23,6 +24,11 @@ from hanoicheck.model import Claim
 from hanoicheck.reconcile import Group, Reconciliation, Severity, Status
 
 QUOTE_CONTEXT = 70  # characters of the sentence shown on each side of the figure
+# Up to this many sets of copies are listed file by file; more are counted per outlet
+# (a feed of 10,000 articles has a thousand, which would fill screens before the first
+# conflict), and ``--verbose`` lists them all.
+COPIES_LISTED = 5
+OUTLETS_LISTED = 8
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow"}
 
 
@@ -90,7 +96,7 @@ def _group_block(group: Group, color: bool) -> list[RenderableType]:
     return lines
 
 
-def _summary(result: Reconciliation, errors: Sequence[str]) -> list[Text]:
+def _summary(result: Reconciliation, errors: Sequence[str], verbose: bool) -> list[Text]:
     errors_n = result.count(Severity.ERROR)
     warnings_n = result.count(Severity.WARNING)
     lines = [
@@ -106,15 +112,52 @@ def _summary(result: Reconciliation, errors: Sequence[str]) -> list[Text]:
             "(single outlet, not compared)"
         ),
     ]
-    for outlet, files in result.copies:
-        names = ", ".join(f.rsplit("/", 1)[-1] for f in files)
-        lines.append(
-            Text(
-                f"Counted once: {len(files)} files credited to {visible(outlet)} ({visible(names)})"
-            )
-        )
+    lines.extend(_copies(result.copies, verbose))
     lines.extend(Text(f"Not read: {visible(error)}") for error in errors)
     return lines
+
+
+def _copies(copies: Sequence[tuple[str, Sequence[str]]], verbose: bool) -> list[Text]:
+    """Files counted once as copies of one outlet: each set with its files when few (or
+    ``verbose``), else one line of how many files each outlet's copies are."""
+    if verbose or len(copies) <= COPIES_LISTED:
+        lines = []
+        for outlet, files in copies:
+            names = ", ".join(f.rsplit("/", 1)[-1] for f in files)
+            lines.append(
+                Text(
+                    f"Counted once: {len(files)} files credited to "
+                    f"{visible(outlet)} ({visible(names)})"
+                )
+            )
+        return lines
+    per_outlet: Counter[str] = Counter()
+    for outlet, files in copies:
+        per_outlet[outlet] += len(files)
+    ranked = sorted(per_outlet, key=lambda o: (-per_outlet[o], o))
+    listed = ", ".join(f"{visible(o)} {per_outlet[o]:,}" for o in ranked[:OUTLETS_LISTED])
+    more = len(ranked) - OUTLETS_LISTED
+    if more > 0:
+        listed += f" and {more:,} more outlet{'s' * (more != 1)}"
+    total = sum(per_outlet.values())
+    return [
+        Text(
+            f"Counted once: {total:,} files, {len(copies):,} sets of one outlet's copies in "
+            f"one story; files per outlet: {listed} (--verbose lists every file)"
+        )
+    ]
+
+
+def _more(hidden: Sequence[Group], noun: str) -> Text:
+    """The line that says how many groups of a list are not shown, and how to see them."""
+    errors = sum(1 for g in hidden if g.severity is Severity.ERROR)
+    warnings = sum(1 for g in hidden if g.severity is Severity.WARNING)
+    detail = (
+        f" ({errors:,} error{'s' * (errors != 1)}, {warnings:,} warning{'s' * (warnings != 1)})"
+        if errors or warnings
+        else ""
+    )
+    return Text(f"... and {len(hidden):,} more {noun}{detail}: --limit 0 shows all")
 
 
 def _agreed_line(group: Group) -> Text:
@@ -132,8 +175,15 @@ def render(
     color: bool = False,
     width: int = 100,
     errors: Sequence[str] = (),
+    limit: int | None = None,
+    verbose: bool = False,
 ) -> str:
-    """The report as text (ANSI-styled when ``color``)."""
+    """The report as text (ANSI-styled when ``color``).
+
+    ``limit``: at most this many groups of each list (the most severe conflicts come
+    first), then a line saying how many more there are; only what is shown is
+    rendered. ``verbose``: every file counted once as a copy, not counts per outlet.
+    """
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -145,26 +195,30 @@ def render(
         emoji=False,
         markup=False,
     )
-    for line in _summary(result, errors):
+    for line in _summary(result, errors, verbose):
         console.print(line)
-    for group in result.conflicts:
+    conflicts = result.conflicts
+    for group in conflicts[:limit]:
         console.print()
         for block_line in _group_block(group, color):
             console.print(block_line)
-    if not result.conflicts:
+    if not conflicts:
         console.print()
         console.print(Text("No conflicts found."))
+    elif limit is not None and len(conflicts) > limit:
+        console.print()
+        console.print(_more(conflicts[limit:], "conflicts"))
     if show_all:
-        console.print()
-        console.print(Text(f"Agreed ({len(result.agreed)})", style="bold green" if color else ""))
-        for group in result.agreed:
-            console.print(_agreed_line(group))
-        console.print()
-        console.print(
-            Text(f"Uncorroborated ({len(result.uncorroborated)})", style="bold" if color else "")
-        )
-        for group in result.uncorroborated:
-            console.print(_agreed_line(group))
+        for title, groups, style in (
+            ("Agreed", result.agreed, "bold green"),
+            ("Uncorroborated", result.uncorroborated, "bold"),
+        ):
+            console.print()
+            console.print(Text(f"{title} ({len(groups)})", style=style if color else ""))
+            for group in groups[:limit]:
+                console.print(_agreed_line(group))
+            if limit is not None and len(groups) > limit:
+                console.print(Text("  ") + _more(groups[limit:], "groups"))
     # Rich pads wrapped, indented lines to the full width; trailing blanks are noise
     # in a pipe, a diff or a snapshot.
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"

@@ -12,7 +12,8 @@ Stages: sources are clustered into stories (:mod:`.stories`); every claim gets i
 identifying details (:mod:`.facets`); claims are blocked by story, kind and subject
 class and split into groups about one thing (:mod:`.grouping`); each group gets its
 sides, verdict, consensus and explanation (:mod:`.verdict`), with copies of one
-outlet counted once (:mod:`.independence`).
+outlet counted once (:mod:`.independence`); groups that share a fingerprint get ids
+of their own (:mod:`.ids`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from hanoicheck.model import Claim, Document, Kind
 from hanoicheck.reconcile.budget import NOT_COMPARED, within_budget
 from hanoicheck.reconcile.facets import Facets, build_facets
 from hanoicheck.reconcile.grouping import GroupingOptions, blocks, group_block
+from hanoicheck.reconcile.ids import unique_ids
 from hanoicheck.reconcile.independence import independent_units
 from hanoicheck.reconcile.model import (
     Conflict,
@@ -122,8 +124,9 @@ def reconcile(
             for cluster in group_block(block, dates, vocabulary, grouping)
         )
     groups.extend(judge([facet], [NOT_COMPARED], units, vocabulary) for facet in aside)
-    groups.sort(key=_severity_rank)
     names = story_names(inputs, stories)
+    groups = unique_ids(groups, lambda g: names[stories[g.claims[0].source]])
+    groups.sort(key=_severity_rank)
     sizes = Counter(stories.values())
     return Reconciliation(
         groups=tuple(groups),

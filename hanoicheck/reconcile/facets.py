@@ -48,7 +48,8 @@ class Facets:
     of the only place named for its quantity), ``part_of`` the set a subset divides,
     ``authority`` who gives the figure (None: the outlet itself, or an unnamed
     official), ``when`` the time the figure holds, ``signature`` the weighted words of
-    its clause; ``headcount`` marks a count of people that whoever counts them
+    its clause, ``event_names`` the proper names of its event's name (see
+    :func:`event_names`); ``headcount`` marks a count of people that whoever counts them
     estimates (a crowd, a toll), ``monotone`` a running total that never falls
     (signatures). ``single`` says that no source of the story gives two
     figures of this quantity that nothing tells apart: the story's articles each name
@@ -73,6 +74,7 @@ class Facets:
     single: bool = False
     headcount: bool = False
     monotone: bool = False
+    event_names: frozenset[str] = frozenset()
 
     @property
     def block(self) -> tuple[str, str, str]:
@@ -219,6 +221,7 @@ def build_facets(
                 monotone=fold(role) in vocabulary.monotone_roles,
                 when=_when(claim),
                 signature=weighed[index],
+                event_names=event_names(claim, vocabulary),
             )
         )
     return _mark_single(facets, converts)
@@ -384,8 +387,10 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
     if (a.claim.modality is Modality.PLAN) != (b.claim.modality is Modality.PLAN):
         # "the treaty needs 60 ratifications" is a threshold, not a count of them
         return Identity.DIFFERENT, ["a target and a count"]
-    words = signature.compare(a.signature, b.signature)
-    if a.claim.kind is Kind.DATE and words.named_apart:
+    # The words around both figures are compared only where they decide: first for
+    # dates, else after every detail that may tell the two apart (most pairs stop there).
+    words = signature.compare(a.signature, b.signature) if a.claim.kind is Kind.DATE else None
+    if words is not None and words.named_apart:
         # "Indonesia ratified on June 11", "Greece on June 9": two events of one type
         return Identity.DIFFERENT, [f"different events ({words.names_a[0]} / {words.names_b[0]})"]
     possible = False
@@ -423,6 +428,8 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
         ties.append(f"both as of {a.when.day if a.when else ''}")
     elif a.cumulative and (order := compare_times(a.when, b.when)) is not None and order[0] == 0:
         ties.append("a running total at the same time")
+    if words is None:
+        words = signature.compare(a.signature, b.signature)
     if words.ties:
         ties.append(f"the same words around both figures ({', '.join(words.shared[:3])})")
     elif not ties and _copied(a.claim.sentence, b.claim.sentence):
@@ -494,24 +501,24 @@ def _copied(a: str, b: str) -> bool:
     return fuzz.ratio(a, b, score_cutoff=NEAR_COPY) >= NEAR_COPY
 
 
-def _name_words(facet: Facets, vocabulary: Vocabulary) -> set[str]:
+def event_names(claim: Claim, vocabulary: Vocabulary) -> frozenset[str]:
     """The proper names in a claim's event name ("grimaldi" of "the Grimaldi forum").
 
     Only words the sentence capitalises (not as its first word) count: "the two-day
     conference" and "the opening-day plenary" describe an event, they do not name
-    another one.
+    another one. Read once per claim (:attr:`Facets.event_names`), compared per pair.
     """
-    name = facet.claim.event.name or ""
+    name = claim.event.name or ""
     if not name:
-        return set()
-    sentence = facet.claim.sentence
+        return frozenset()
+    sentence = claim.sentence
     capitalised = {
         fold(m.group(0))
         for m in _CAPITALISED.finditer(sentence)
         if m.start() > 0 and sentence[: m.start()].strip()
     }
-    generic = set(vocabulary.canonical_words(facet.event_type or ""))
-    return {
+    generic = set(vocabulary.canonical_words(claim.event.type or ""))
+    return frozenset(
         w
         for w in vocabulary.canonical_words(name)
         if w in capitalised
@@ -519,15 +526,15 @@ def _name_words(facet: Facets, vocabulary: Vocabulary) -> set[str]:
         and w not in vocabulary.story_stopwords
         and w not in vocabulary.signature_stopwords
         and len(w) > 2
-    }
+    )
 
 
 _CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*")
 
 
-def _named_apart(a: Facets, b: Facets, vocabulary: Vocabulary) -> bool:
-    words_a, words_b = _name_words(a, vocabulary), _name_words(b, vocabulary)
-    return bool(words_a) and bool(words_b) and not (words_a & words_b)
+def _named_apart(a: Facets, b: Facets) -> bool:
+    words_a, words_b = a.event_names, b.event_names
+    return bool(words_a) and bool(words_b) and words_a.isdisjoint(words_b)
 
 
 def _types(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, str | None]:
@@ -544,7 +551,7 @@ def _types(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, str 
         # A type names a kind of event, not one event: two "launches" may be two
         # initiatives, so the type alone ties nothing. Two names that share no word
         # beyond it ("Grimaldi forum" / "ocean conference") are two events.
-        if _named_apart(a, b, vocabulary):
+        if _named_apart(a, b):
             return Identity.DIFFERENT, None
         return Identity.SAME, None
     if a.claim.kind is Kind.DATE:

@@ -20,7 +20,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from hanoicheck.model import Claim
@@ -86,10 +86,10 @@ class Signature:
     weights: Mapping[str, float]
     rare: frozenset[str]
     names: frozenset[str] = frozenset()  # rare words written as names ("Morocco")
+    mass: float = field(init=False)  # the weights' sum, summed once (compared per pair)
 
-    @property
-    def mass(self) -> float:
-        return sum(self.weights.values())
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "mass", sum(self.weights.values()))
 
 
 EMPTY = Signature({}, frozenset())
@@ -171,15 +171,18 @@ class Comparison:
 
 def compare(a: Signature, b: Signature) -> Comparison:
     """Compare two claims' signatures (see the module docstring)."""
-    if not a.weights or not b.weights:
+    wa, wb = a.weights, b.weights
+    if not wa or not wb:
         return Comparison(0.0, (), (), ())
-    shared = sorted(set(a.weights) & set(b.weights), key=lambda w: -a.weights[w])
-    weight = sum(min(a.weights[w], b.weights[w]) for w in shared)
+    # heaviest first, then alphabetical: never in the order of a set (which varies
+    # with the process's string hashes)
+    shared = sorted(wa.keys() & wb.keys(), key=lambda w: (-wa[w], w))
+    weight = sum(min(wa[w], wb[w]) for w in shared)
     share = weight / min(a.mass, b.mass)
-    only_a = tuple(sorted(a.rare - set(b.weights), key=lambda w: -a.weights[w]))
-    only_b = tuple(sorted(b.rare - set(a.weights), key=lambda w: -b.weights[w]))
-    names_a = tuple(sorted(a.names - set(b.weights)))
-    names_b = tuple(sorted(b.names - set(a.weights)))
+    only_a = tuple(sorted(a.rare.difference(wb), key=lambda w: (-wa[w], w)))
+    only_b = tuple(sorted(b.rare.difference(wa), key=lambda w: (-wb[w], w)))
+    names_a = tuple(sorted(a.names.difference(wb)))
+    names_b = tuple(sorted(b.names.difference(wa)))
     common = tuple(sorted(a.names & b.names))
     if common:
         names_a = names_b = ()  # they name someone in common

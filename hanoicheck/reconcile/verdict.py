@@ -467,6 +467,8 @@ def fingerprint(members: Sequence[Facets], positions: Sequence[Position]) -> str
 
     Lines move and files are listed in any order; neither changes the id. A value that
     changes, or a new side, does (so a reviewed conflict whose figures change is new).
+    Groups of one reconciliation that share a fingerprint are told apart afterwards
+    (:func:`hanoicheck.reconcile.ids.unique_ids`).
     """
     first = members[0]
     sides = sorted(

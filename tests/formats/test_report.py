@@ -9,13 +9,21 @@ and read the diff.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from rich.console import RenderableType
 from typer.testing import CliRunner
 
+from hanoicheck.api import reconcile_paths
 from hanoicheck.cli import app
+from hanoicheck.formats import report as report_module
+from hanoicheck.formats.report import render
+from hanoicheck.options import TERMINAL_LIMIT, report_limit
+from hanoicheck.reconcile import Group, Reconciliation
 from tests.gold import ROOT
 
 runner = CliRunner()
@@ -91,3 +99,80 @@ def test_report_reads_tolerances_and_rejects_a_bad_config(
     bad = runner.invoke(app, ["report", ".", "--color", "never"])
     assert bad.exit_code == 2
     assert "hanoicheck.toml" in bad.stderr and "fail_onn" in bad.stderr
+
+
+def _seeds() -> Reconciliation:
+    with contextlib.chdir(ROOT):
+        return reconcile_paths(["seeds"]).reconciliation
+
+
+def test_limit_shows_the_most_severe_conflicts_and_says_how_many_more() -> None:
+    out = render(_seeds(), limit=1)
+    assert out.count("\nERROR") == 1 and "\nWARNING" not in out  # errors come first
+    assert out.rstrip().endswith(
+        "... and 2 more conflicts (0 errors, 2 warnings): --limit 0 shows all"
+    )
+    assert render(_seeds(), limit=3) == render(_seeds()) == render(_seeds(), limit=None)
+
+
+def test_limit_renders_only_what_is_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    rendered: list[str] = []
+    original = report_module._group_block
+
+    def counting(group: Group, color: bool) -> list[RenderableType]:
+        rendered.append(group.id)
+        return original(group, color)
+
+    monkeypatch.setattr(report_module, "_group_block", counting)
+    render(_seeds(), limit=2)
+    assert rendered == [g.id for g in _seeds().conflicts[:2]]
+
+
+def test_limit_applies_to_each_list_of_all() -> None:
+    out = render(_seeds(), show_all=True, limit=1)
+    uncorroborated = out[out.index("Uncorroborated (13)") :]
+    assert uncorroborated.count("seeds/") == 1
+    assert "  ... and 12 more groups: --limit 0 shows all" in uncorroborated
+
+
+def test_many_copies_are_counted_per_outlet_and_listed_with_verbose() -> None:
+    copies = tuple(
+        (outlet, tuple(f"feed/{outlet.lower()}-{story}-{n}.txt" for n in range(files)))
+        for story in range(4)
+        for outlet, files in (("VNA", 3), ("AFP", 2))
+    )
+    result = replace(_seeds(), copies=copies)
+    short = render(result, width=200)
+    assert (
+        "Counted once: 20 files, 8 sets of one outlet's copies in one story; files per "
+        "outlet: VNA 12, AFP 8 (--verbose lists every file)"
+    ) in short
+    assert "vna-0-0.txt" not in short
+    full = render(result, width=200, verbose=True)
+    assert full.count("Counted once:") == 8
+    assert "Counted once: 3 files credited to VNA (vna-3-0.txt, vna-3-1.txt, vna-3-2.txt)" in full
+
+
+def test_many_outlets_name_the_largest_and_count_the_rest() -> None:
+    copies = tuple(
+        (f"outlet {n:02}", ("a.txt", "b.txt")) for n in range(report_module.COPIES_LISTED + 7)
+    )
+    out = render(replace(_seeds(), copies=copies), width=300)
+    assert "outlet 07 2 and 4 more outlets (--verbose" in out
+    assert "outlet 08" not in out
+
+
+def test_the_default_limit_is_for_a_terminal_only() -> None:
+    assert report_limit(None, terminal=True) == TERMINAL_LIMIT
+    assert report_limit(None, terminal=False) is None
+    assert report_limit(0, terminal=True) is None
+    assert report_limit(5, terminal=False) == 5
+
+
+def test_the_limit_option(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    piped = runner.invoke(app, ["report", "--color", "never"]).stdout
+    assert piped.count("\nWARNING") == 2  # not a terminal: no default limit
+    limited = runner.invoke(app, ["report", "--color", "never", "--limit", "1"]).stdout
+    assert limited.count("\nWARNING") == 0 and "... and 2 more conflicts" in limited
+    assert runner.invoke(app, ["report", "--limit", "-1"]).exit_code == 2

@@ -4,6 +4,8 @@ Python randomises string hashes per process, so anything that sums or orders by
 iterating a set of strings can differ from one run to the next. The benchmark caught
 this: 10,000 articles gave 4,682, 4,687 and 4,684 conflicts in three runs, because
 story link scores were float sums taken in set order and ties broke differently.
+The words two figures share were listed (and their weights summed) in set order too,
+so an explanation's "the same words around both figures (...)" varied from run to run.
 """
 
 from __future__ import annotations
@@ -25,7 +27,10 @@ DIGEST = """
 import hashlib, pickle, sys
 from hanoicheck.reconcile import reconcile
 result = reconcile(pickle.load(open(sys.argv[1], "rb")))
-parts = [g.id + ":" + ",".join(c.id for c in g.claims) for g in result.groups]
+parts = [
+    g.id + ":" + ",".join(c.id for c in g.claims) + ":" + g.explanation + "|".join(g.reasons)
+    for g in result.groups
+]
 print(len(result.groups), result.stories, hashlib.sha1("|".join(parts).encode()).hexdigest())
 """
 

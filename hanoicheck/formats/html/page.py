@@ -27,7 +27,7 @@ import base64
 import hashlib
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -129,7 +129,6 @@ class Context:
     errors: Sequence[str]
     story_of: Mapping[str, str] | None
     story_ids: Mapping[str, str]
-    anchors: Counter[str] = field(default_factory=Counter)
 
     def story(self, group: Group) -> str | None:
         if self.story_of is None or not group.claims:
@@ -137,12 +136,9 @@ class Context:
         return self.story_of.get(group.claims[0].source)
 
     def anchor(self, group: Group) -> str:
-        """``g-`` and the group id; a repeated id gets ``-2``, ``-3``... in page order, so
-        every card keeps a permalink of its own (HTML ids must be unique)."""
-        anchor = "g-" + safe.ident(group.id)
-        self.anchors[anchor] += 1
-        seen = self.anchors[anchor]
-        return anchor if seen == 1 else f"{anchor}-{seen}"
+        """``g-`` and the group id: a card's permalink, unique on the page because group
+        ids are unique in a reconciliation (:mod:`hanoicheck.reconcile.ids`)."""
+        return "g-" + safe.ident(group.id)
 
 
 def render(
