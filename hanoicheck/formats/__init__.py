@@ -145,23 +145,31 @@ def write_claims(
 class ReportOptions:
     """What a report shows beyond the reconciliation: the documents read (outlets,
     dates, headlines), the files that could not be read, ``--all``, and for the terminal
-    text its colour and width (None: the terminal's when coloured, else 100)."""
+    text its colour and width (None: the terminal's when coloured, else 100); with
+    ``verbose`` the report names every copy counted once."""
 
     documents: Sequence[Document] = ()
     errors: Sequence[str] = ()
     show_all: bool = False
     color: bool = False
     width: int | None = None
+    verbose: bool = False
 
     @property
     def text_width(self) -> int:
+        """``--width``; else, when colouring, the terminal's (however narrow: wrapping
+        wider than the terminal makes it wrap every line again); else 100."""
         if self.width:
             return self.width
         if not self.color:
             return 100
         import shutil
 
-        return max(60, shutil.get_terminal_size((100, 24)).columns)
+        return max(MIN_WIDTH, shutil.get_terminal_size((100, 24)).columns)
+
+
+MIN_WIDTH = 20
+"""Narrowest wrap: below it a quote's indent leaves no room for words."""
 
 
 ReportFormatter = Callable[["Reconciliation", ReportOptions], Iterator[str]]
@@ -176,6 +184,7 @@ def _text_report(result: Reconciliation, options: ReportOptions) -> Iterator[str
         color=options.color,
         width=options.text_width,
         errors=options.errors,
+        verbose=options.verbose,
     )
 
 

@@ -22,6 +22,8 @@ from hanoicheck.model import Claim
 from hanoicheck.reconcile import Group, Reconciliation, Severity, Status
 
 QUOTE_CONTEXT = 70  # characters of the sentence shown on each side of the figure
+MAX_NAMED_COPIES = 3  # copies of a quote named after it; more are counted
+MAX_NAMED_OUTLETS = 5  # outlets the "Counted once" line names; more are counted
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow"}
 
 
@@ -64,7 +66,31 @@ def _labelled(label: str, text: str) -> RenderableType:
     return Padding(line, (0, 0, 0, 2), expand=False)
 
 
-def _group_block(group: Group, color: bool) -> list[RenderableType]:
+def _copies(claims: Sequence[Claim]) -> list[tuple[Claim, list[Claim]]]:
+    """Claims of one side with the same quote in the same words: the first, and its copies
+    (an agency story run by 60 papers is one quote and 59 copies)."""
+    found: dict[tuple[str, str], tuple[Claim, list[Claim]]] = {}
+    for claim in claims:
+        key = (" ".join(claim.sentence.split()), " ".join(claim.quote.split()))
+        if key in found:
+            found[key][1].append(claim)
+        else:
+            found[key] = (claim, [])
+    return list(found.values())
+
+
+def _copies_line(copies: Sequence[Claim], verbose: bool) -> RenderableType:
+    """``and 2 copies: a.txt:3, b.txt:3`` (named when few, or with ``--verbose``)."""
+    noun = "copy" if len(copies) == 1 else "copies"
+    line = Text(f"and {len(copies)} {noun}")
+    if verbose or len(copies) <= MAX_NAMED_COPIES:
+        line.append(": " + ", ".join(plain(f"{c.source}:{c.line}") for c in copies))
+    else:
+        line.append(" (--verbose lists them)")
+    return Padding(line, (0, 0, 0, 6), expand=False)
+
+
+def _group_block(group: Group, color: bool, verbose: bool = False) -> list[RenderableType]:
     lines: list[RenderableType] = []
     head = Text()
     severity = str(group.severity or group.status).upper()
@@ -79,37 +105,60 @@ def _group_block(group: Group, color: bool) -> list[RenderableType]:
         side.append(plain(position.label), style="bold" if color else "")
         side.append(f"  ({len(position.support)} {noun}: {plain(', '.join(position.support))})")
         lines.append(side)
-        for claim in position.claims:
+        for claim, copies in _copies(position.claims):
             lines.extend(_claim_lines(claim, color))
+            if copies:
+                lines.append(_copies_line(copies, verbose))
     lines.append(_labelled("Consensus", group.consensus.text))
     if group.finding:
         lines.append(_labelled("Finding", group.finding + "."))
     if group.reasons:
-        lines.append(_labelled("Compared because", "; ".join(group.reasons) + "."))
+        lines.append(_labelled("Compared because", group.compared_because))
     return lines
 
 
-def _summary(result: Reconciliation, errors: Sequence[str]) -> list[Text]:
+def _plural(count: int, noun: str, plural: str | None = None) -> str:
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+def _counted_once(copies: Sequence[tuple[str, tuple[str, ...]]], verbose: bool) -> list[Text]:
+    """Files credited to one outlet count once: per outlet, how many; the file names
+    only with ``verbose`` (on 300 files they ran to a hundred lines)."""
+    if not copies:
+        return []
+    if verbose:
+        return [
+            Text(
+                f"Counted once: {_plural(len(files), 'file')} credited to {plain(outlet)} "
+                f"({plain(', '.join(f.rsplit('/', 1)[-1] for f in files))})"
+            )
+            for outlet, files in copies
+        ]
+    ranked = sorted(copies, key=lambda item: (-len(item[1]), item[0]))
+    shown = [f"{len(files)} files of {plain(outlet)}" for outlet, files in ranked[:MAX_NAMED_OUTLETS]]
+    rest = ranked[MAX_NAMED_OUTLETS:]
+    if rest:
+        more = sum(len(files) for _, files in rest)
+        shown.append(f"{more} files of {_plural(len(rest), 'other outlet')}")
+    return [Text(f"Counted once: {', '.join(shown)} (the files: --verbose)")]
+
+
+def _summary(result: Reconciliation, errors: Sequence[str], verbose: bool = False) -> list[Text]:
     errors_n = result.count(Severity.ERROR)
     warnings_n = result.count(Severity.WARNING)
     lines = [
         Text(
-            f"hanoicheck report: {len(result.sources)} sources, {result.claim_count} claims, "
-            f"{len(result.groups)} groups in {result.stories} "
-            f"{'story' if result.stories == 1 else 'stories'}"
+            f"hanoicheck report: {_plural(len(result.sources), 'source')}, "
+            f"{_plural(result.claim_count, 'claim')}, {_plural(len(result.groups), 'group')} "
+            f"in {_plural(result.stories, 'story', 'stories')}"
         ),
         Text(
-            f"Conflicts: {errors_n} error{'s' * (errors_n != 1)}, "
-            f"{warnings_n} warning{'s' * (warnings_n != 1)}; "
+            f"Conflicts: {_plural(errors_n, 'error')}, {_plural(warnings_n, 'warning')}; "
             f"{len(result.agreed)} agreed; {len(result.uncorroborated)} uncorroborated "
             "(single outlet, not compared)"
         ),
     ]
-    for outlet, files in result.copies:
-        names = ", ".join(f.rsplit("/", 1)[-1] for f in files)
-        lines.append(
-            Text(f"Counted once: {len(files)} files credited to {plain(outlet)} ({plain(names)})")
-        )
+    lines.extend(_counted_once(result.copies, verbose))
     lines.extend(Text(f"Not read: {plain(error)}") for error in errors)
     return lines
 
@@ -129,6 +178,7 @@ def render(
     color: bool = False,
     width: int = 100,
     errors: Sequence[str] = (),
+    verbose: bool = False,
 ) -> str:
     """The report as text (ANSI-styled when ``color``)."""
     buffer = io.StringIO()
@@ -142,11 +192,11 @@ def render(
         emoji=False,
         markup=False,
     )
-    for line in _summary(result, errors):
+    for line in _summary(result, errors, verbose):
         console.print(line)
     for group in result.conflicts:
         console.print()
-        for block_line in _group_block(group, color):
+        for block_line in _group_block(group, color, verbose):
             console.print(block_line)
     if not result.conflicts:
         console.print()
