@@ -47,8 +47,8 @@ __all__ = [
     "SETTINGS",
     "Config",
     "ConfigError",
-    "Setting",
     "FailOn",
+    "Setting",
     "find_config_file",
     "is_excluded",
     "load_config",
@@ -330,9 +330,8 @@ def _max_size(path: Path, key: str, value: Any) -> int:
 
 def _file(path: Path, key: str, value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ConfigError(
-            path, key, f'expected a file name such as "hanoicheck-baseline.json", got {_show(value)}'
-        )
+        example = '"hanoicheck-baseline.json"'
+        raise ConfigError(path, key, f"expected a file name such as {example}, got {_show(value)}")
     return value.strip()
 
 

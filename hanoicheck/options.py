@@ -52,8 +52,8 @@ CorpusArg = Annotated[
     list[Path] | None,
     typer.Argument(
         metavar="PATH",
-        help="Files or directories (.txt, .md, .html); default: the config's paths, "
-        f"else ./{DEFAULT_CORPUS}.",
+        help="Files or directories (.txt, .md, .html), else the config's paths; "
+        f"default: ./{DEFAULT_CORPUS}.",
         show_default=False,
     ),
 ]
@@ -183,7 +183,8 @@ SinceOpt = Annotated[
         "--since",
         metavar="REV",
         help="Blame only files added or changed since this git revision (with uncommitted "
-        "and untracked files); needs the history (fetch-depth: 0 in CI).",
+        "and untracked files) for conflicts they open or add a side to; without it or "
+        "--new every conflict counts. Needs the history (fetch-depth: 0 in CI).",
     ),
 ]
 NewOpt = Annotated[

@@ -48,7 +48,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     ("api", ("hanoicheck.api",)),
-    ("cli", ("hanoicheck.options", "hanoicheck.progress", "hanoicheck.cli")),
+    ("cli", ("hanoicheck.options", "hanoicheck.progress", "hanoicheck.clikit", "hanoicheck.cli")),
 ]
 
 

@@ -288,7 +288,9 @@ def test_quiet_verbose_and_exit_zero(here: Path) -> None:
     code, _, err = run("report", "-v")
     assert code == 0
     assert err == "hanoicheck: no config file; defaults\nhanoicheck: read 5 files, 25 claims\n"
-    code, _, err = run("check", "--no-cache", "--fail-on", "warning", env={"HANOICHECK_FAIL_ON": "x"})
+    code, _, err = run(
+        "check", "--no-cache", "--fail-on", "warning", env={"HANOICHECK_FAIL_ON": "x"}
+    )
     assert code == 1 and "1 error and 2 warnings" in err
 
 
@@ -346,14 +348,19 @@ def test_identical_quotes_collapse_under_one_position(here: Path) -> None:
     assert text.count('"Representatives from [75 countries] signed') == 1
     assert "      and 5 copies (--verbose lists them)\n" in text
     verbose = render(result, width=200, verbose=True)
-    assert "and 5 copies: copy01.txt:3, copy02.txt:3, copy03.txt:3, copy04.txt:3, copy05.txt:3" in verbose
+    assert (
+        "and 5 copies: copy01.txt:3, copy02.txt:3, copy03.txt:3, copy04.txt:3, copy05.txt:3"
+        in verbose
+    )
 
 
 def test_counted_once_is_summarised(here: Path) -> None:
     code, out, _ = run("report", str(SEEDS))
-    assert out.splitlines()[2] == "Counted once: 3 files of VNA (the files: --verbose)"
+    assert (
+        code == 0 and out.splitlines()[2] == "Counted once: 3 files of VNA (the files: --verbose)"
+    )
     code, out, _ = run("report", str(SEEDS), "--verbose", "--width", "200")
-    assert out.splitlines()[2] == (
+    assert code == 0 and out.splitlines()[2] == (
         "Counted once: 3 files credited to VNA (000_d3321d4a47214618.txt, "
         "003_57c7628310a0554d.txt, 004_9f7aae0d31abca2d.txt)"
     )
@@ -380,6 +387,7 @@ def test_sarif_has_no_placeholder_links_and_lists_baselined_findings(corpus: Pat
 def test_compared_because_is_one_sentence_for_an_editor(here: Path) -> None:
     shutil.copytree(SEEDS, here / "seeds")
     code, out, _ = run("conflicts", "-f", "json")
+    assert code == 0
     groups = {g["subject"]: g for g in json.loads(out)}
     plenary = groups["date of the plenary session"]
     text = " ".join(plenary["compared_because"])
@@ -389,7 +397,7 @@ def test_compared_because_is_one_sentence_for_an_editor(here: Path) -> None:
         "both are about the conference",
         "no source gives another figure for it",
     ]
-    code, out, _ = run("report", "--width", "300")
+    _, out, _ = run("report", "--width", "300")
     assert (
         "  Compared because: Both are about the conference; no source gives another figure "
         "for it.\n" in out

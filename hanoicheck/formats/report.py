@@ -135,7 +135,7 @@ def _counted_once(copies: Sequence[tuple[str, tuple[str, ...]]], verbose: bool) 
             for outlet, files in copies
         ]
     ranked = sorted(copies, key=lambda item: (-len(item[1]), item[0]))
-    shown = [f"{len(files)} files of {plain(outlet)}" for outlet, files in ranked[:MAX_NAMED_OUTLETS]]
+    shown = [f"{len(files)} files of {plain(name)}" for name, files in ranked[:MAX_NAMED_OUTLETS]]
     rest = ranked[MAX_NAMED_OUTLETS:]
     if rest:
         more = sum(len(files) for _, files in rest)

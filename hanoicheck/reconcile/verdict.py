@@ -452,11 +452,12 @@ def _reasons(
 
 def _repeats_day(phrase: str, lead: str) -> bool:
     """A "both hold on March 4" after a lead that names March 4 says nothing new."""
-    return phrase.startswith(("both hold on ", "both are on ")) and phrase.split(" on ", 1)[1] in lead
+    repeated = phrase.startswith(("both hold on ", "both are on "))
+    return repeated and phrase.split(" on ", 1)[1] in lead
 
 
 def _shared(a: Facets, b: Facets, group_event: str | None) -> str | None:
-    """"both are about the plenary session on October 25, 2025, quoting the ministry":
+    """ "both are about the plenary session on October 25, 2025, quoting the ministry":
     what two compared figures have in common, or None when they share nothing named.
     ``group_event`` (given when the two were judged the same thing) is the event the
     group's figures name, which is theirs when neither names another."""
