@@ -44,7 +44,7 @@ def test_seeds_report_shows_the_conflicts_an_editor_must_see(
     assert "seeds/000_d3321d4a47214618.txt:2" in plenary
     assert "seeds/001_022a195d71583f65.txt:11" in plenary
     assert "more than 110 countries: 2 of 3 outlets" in out
-    assert "Counted once: 3 files credited to VNA" in out
+    assert "Counted once: 3 files of VNA (the files: --verbose)" in out
     # never set against each other
     assert "[69 countries]" not in out
     assert "AUD83.5 million" not in out.split("Agreed")[0]
