@@ -20,6 +20,7 @@ from hanoicheck.formats import GateFormat
 from hanoicheck.gate import Baseline, Finding, GateResult
 from hanoicheck.model import Kind
 from hanoicheck.reconcile.model import Severity
+from hanoicheck.sources import normalize_source
 
 __all__ = [
     "SARIF_SCHEMA",
@@ -112,9 +113,11 @@ def verdict_line(result: GateResult, *, exit_zero: bool = False) -> str:
 
 
 def baseline_line(baseline: Baseline | None, output: Path) -> str:
-    """What ``baseline`` says (on stderr) once the file is written."""
+    """What ``baseline`` says (on stderr) once the file is written (the file named as
+    relative to the cwd when it is below it, as a config's baseline is given absolute)."""
     count = len(baseline.entries) if baseline is not None else 0
-    return f"hanoicheck: baseline of {_plural(count, 'conflict')} written to {output}"
+    where = normalize_source(output)
+    return f"hanoicheck: baseline of {_plural(count, 'conflict')} written to {where}"
 
 
 def _stale_note(entry_id: str, subject: str) -> str:
