@@ -31,9 +31,11 @@ from hanoicheck.gate import (
     load_baseline,
     new_sources,
     parse_severity,
+    refuse_merge_markers,
     save_baseline,
     uncovered,
 )
+from hanoicheck.gitfiles import GitError, repo_root
 from hanoicheck.interning import Interner
 from hanoicheck.model import Claim, Document, SourceError
 from hanoicheck.parallel import (
@@ -56,13 +58,16 @@ __all__ = [
     "DocumentClaims",
     "ExtractItem",
     "Extraction",
+    "NoSourcesError",
     "NothingRead",
     "Report",
+    "baseline_target",
     "check_paths",
     "corpus_paths",
     "extract_paths",
     "iter_claims",
     "iter_extract",
+    "no_claims_notice",
     "nothing_read",
     "reconcile_paths",
     "write_baseline",
@@ -95,6 +100,26 @@ class NothingRead(CorpusError):
     def __init__(self, errors: Sequence[SourceError]) -> None:
         self.errors = tuple(errors)
         super().__init__("no input could be read; nothing written")
+
+
+class NoSourcesError(CorpusError):
+    """The paths exist but hold no article (.txt, .md, .html) to read, or the config
+    excludes every one: a run that checks nothing must not look like a clean one."""
+
+
+def _no_sources(paths: Sequence[str | Path], excluded: bool) -> NoSourcesError:
+    where = ", ".join(str(p) for p in paths) or "."
+    why = "every file is excluded by the config" if excluded else "no .txt, .md or .html file"
+    return NoSourcesError(f"no sources found in {where} ({why})")
+
+
+def no_claims_notice(documents: int, claims: int) -> str | None:
+    """What to tell a person when articles were read but nothing was found in them (an
+    article in a language the extractors do not read yet, or with no figures)."""
+    if documents and not claims:
+        noun = "file" if documents == 1 else "files"
+        return f"no claims found in {documents} {noun} (language not supported?)"
+    return None
 
 
 def corpus_paths(
@@ -155,12 +180,17 @@ def iter_extract(
     again with the year its story gives (:mod:`hanoicheck.years`). ``held`` says the
     caller keeps every claim in memory, which lowers the default size limit
     (:meth:`Config.size_limit`).
+
+    Raises :class:`NoSourcesError` (before anything is read) when ``paths`` hold no
+    source at all; a path that does not exist is an error item, not this.
     """
     config = settings if settings is not None else Config()
     limit = config.size_limit(held=held)
     options = config.extract_options()
     excluded = functools.partial(is_excluded, patterns=config.exclude) if config.exclude else None
     found = list(discover(paths, excluded=excluded))
+    if not found:
+        raise _no_sources(paths, excluded is not None)
     tasks: Iterable[Task] = found
     if store is not None:
         tasks = _look_up(found, store, options, limit)
@@ -238,11 +268,13 @@ def iter_claims(
     settings: Config | None = None,
     *,
     on_error: Callable[[SourceError], None],
+    on_document: Callable[[DocumentClaims], None] | None = None,
     jobs: int | None = 1,
     progress: ProgressCallback | None = None,
 ) -> Iterator[Claim]:
     """The claims of every file under ``paths`` as they are extracted (what ``extract``
-    streams to its output); each unreadable file goes to ``on_error`` when met.
+    streams to its output); each unreadable file goes to ``on_error`` when met, each
+    document read to ``on_document`` (what a run reports it read).
 
     Raises :class:`NothingRead` once the files are done if none could be read, before
     the last claim is asked for: a writer consuming this stream has then written
@@ -255,6 +287,8 @@ def iter_claims(
             on_error(item)
         else:
             read += 1
+            if on_document is not None:
+                on_document(item)
             yield from item.claims
     if nothing_read(read, unread):
         raise NothingRead([])  # each error went to on_error already
@@ -372,15 +406,32 @@ def check_paths(
     """
     config = settings if settings is not None else Config()
     threshold = parse_severity(fail_on or config.fail_on)
+    baseline = baseline if baseline is not None else config.resolved_baseline()
     reviewed = load_baseline(baseline) if baseline is not None else None
-    fresh = new_sources(since, new, cwd if cwd is not None else Path.cwd())
+    here = cwd if cwd is not None else Path.cwd()
+    fresh = new_sources(since, new, here)
     targets = corpus_paths(paths, config.resolved_paths())
     targets += uncovered(new, targets)
     report = _reconcile_cached(targets, config, cache, jobs, notify)
     if report.extraction.nothing_read:
         raise NothingRead(report.extraction.errors)
     result = evaluate(report.reconciliation, fresh, reviewed, threshold)
-    return replace(result, errors=report.extraction.errors)
+    extraction = report.extraction
+    return replace(
+        result,
+        errors=extraction.errors,
+        sources=len(extraction.documents),
+        claims=len(extraction.claims),
+        root=_repository(here),
+    )
+
+
+def _repository(cwd: Path) -> Path | None:
+    """The top of the git repository ``cwd`` is in, or None outside one."""
+    try:
+        return repo_root(cwd)
+    except GitError:
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,6 +441,19 @@ class BaselineWrite:
 
     baseline: Baseline | None
     errors: tuple[SourceError, ...] = ()
+
+
+def baseline_target(output: Path | None, settings: Config | None = None) -> Path:
+    """The file ``baseline`` writes: ``output``, else the config's ``baseline``."""
+    if output is not None:
+        return output
+    configured = settings.resolved_baseline() if settings is not None else None
+    if configured is None:
+        raise CorpusError(
+            "no --output given and no baseline in the config: write "
+            'baseline = "hanoicheck-baseline.json" in hanoicheck.toml, or pass --output FILE'
+        )
+    return configured
 
 
 def write_baseline(
@@ -405,10 +469,12 @@ def write_baseline(
 
     Notes already in ``output`` are kept for conflicts still there (a file that cannot
     be read as a baseline is replaced whole). Nothing is written when a source cannot
-    be read. Raises :class:`CorpusError`, or :class:`~hanoicheck.output.OutputError`
-    when ``output`` cannot be written.
+    be read. Raises :class:`CorpusError`, :class:`~hanoicheck.gate.BaselineError` when
+    ``output`` holds merge-conflict markers (it is left as it is), or
+    :class:`~hanoicheck.output.OutputError` when ``output`` cannot be written.
     """
     config = settings if settings is not None else Config()
+    refuse_merge_markers(output)
     previous = None
     if output.is_file():
         try:

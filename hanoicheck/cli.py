@@ -6,21 +6,25 @@ the commands so that ``hanoicheck --help`` starts fast.
 
 Exit codes: 0 success; 2 usage error, or some input could not be read (the other
 files are still processed and reported first; when none could be read, nothing is
-written, so a mistyped path never replaces an earlier output).
+written, so a mistyped path never replaces an earlier output), or no source was found
+at all.
+
+Every problem is one line on stderr, ``hanoicheck: error: ...``, usage errors too;
+``-q`` keeps stderr to errors and warnings, ``-v`` adds what was read
+(:mod:`hanoicheck.clikit`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 import typer
 
+from hanoicheck import clikit as kit
 from hanoicheck import options as opt
 from hanoicheck.formats import ClaimFormat, ConflictFormat, GateFormat, ReportFormat
 from hanoicheck.progress import progress_bar, show_progress
@@ -30,66 +34,18 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from hanoicheck.config import Config
     from hanoicheck.gate import GateResult
     from hanoicheck.model import SourceError
+    from hanoicheck.parallel import DocumentClaims
 
 app = typer.Typer(
     name="hanoicheck",
     help="Extract counts, money and dates from news articles and find where sources disagree.",
+    cls=kit.Commands,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-EXIT_INPUT_ERROR = 2
-
-
-def fail(message: str, kind: str = "error: ") -> None:
-    """One line on stderr, the way every command reports a problem (or a notice); its
-    file names and settings are foreign text, made visible (:mod:`hanoicheck.escaping`)."""
-    from hanoicheck.escaping import visible
-
-    typer.echo(f"hanoicheck: {kind}{visible(message)}", err=True)
-
-
-def _exit(message: str) -> NoReturn:
-    fail(message)
-    raise typer.Exit(EXIT_INPUT_ERROR)
-
-
-@contextlib.contextmanager
-def _input_errors() -> Iterator[None]:
-    """A problem the user can fix (config, options, corpus, output, nothing read): exit 2."""
-    from hanoicheck.api import CorpusError, NothingRead
-    from hanoicheck.config import ConfigError
-    from hanoicheck.gate import GateError
-    from hanoicheck.output import OutputError
-
-    try:
-        yield
-    except NothingRead as error:
-        for unread in error.errors:
-            fail(str(unread))
-        _exit(str(error))
-    except (ConfigError, CorpusError, GateError, OutputError) as error:
-        _exit(str(error))
-
-
-def _config(max_size: int | None = None) -> Config:
-    """The project's settings (hanoicheck.toml or pyproject.toml; a given ``--max-size``
-    wins), or exit 2 naming the key."""
-    from hanoicheck.config import load_config
-
-    with _input_errors():
-        return load_config(Path.cwd(), max_size=max_size)
-
-
-def _unreadable(errors: Sequence[SourceError], note: str = "") -> None:
-    """Exit 2 when some file could not be read (the others were processed and shown)."""
-    if errors:
-        _exit(f"{len(errors)} file(s) could not be read; {note}exit {EXIT_INPUT_ERROR}")
-
-
-_notify = functools.partial(fail, kind="")  # a notice, such as a cache rebuilt
 
 
 @app.callback()
@@ -104,42 +60,63 @@ def extract(
     output: opt.OutputOpt = None,
     color: opt.ColorOpt = opt.ColorMode.AUTO,
     jobs: opt.JobsOpt = None,
-    quiet: opt.QuietOpt = False,
     max_size: opt.MaxSizeOpt = None,
+    config_path: opt.ConfigOpt = None,
+    quiet: opt.QuietOpt = False,
+    verbose: opt.VerboseOpt = False,
 ) -> None:
     """Extract the claims (counts, money, dates) of every article, with provenance."""
     from hanoicheck.api import iter_claims
     from hanoicheck.formats import check_destination, write_claims
 
-    errors: list[SourceError] = []
-    met, colored = functools.partial(_met, errors), output is None and fmt is ClaimFormat.TABLE
-    with _input_errors(), progress_bar(show_progress(quiet)) as progress:
+    voice, read = kit.Voice(quiet, verbose), _Read()
+    config = kit.load_settings(config_path, voice, max_size)
+    colored = fmt is ClaimFormat.TABLE and opt.use_color(color, to_file=output is not None)
+    with kit.input_errors(), progress_bar(show_progress(quiet)) as progress:
         check_destination(fmt, output)
-        claims = iter_claims(paths, _config(max_size), jobs=jobs, progress=progress, on_error=met)
-        write_claims(claims, fmt, output, colored and opt.use_color(color))
-    _unreadable(errors)
+        claims = iter_claims(
+            paths, config, jobs=jobs, progress=progress,
+            on_error=read.met, on_document=read.add,
+        )  # fmt: skip
+        write_claims(claims, fmt, output, colored)
+    kit.read_summary(voice, read.documents, read.claims)
+    kit.unreadable(read.errors)
 
 
-def _met(errors: list[SourceError], error: SourceError) -> None:
-    """Report an unreadable file as it is met, and keep it for the exit code."""
-    errors.append(error)
-    fail(str(error))
+@dataclass(slots=True)
+class _Read:
+    """What ``extract`` read, counted as documents arrive (it streams its claims), and
+    the files it could not read, each reported as it is met."""
+
+    documents: int = 0
+    claims: int = 0
+    errors: list[SourceError] = field(default_factory=list)
+
+    def add(self, item: DocumentClaims) -> None:
+        self.documents += 1
+        self.claims += len(item.claims)
+
+    def met(self, error: SourceError) -> None:
+        self.errors.append(error)
+        kit.fail(str(error))
 
 
 def _reconciled(
-    paths: list[Path] | None, jobs: int | None, quiet: bool, max_size: int | None
+    paths: list[Path] | None, config: Config, jobs: int | None, voice: kit.Voice
 ) -> Report:
     """Extract and reconcile (what ``report`` and ``conflicts`` show); unreadable files on
-    stderr as they are skipped."""
+    stderr as they are skipped; nothing more when no file could be read."""
     from hanoicheck import api
 
-    with _input_errors(), progress_bar(show_progress(quiet)) as progress:
-        targets, config = api.corpus_paths(paths), _config(max_size)
-        result = api.reconcile_paths(targets, config, jobs=jobs, progress=progress)
+    with kit.input_errors():
+        targets = api.corpus_paths(paths, config.resolved_paths())
+        with progress_bar(show_progress(voice.quiet)) as progress:
+            result = api.reconcile_paths(targets, config, jobs=jobs, progress=progress)
         if result.extraction.nothing_read:  # nothing written: an earlier output is kept
             raise api.NothingRead(result.extraction.errors)
     for error in result.extraction.errors:
-        fail(str(error))
+        kit.fail(str(error))
+    kit.read_summary(voice, len(result.extraction.documents), len(result.extraction.claims))
     return result
 
 
@@ -152,19 +129,21 @@ def report(
     color: opt.ColorOpt = opt.ColorMode.AUTO,
     width: opt.WidthOpt = None,
     limit: opt.LimitOpt = None,
-    verbose: opt.VerboseOpt = False,
     jobs: opt.JobsOpt = None,
-    quiet: opt.QuietOpt = False,
     max_size: opt.MaxSizeOpt = None,
+    config_path: opt.ConfigOpt = None,
+    quiet: opt.QuietOpt = False,
+    verbose: opt.VerboseOpt = False,
 ) -> None:
     """Reconcile the articles and show where they disagree (exit 0 whatever is found)."""
     from hanoicheck.formats import write_report
 
-    result = _reconciled(paths, jobs, quiet, max_size)
+    voice = kit.Voice(quiet, verbose)
+    result = _reconciled(paths, kit.load_settings(config_path, voice, max_size), jobs, voice)
     options = opt.report_options(result, fmt, output, color, width, show_all, limit, verbose)
-    with _input_errors():
+    with kit.input_errors():
         write_report(result.reconciliation, fmt, output, options)
-    _unreadable(result.extraction.errors)
+    kit.unreadable(result.extraction.errors)
 
 
 @app.command()
@@ -174,18 +153,21 @@ def conflicts(
     output: opt.OutputOpt = None,
     show_all: opt.AllOpt = False,
     jobs: opt.JobsOpt = None,
-    quiet: opt.QuietOpt = False,
     max_size: opt.MaxSizeOpt = None,
+    config_path: opt.ConfigOpt = None,
+    quiet: opt.QuietOpt = False,
+    verbose: opt.VerboseOpt = False,
 ) -> None:
     """Export the conflict table (with --all, the whole reconciled fact table)."""
     from hanoicheck.formats.conflicts import iter_conflicts
     from hanoicheck.output import write_stream
 
-    result = _reconciled(paths, jobs, quiet, max_size)
+    voice = kit.Voice(quiet, verbose)
+    result = _reconciled(paths, kit.load_settings(config_path, voice, max_size), jobs, voice)
     docs, errors = result.extraction.documents, [str(e) for e in result.extraction.errors]
-    with _input_errors():
+    with kit.input_errors():
         write_stream(iter_conflicts(result.reconciliation, fmt, show_all, docs, errors), output)
-    _unreadable(result.extraction.errors)
+    kit.unreadable(result.extraction.errors)
 
 
 @app.command()
@@ -195,85 +177,94 @@ def check(
     new: opt.NewOpt = None,
     baseline: opt.BaselineOpt = None,
     fail_on: opt.FailOnOpt = None,
+    exit_zero: opt.ExitZeroOpt = False,
     fmt: opt.GateFormatOpt = GateFormat.TEXT,
     cache_path: opt.CacheOpt = None,
     no_cache: opt.NoCacheOpt = False,
     output: opt.OutputOpt = None,
     jobs: opt.JobsOpt = None,
     max_size: opt.MaxSizeOpt = None,
+    config_path: opt.ConfigOpt = None,
+    quiet: opt.QuietOpt = False,
+    verbose: opt.VerboseOpt = False,
 ) -> None:
     """Gate for CI and pre-commit: fail when new articles conflict with the corpus.
 
-    Without --since or --new every conflict counts. A conflict counts against a new file
-    when the file opens it or adds a side to it; conflicts in --baseline are ignored.
-    Exit 0: nothing at or above --fail-on; 1: something is; 2: usage error, bad config
-    or baseline, or an unreadable file.
-    """
+    Exit 0: nothing at or above --fail-on (or --exit-zero); 1: something is; 2: bad input."""
     from hanoicheck import api
 
-    with _input_errors():
+    voice = kit.Voice(quiet, verbose)
+    with kit.input_errors():
         result = api.check_paths(
-            paths, _config(max_size), since=since, new=new or (), baseline=baseline,
-            fail_on=fail_on,
-            cache=opt.cache_file(cache_path, no_cache), jobs=jobs, notify=_notify,
+            paths, kit.load_settings(config_path, voice, max_size), since=since, new=new or (),
+            baseline=baseline, fail_on=fail_on, cache=opt.cache_file(cache_path, no_cache),
+            jobs=jobs, notify=voice.notice,
         )  # fmt: skip
-        _write_gate(result, fmt, output)
-    _gate_exit(result)
+        _write_gate(result, fmt, output, voice)
+    _gate_exit(result, voice, exit_zero)
 
 
-def _gate_exit(result: GateResult) -> None:
-    """Exit 2 if a file was unreadable; else the verdict, and exit 1 if it fails."""
-    from hanoicheck.formats.gate_formats import verdict_line
-
-    _unreadable(result.errors)
-    typer.echo(verdict_line(result), err=True)
-    if result.failed:
-        raise typer.Exit(1)
-
-
-def _write_gate(result: GateResult, fmt: GateFormat, output: Path | None) -> None:
+def _write_gate(result: GateResult, fmt: GateFormat, output: Path | None, voice: kit.Voice) -> None:
     """Unreadable files, then the result in ``fmt``; with ``github`` in Actions, the
-    findings table is appended to the job's step summary too."""
+    findings table is appended to the step summary too."""
     from hanoicheck.formats.gate_formats import render_gate, step_summary
     from hanoicheck.output import OutputError, append_text, write_output
 
     for error in result.errors:
-        fail(str(error))
+        kit.fail(str(error))
+    kit.read_summary(voice, result.sources, result.claims)
     write_output(render_gate(result, fmt), output)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt is GateFormat.GITHUB and summary:
         try:
             append_text(step_summary(result), Path(summary))
         except OutputError as error:
-            fail(f"GITHUB_STEP_SUMMARY {error}")
+            kit.fail(f"GITHUB_STEP_SUMMARY {error}")
+
+
+def _gate_exit(result: GateResult, voice: kit.Voice, exit_zero: bool) -> None:
+    """Exit 2 for unreadable files, else the verdict on stderr and exit 1 when something
+    is at or above ``--fail-on`` (unless ``--exit-zero``)."""
+    from hanoicheck.formats.gate_formats import verdict_line
+
+    kit.unreadable(result.errors)
+    voice.notice(verdict_line(result, exit_zero=exit_zero).removeprefix("hanoicheck: "))
+    if result.failed and not exit_zero:
+        raise typer.Exit(1)
 
 
 @app.command()
 def baseline(
-    output: opt.BaselineOutputOpt,
+    output: opt.BaselineOutputOpt = None,
     paths: opt.CorpusArg = None,
     cache_path: opt.CacheOpt = None,
     no_cache: opt.NoCacheOpt = False,
     jobs: opt.JobsOpt = None,
     max_size: opt.MaxSizeOpt = None,
+    config_path: opt.ConfigOpt = None,
+    quiet: opt.QuietOpt = False,
+    verbose: opt.VerboseOpt = False,
 ) -> None:
-    """Record every current conflict as reviewed, for `check --baseline FILE`.
+    """Record every current conflict as reviewed, for `check` (FILE: --output, else the
+    config's baseline).
 
-    Notes already written in FILE are kept for conflicts that are still there. Nothing
-    is written when a file cannot be read (exit 2).
-    """
+    Notes already in FILE are kept for conflicts still there. Nothing is written when a
+    file cannot be read or FILE holds merge-conflict markers (exit 2)."""
     from hanoicheck import api
     from hanoicheck.formats.gate_formats import baseline_line
 
-    with _input_errors():
+    voice = kit.Voice(quiet, verbose)
+    config = kit.load_settings(config_path, voice, max_size)
+    with kit.input_errors():
+        target = api.baseline_target(output, config)
+        cache = opt.cache_file(cache_path, no_cache)
         done = api.write_baseline(
-            output, paths, _config(max_size), cache=opt.cache_file(cache_path, no_cache), jobs=jobs,
-            notify=_notify,
-        )  # fmt: skip
+            target, paths, config, cache=cache, jobs=jobs, notify=voice.notice
+        )
     for error in done.errors:
-        fail(str(error))
-    _unreadable(done.errors, note="baseline not written; ")
-    typer.echo(baseline_line(done.baseline, output), err=True)
+        kit.fail(str(error))
+    kit.unreadable(done.errors, note="baseline not written; ")
+    voice.notice(baseline_line(done.baseline, target).removeprefix("hanoicheck: "))
 
 
 def main() -> None:
@@ -285,7 +276,7 @@ def main() -> None:
     try:
         app()
     except (KeyboardInterrupt, Terminated) as stop:
-        fail(str(stop) or "interrupted", kind="")
+        kit.fail(str(stop) or "interrupted", kind="")
         sys.exit(getattr(stop, "exit_code", 130))
     except BrokenPipeError:
         silence_stdout()

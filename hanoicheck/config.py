@@ -16,8 +16,12 @@ skipping it would run the gate with defaults without anyone noticing.
 
 ``hanoicheck.toml`` holds the settings as top-level keys; ``pyproject.toml`` holds the
 same keys in ``[tool.hanoicheck]``. Keys may be written kebab-case (``fail-on``) or
-snake_case (``fail_on``). Relative ``paths`` are relative to the file's directory
-(:meth:`Config.resolved_paths`).
+snake_case (``fail_on``). Relative ``paths`` and ``baseline`` are relative to the file's
+directory (:meth:`Config.resolved_paths`).
+
+:data:`SETTINGS` is the one list of keys: the loader reads with it, and
+``docs/config.md`` is generated from it (``scripts/gen_cli_docs.py``), so the reference
+cannot drift from what the loader accepts.
 """
 
 from __future__ import annotations
@@ -47,9 +51,11 @@ from hanoicheck.sources import (
 __all__ = [
     "CONFIG_FILE",
     "DEFAULT_TOLERANCES",
+    "SETTINGS",
     "Config",
     "ConfigError",
     "FailOn",
+    "Setting",
     "find_config_file",
     "is_excluded",
     "load_config",
@@ -114,6 +120,7 @@ class Config:
     tolerances: Mapping[str, float] = field(default_factory=lambda: DEFAULT_TOLERANCES, hash=False)
     synonyms: tuple[tuple[str, ...], ...] = ()
     max_size: int | None = None
+    baseline: str | None = None
     source: Path | None = None
 
     def size_limit(self, *, held: bool) -> int:
@@ -133,6 +140,13 @@ class Config:
         """``paths`` made relative to the config file's directory, not the cwd."""
         root = self.root
         return tuple(root / p if root is not None else Path(p) for p in self.paths)
+
+    def resolved_baseline(self) -> Path | None:
+        """``baseline`` made relative to the config file's directory (None: not set)."""
+        if self.baseline is None:
+            return None
+        root = self.root
+        return root / self.baseline if root is not None else Path(self.baseline)
 
     def tolerance(self) -> Tolerance:
         """The hedge bands of these settings, applied once, when claims are extracted."""
@@ -351,14 +365,76 @@ def _max_size(path: Path, key: str, value: Any) -> int:
         ) from None
 
 
-_READERS: dict[str, Callable[[Path, str, Any], Any]] = {
-    "paths": _strings,
-    "exclude": _strings,
-    "fail-on": _fail_on,
-    "tolerances": _tolerances,
-    "synonyms": _synonyms,
-    "max-size": _max_size,
-}
+def _file(path: Path, key: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        example = '"hanoicheck-baseline.json"'
+        raise ConfigError(path, key, f"expected a file name such as {example}, got {_show(value)}")
+    return value.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One key of the config file, as ``docs/config.md`` documents it: its TOML type,
+    its default written in TOML ("": not set), what it does and an example line (tests
+    load both and compare the default with :class:`Config`'s)."""
+
+    key: str
+    type: str
+    default: str
+    help: str
+    example: str
+    read: Callable[[Path, str, Any], Any]
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "paths", "list of strings", "[]",
+        "Files or directories every command reads when given no PATH, relative to the "
+        "config file's directory (when empty: `./seeds`).",
+        'paths = ["sources"]', _strings,
+    ),
+    Setting(
+        "exclude", "list of strings", "[]",
+        "Glob patterns of files never read: a whole path (`sources/drafts/*`), its last "
+        "components (`*.html`, at any depth) or a folder name (`drafts`). Case-sensitive.",
+        'exclude = ["drafts", "*.html"]', _strings,
+    ),
+    Setting(
+        "fail-on", '"error" or "warning"', '"error"',
+        "The severity at or above which `check` fails (exit 1); `--fail-on` overrides it.",
+        'fail-on = "warning"', _fail_on,
+    ),
+    Setting(
+        "baseline", "string (a file)", "",
+        "The baseline file `check` reads and `baseline` writes when `--baseline` / "
+        "`--output` are not given, relative to the config file's directory.",
+        'baseline = "hanoicheck-baseline.json"', _file,
+    ),
+    Setting(
+        "tolerances", "table of fractions above 0 and below 1",
+        "{ about = 0.05, nearly = 0.05, some = 0.1 }",
+        "How far a hedged figure reaches, as a fraction of it: \"about 110\" with "
+        "`about = 0.05` is 104.5-115.5 (or half the rounding unit, whichever is larger). "
+        "Keys: `about`, `nearly`, `some`; the ones left out keep their default.",
+        "tolerances = { about = 0.02 }", _tolerances,
+    ),
+    Setting(
+        "synonyms", "list of lists of strings", "[]",
+        "Extra groups of words that name the same counted thing, added to the bundled "
+        "ones (each group needs two different words).",
+        'synonyms = [["delegates", "representatives"]]', _synonyms,
+    ),
+    Setting(
+        "max-size", 'integer (bytes) or string ("500K", "64M", "1G")', "",
+        "Files larger than this are skipped and reported (exit 2); when not set, 64M for "
+        "`extract` (it streams its claims) and 8M for the commands that hold every claim. "
+        "`--max-size` overrides it on every command.",
+        'max-size = "16M"', _max_size,
+    ),
+)  # fmt: skip
+"""Every key the loader accepts, in the order ``docs/config.md`` lists them."""
+
+_READERS: dict[str, Callable[[Path, str, Any], Any]] = {s.key: s.read for s in SETTINGS}
 
 
 def _build(path: Path, prefix: str, table: Mapping[str, Any]) -> Config:

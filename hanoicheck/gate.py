@@ -47,6 +47,7 @@ __all__ = [
     "load_baseline",
     "new_sources",
     "parse_severity",
+    "refuse_merge_markers",
     "save_baseline",
     "severity_rank",
     "uncovered",
@@ -248,6 +249,31 @@ def load_baseline(path: Path | str) -> Baseline:
     return Baseline(tuple(_entry(path, i, raw) for i, raw in enumerate(conflicts)))
 
 
+_MERGE_MARKERS = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
+
+
+def refuse_merge_markers(path: Path | str) -> None:
+    """:class:`BaselineError` naming the line when ``path`` holds merge-conflict markers.
+
+    Rewriting such a file would drop whichever side's notes it could not parse; the
+    person merging must choose first. A missing or unreadable file passes (it is
+    written, or replaced, whole)."""
+    path = Path(path)
+    try:
+        text = path.read_text("utf-8", errors="replace")
+    except OSError:
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith(_MERGE_MARKERS) and (
+            len(line) == 7 or line[7] == " " or line.startswith("=======")
+        ):
+            raise BaselineError(
+                f"{path}:{number}",
+                f"holds a merge-conflict marker ({line[:7]}); resolve the merge, then "
+                "run `hanoicheck baseline` again (the file was not changed)",
+            )
+
+
 def save_baseline(baseline: Baseline, path: Path | str) -> None:
     """Write ``baseline`` atomically (raises :class:`hanoicheck.output.OutputError`)."""
     write_output(baseline.to_json(), Path(path))
@@ -312,7 +338,10 @@ class Finding:
 class GateResult:
     """Findings (most severe first), stale baseline entries and the threshold.
 
-    ``errors`` are the files that could not be read (the run judged the others).
+    ``suppressed`` are the findings the baseline holds (never failing: SARIF lists them
+    as suppressed). ``errors`` are the files that could not be read (the run judged the
+    others); ``sources`` and ``claims`` count what was read. ``root`` is the top of the
+    git repository the run was in (annotations name files relative to it), if any.
     """
 
     findings: tuple[Finding, ...]
@@ -321,6 +350,10 @@ class GateResult:
     new_sources: frozenset[str] | None = None
     baselined: int = 0
     errors: tuple[SourceError, ...] = ()
+    suppressed: tuple[Finding, ...] = ()
+    sources: int = 0
+    claims: int = 0
+    root: Path | None = None
 
     @property
     def failing(self) -> tuple[Finding, ...]:
@@ -368,16 +401,26 @@ def evaluate(
     known = baseline.ids if baseline is not None else frozenset()
     current = {g.id for g in reconciliation.conflicts}
     findings: list[Finding] = []
+    suppressed: list[Finding] = []
     baselined = 0
     for group in reconciliation.conflicts:
+        claim = _blame(group, new)
         if group.id in known:
             baselined += 1
+            if claim is not None:
+                suppressed.append(Finding(group, claim, failing=False))
             continue
-        claim = _blame(group, new)
         if claim is None:
             continue
         failing = severity_rank(_severity(group)) >= severity_rank(threshold)
         findings.append(Finding(group, claim, failing))
-    findings.sort(key=lambda f: (-severity_rank(f.severity), f.source, f.line, f.subject, f.id))
+
+    def order(f: Finding) -> tuple[int, str, int, str, str]:
+        return (-severity_rank(f.severity), f.source, f.line, f.subject, f.id)
+
+    findings.sort(key=order)
+    suppressed.sort(key=order)
     stale = tuple(e for e in (baseline.entries if baseline else ()) if e.id not in current)
-    return GateResult(tuple(findings), stale, threshold, new, baselined)
+    return GateResult(
+        tuple(findings), stale, threshold, new, baselined, suppressed=tuple(suppressed)
+    )

@@ -38,11 +38,12 @@ class ColorMode(StrEnum):
     NEVER = "never"
 
 
-def use_color(mode: ColorMode, stream: object = None) -> bool:
-    """Resolve ``--color`` against the terminal and ``NO_COLOR``."""
+def use_color(mode: ColorMode, stream: object = None, *, to_file: bool = False) -> bool:
+    """Resolve ``--color`` against the terminal and ``NO_COLOR``: ``always`` colours a
+    pipe and an ``--output`` file too; ``auto`` only a terminal."""
     if mode is ColorMode.ALWAYS:
         return True
-    if mode is ColorMode.NEVER or os.environ.get("NO_COLOR"):
+    if mode is ColorMode.NEVER or os.environ.get("NO_COLOR") or to_file:
         return False
     return is_terminal(stream)
 
@@ -84,7 +85,7 @@ def report_options(
         documents=extraction.documents,
         errors=[str(e) for e in extraction.errors],
         show_all=show_all,
-        color=to_terminal and use_color(color),
+        color=fmt is ReportFormat.TEXT and use_color(color, to_file=output is not None),
         width=width,
         limit=report_limit(limit, to_terminal and is_terminal()),
         verbose=verbose,
@@ -94,15 +95,16 @@ def report_options(
 PathsArg = Annotated[
     list[Path],
     typer.Argument(
-        metavar="PATH...",
+        metavar="PATH",
         help="Files or directories (.txt, .md, .html); directories are read recursively.",
     ),
 ]
 CorpusArg = Annotated[
     list[Path] | None,
     typer.Argument(
-        metavar="[PATH...]",
-        help=f"Files or directories (.txt, .md, .html); default: ./{DEFAULT_CORPUS}.",
+        metavar="PATH",
+        help="Files or directories (.txt, .md, .html), else the config's paths; "
+        f"default: ./{DEFAULT_CORPUS}.",
         show_default=False,
     ),
 ]
@@ -111,7 +113,13 @@ OutputOpt = Annotated[
     typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
 ]
 ColorOpt = Annotated[
-    ColorMode, typer.Option("--color", help="Colour the output: auto, always or never.")
+    ColorMode,
+    typer.Option(
+        "--color",
+        envvar="HANOICHECK_COLOR",
+        help="Colour the output: auto (a terminal, unless NO_COLOR is set), always (also "
+        "in a pipe or a file) or never.",
+    ),
 ]
 JobsOpt = Annotated[
     int | None,
@@ -119,13 +127,41 @@ JobsOpt = Annotated[
         "--jobs",
         "-j",
         min=0,
+        envvar="HANOICHECK_JOBS",
         help="Processes for extraction (default: 1 for small inputs, every CPU for large "
         "ones; never more than the CPUs available). The output is identical whatever "
         "the number.",
     ),
 ]
 QuietOpt = Annotated[
-    bool, typer.Option("--quiet", "-q", help="No progress bar (shown only on a terminal).")
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        envvar="HANOICHECK_QUIET",
+        help="Print only results and errors: no progress bar, no notices on stderr.",
+    ),
+]
+VerboseOpt = Annotated[
+    bool,
+    typer.Option(
+        "--verbose",
+        "-v",
+        envvar="HANOICHECK_VERBOSE",
+        help="Also say on stderr which config and files were read; the report lists "
+        "every copy counted once.",
+    ),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        metavar="PATH",
+        envvar="HANOICHECK_CONFIG",
+        help="Read settings from this file (hanoicheck.toml, or a pyproject.toml's "
+        "[tool.hanoicheck]) instead of searching for one; see docs/config.md.",
+        show_default=False,
+    ),
 ]
 AllOpt = Annotated[
     bool,
@@ -149,6 +185,7 @@ MaxSizeOpt = Annotated[
         "--max-size",
         metavar="SIZE",
         parser=_size,
+        envvar="HANOICHECK_MAX_SIZE",
         help="Skip (and report) files larger than this: e.g. 500K, 64M, 1G "
         "(default: the config's max-size, else 64M for extract, which streams its "
         "claims, and 8M for the commands that hold them all).",
@@ -181,11 +218,17 @@ CacheOpt = Annotated[
     typer.Option(
         "--cache",
         metavar="PATH",
+        envvar="HANOICHECK_CACHE",
         help="Claim cache file (default: .hanoicheck/cache.sqlite in the current directory).",
     ),
 ]
 NoCacheOpt = Annotated[
-    bool, typer.Option("--no-cache", help="Extract every file; do not read or write the cache.")
+    bool,
+    typer.Option(
+        "--no-cache",
+        envvar="HANOICHECK_NO_CACHE",
+        help="Extract every file; do not read or write the cache.",
+    ),
 ]
 SinceOpt = Annotated[
     str | None,
@@ -193,7 +236,8 @@ SinceOpt = Annotated[
         "--since",
         metavar="REV",
         help="Blame only files added or changed since this git revision (with uncommitted "
-        "and untracked files); needs the history (fetch-depth: 0 in CI).",
+        "and untracked files) for conflicts they open or add a side to; without it or "
+        "--new every conflict counts. Needs the history (fetch-depth: 0 in CI).",
     ),
 ]
 NewOpt = Annotated[
@@ -207,7 +251,12 @@ NewOpt = Annotated[
 BaselineOpt = Annotated[
     Path | None,
     typer.Option(
-        "--baseline", metavar="FILE", help="Ignore conflicts reviewed in this baseline file."
+        "--baseline",
+        metavar="FILE",
+        envvar="HANOICHECK_BASELINE",
+        help="Ignore conflicts reviewed in this baseline file (default: the config's "
+        "baseline); they are listed as suppressed in SARIF.",
+        show_default=False,
     ),
 ]
 FailOnOpt = Annotated[
@@ -215,13 +264,29 @@ FailOnOpt = Annotated[
     typer.Option(
         "--fail-on",
         metavar="SEVERITY",
+        envvar="HANOICHECK_FAIL_ON",
         help="Fail on conflicts of this severity or worse: error or warning "
         "(default: the config's fail-on, else error).",
         show_default=False,
     ),
 ]
+ExitZeroOpt = Annotated[
+    bool,
+    typer.Option(
+        "--exit-zero",
+        help="Exit 0 even when conflicts fail the gate (still 2 on a usage error or an "
+        "unreadable file): report without blocking.",
+    ),
+]
 BaselineOutputOpt = Annotated[
-    Path, typer.Option("--output", "-o", metavar="FILE", help="The baseline file to write.")
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="The baseline file to write (default: the config's baseline).",
+        show_default=False,
+    ),
 ]
 LimitOpt = Annotated[
     int | None,
@@ -235,15 +300,14 @@ LimitOpt = Annotated[
         ),
     ),
 ]
-VerboseOpt = Annotated[
-    bool,
-    typer.Option(
-        "--verbose", "-v", help="List every file counted once as a copy, not counts per outlet."
-    ),
-]
 WidthOpt = Annotated[
     int | None,
-    typer.Option("--width", min=40, help="Wrap at this width (default: the terminal's, or 100)."),
+    typer.Option(
+        "--width",
+        min=20,
+        envvar="HANOICHECK_WIDTH",
+        help="Wrap at this width (default: the terminal's width when colouring, else 100).",
+    ),
 ]
 
 

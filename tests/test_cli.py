@@ -114,18 +114,20 @@ def test_conflicts_rejects_an_unknown_format() -> None:
 
 def test_the_cli_stays_thin() -> None:
     """cli.py parses, calls the library and picks a formatter: under 300 lines, and no
-    command (the functions typer registers) over 30 lines, signature and docstring
-    included. Logic that grows belongs in the library."""
+    command (the functions typer registers) over 16 lines of body. The signature is a
+    list of options and the docstring is its help, so neither counts: logic that grows
+    belongs in the library."""
     source = (ROOT / "hanoicheck" / "cli.py").read_text("utf-8")
     assert len(source.splitlines()) < 300
-    commands = {
-        node.name: node.end_lineno - node.lineno + 1  # type: ignore[operator]
-        for node in ast.parse(source).body
-        if isinstance(node, ast.FunctionDef)
-        and any("app." in ast.unparse(d) for d in node.decorator_list)
-    }
+    commands = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef) and any(
+            "app." in ast.unparse(d) for d in node.decorator_list
+        ):
+            body = node.body[1:] if ast.get_docstring(node) else node.body
+            commands[node.name] = (node.end_lineno or 0) - body[0].lineno + 1 if body else 0
     assert set(commands) == {"root", "extract", "report", "conflicts", "check", "baseline"}
-    assert {name: lines for name, lines in commands.items() if lines > 30} == {}
+    assert {name: lines for name, lines in commands.items() if lines > 16} == {}
 
 
 def test_the_default_corpus_is_written_once() -> None:

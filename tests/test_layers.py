@@ -49,7 +49,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     ("api", ("hanoicheck.api",)),
-    ("cli", ("hanoicheck.options", "hanoicheck.progress", "hanoicheck.cli")),
+    ("cli", ("hanoicheck.options", "hanoicheck.progress", "hanoicheck.clikit", "hanoicheck.cli")),
 ]
 
 

@@ -54,8 +54,7 @@ def test_a_mistyped_path_keeps_the_earlier_output(place: Path, name: str) -> Non
     result = runner.invoke(app, [*WRITERS[name], "-o", str(output), "seedz"])
     assert result.exit_code == 2
     assert output.read_bytes() == OLD
-    assert "seedz: no such file or directory" in result.stderr
-    assert "no input could be read; nothing written" in result.stderr
+    assert result.stderr == "hanoicheck: error: seedz: no such file or directory\n"
     assert sorted(p.name for p in place.iterdir()) == ["out"]  # no temporary left either
 
 
@@ -68,7 +67,7 @@ def test_nothing_goes_to_stdout_either(place: Path, name: str) -> None:
 def test_report_prints_nothing_when_nothing_was_read(place: Path) -> None:
     result = runner.invoke(app, ["report", "seedz"])
     assert result.exit_code == 2 and result.stdout == ""
-    assert "no input could be read" in result.stderr
+    assert result.stderr == "hanoicheck: error: seedz: no such file or directory\n"
 
 
 def test_unreadable_files_alone_count_as_nothing_read(place: Path) -> None:
@@ -86,9 +85,11 @@ def test_a_run_that_read_something_still_writes(place: Path) -> None:
     assert (place / "out.jsonl").read_bytes().startswith(b'{"schema_version"')  # ...one read
 
 
-def test_an_empty_folder_writes_its_empty_result(place: Path) -> None:
+def test_an_empty_folder_is_said_and_writes_nothing(place: Path) -> None:
     (place / "empty").mkdir()
     (place / "out.csv").write_bytes(OLD)
     result = runner.invoke(app, ["extract", "-f", "csv", "-o", "out.csv", "empty"])
-    assert result.exit_code == 0
-    assert (place / "out.csv").read_text().startswith("schema_version,id,")
+    assert result.exit_code == 2 and (place / "out.csv").read_bytes() == OLD
+    assert result.stderr == (
+        "hanoicheck: error: no sources found in empty (no .txt, .md or .html file)\n"
+    )

@@ -158,13 +158,19 @@ class ReportOptions:
 
     @property
     def text_width(self) -> int:
+        """``--width``; else, when colouring, the terminal's (however narrow: wrapping
+        wider than the terminal makes it wrap every line again); else 100."""
         if self.width:
             return self.width
         if not self.color:
             return 100
         import shutil
 
-        return max(60, shutil.get_terminal_size((100, 24)).columns)
+        return max(MIN_WIDTH, shutil.get_terminal_size((100, 24)).columns)
+
+
+MIN_WIDTH = 20
+"""Narrowest wrap: below it a quote's indent leaves no room for words."""
 
 
 ReportFormatter = Callable[["Reconciliation", ReportOptions], Iterator[str]]

@@ -31,6 +31,7 @@ from hanoicheck.model import Claim, Kind
 
 __all__ = [
     "CLAIM_COLUMNS",
+    "CONFLICT_CLAIM_COLUMNS",
     "PLAIN_COLUMNS",
     "STORED_COLUMNS",
     "TYPED_COLUMNS",
@@ -135,6 +136,26 @@ TYPED_COLUMNS: tuple[Column, ...] = tuple(
     c for kind in TYPE_ORDER for c in CLAIM_COLUMNS if c.type is kind
 )
 STORED_COLUMNS: tuple[Column, ...] = tuple(c for c in PLAIN_COLUMNS if not c.derived)
+_BY_NAME = {c.name: c for c in PLAIN_COLUMNS}
+CONFLICT_CLAIM_COLUMNS: tuple[Column, ...] = tuple(
+    _BY_NAME[name]
+    for name in (
+        "source",
+        "line",
+        "quote",
+        "sentence",
+        "outlet",
+        "nominal",
+        "low",
+        "high",
+        "qualifier",
+        "unit",
+        "modality",
+    )
+)
+"""The claim columns of a row of ``conflicts --format csv`` (one row per claim of a
+conflict): where the claim is, its words (the figure and the whole sentence), who
+published it and its value; the conflict's own columns surround them."""
 
 
 def plain_row(claim: Claim) -> dict[str, Any]:

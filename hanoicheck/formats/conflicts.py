@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, assert_never
 from hanoicheck.escaping import visible_json, visible_markdown
 from hanoicheck.formats import ConflictFormat
 from hanoicheck.formats.claims_csv import safe_cell
-from hanoicheck.formats.columns import plain_row
+from hanoicheck.formats.columns import CONFLICT_CLAIM_COLUMNS, plain_row
 from hanoicheck.model import SCHEMA_VERSION, Document
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -44,15 +44,7 @@ CSV_COLUMNS = [
     "severity",
     "kind",
     "subject",
-    "source",
-    "line",
-    "quote",
-    "nominal",
-    "low",
-    "high",
-    "qualifier",
-    "unit",
-    "modality",
+    *(c.name for c in CONFLICT_CLAIM_COLUMNS),
     "consensus",
     "explanation",
     "status",
@@ -81,15 +73,7 @@ def render_csv(result: Reconciliation, show_all: bool = False) -> Iterator[str]:
                 "severity": str(group.severity) if group.severity else "",
                 "kind": str(group.kind),
                 "subject": group.subject,
-                "source": claim.source,
-                "line": claim.line,
-                "quote": claim.quote,
-                "nominal": flat["nominal"],
-                "low": flat["low"],
-                "high": flat["high"],
-                "qualifier": flat["qualifier"],
-                "unit": claim.unit,
-                "modality": str(claim.modality),
+                **{c.name: flat[c.name] for c in CONFLICT_CLAIM_COLUMNS},
                 "consensus": group.consensus.text,
                 "explanation": group.explanation,
                 "status": str(group.status),

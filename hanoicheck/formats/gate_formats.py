@@ -14,7 +14,9 @@ one), the step summary through ``visible_markdown``, JSON and SARIF through
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any, assert_never
 
@@ -24,24 +26,61 @@ from hanoicheck.formats import GateFormat
 from hanoicheck.gate import Baseline, Finding, GateResult
 from hanoicheck.model import Kind
 from hanoicheck.reconcile.model import Severity
+from hanoicheck.sources import normalize_source
 
 __all__ = [
-    "INFORMATION_URI",
     "SARIF_SCHEMA",
     "GateFormat",
     "baseline_line",
     "escape_data",
     "escape_property",
     "gate_formatter",
+    "information_uri",
     "render_gate",
+    "repo_path",
     "step_summary",
     "summary_line",
     "verdict_line",
 ]
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/hanoicheck/hanoicheck"
 FINGERPRINT_KEY = "hanoicheckConflictId/v1"
+_URL_LABELS = ("homepage", "repository", "source", "documentation")
+
+
+@cache
+def information_uri() -> str | None:
+    """The project's own address, from the installed metadata (pyproject's
+    ``[project.urls]``); None when it names none, and SARIF then leaves the links out
+    rather than point at a made-up repository."""
+    from importlib import metadata
+
+    try:
+        urls = metadata.metadata("hanoicheck").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return None
+    found = {}
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if url.strip().startswith("https://"):
+            found[label.strip().lower()] = url.strip()
+    return next((found[label] for label in _URL_LABELS if label in found), None)
+
+
+def repo_path(source: str, root: Path | None) -> str:
+    """``source`` relative to the repository root (GitHub and code scanning place
+    annotations by it), whatever folder the command ran in; as it is outside a
+    repository or for a file outside it."""
+    if root is None:
+        return source
+    absolute = Path(os.path.abspath(source))
+    for base in (root, Path(os.path.realpath(root))):
+        for candidate in (absolute, Path(os.path.realpath(absolute))):
+            try:
+                return candidate.relative_to(base).as_posix()
+            except ValueError:
+                continue
+    return source
 
 
 def _plural(count: int, noun: str) -> str:
@@ -64,7 +103,7 @@ def summary_line(result: GateResult) -> str:
     return "; ".join(parts)
 
 
-def verdict_line(result: GateResult) -> str:
+def verdict_line(result: GateResult, *, exit_zero: bool = False) -> str:
     """The last line ``check`` prints (on stderr): what fails, where, and the exit code."""
     where = "in new files" if result.new_sources is not None else "in the corpus"
     failing = result.failing
@@ -75,13 +114,16 @@ def verdict_line(result: GateResult) -> str:
         for severity in Severity
         if (n := sum(1 for f in failing if f.severity is severity))
     ]
-    return f"hanoicheck: {' and '.join(counts)} {where}; exit 1"
+    code = "exit 0 (--exit-zero)" if exit_zero else "exit 1"
+    return f"hanoicheck: {' and '.join(counts)} {where}; {code}"
 
 
 def baseline_line(baseline: Baseline | None, output: Path) -> str:
-    """What ``baseline`` says (on stderr) once the file is written."""
+    """What ``baseline`` says (on stderr) once the file is written (the file named as
+    relative to the cwd when it is below it, as a config's baseline is given absolute)."""
     count = len(baseline.entries) if baseline is not None else 0
-    return visible(f"hanoicheck: baseline of {_plural(count, 'conflict')} written to {output}")
+    where = normalize_source(output)
+    return visible(f"hanoicheck: baseline of {_plural(count, 'conflict')} written to {where}")
 
 
 def _stale_note(entry_id: str, subject: str) -> str:
@@ -126,7 +168,7 @@ def render_github(result: GateResult) -> str:
         command = "error" if f.severity is Severity.ERROR else "warning"
         props = ",".join(
             [
-                f"file={escape_property(visible(f.source))}",
+                f"file={escape_property(visible(repo_path(f.source, result.root)))}",
                 f"line={f.line}",
                 f"title={escape_property(visible(f'hanoicheck: {f.subject}'))}",
             ]
@@ -158,7 +200,7 @@ def step_summary(result: GateResult) -> str:
             cells = [
                 str(f.severity),
                 "yes" if f.failing else "no",
-                visible_markdown(f.source),
+                visible_markdown(repo_path(f.source, result.root)),
                 str(f.line),
                 visible_markdown(f.subject),
                 visible_markdown(" / ".join(f.positions)),
@@ -185,17 +227,46 @@ def _rule_id(kind: Kind | str) -> str:
     return f"conflict/{kind}"
 
 
-def _uri(source: str) -> dict[str, str]:
-    path = PurePosixPath(source)
+def _uri(source: str, root: Path | None) -> dict[str, str]:
+    path = PurePosixPath(repo_path(source, root))
     if path.is_absolute():
         return {"uri": f"file://{path.as_posix()}"}
     return {"uri": path.as_posix(), "uriBaseId": "%SRCROOT%"}
 
 
+def _sarif_result(f: Finding, root: Path | None, suppressed: bool) -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "ruleId": _rule_id(f.group.kind),
+        "ruleIndex": list(Kind).index(Kind(f.group.kind)),
+        "level": "error" if f.severity is Severity.ERROR else "warning",
+        "message": {"text": f"{f.subject}: {_message(f)}"},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": _uri(f.source, root),
+                    "region": {"startLine": max(1, f.line), "snippet": {"text": f.quote}},
+                }
+            }
+        ],
+        "partialFingerprints": {FINGERPRINT_KEY: f.id},
+        "properties": {"failing": f.failing, "positions": list(f.positions)},
+    }
+    if suppressed:
+        found["suppressions"] = [
+            {"kind": "external", "justification": "reviewed in the hanoicheck baseline"}
+        ]
+    return found
+
+
 def render_sarif(result: GateResult) -> str:
-    """A SARIF 2.1.0 log with one run, one rule per claim kind, one result per finding."""
-    rules = [
-        {
+    """A SARIF 2.1.0 log with one run, one rule per claim kind, one result per finding;
+    findings the baseline holds are results with an external ``suppressions`` entry (code
+    scanning shows them as dismissed), not left out. Links to the project are given
+    only when its metadata names its address (:func:`information_uri`)."""
+    home = information_uri()
+    rules = []
+    for kind in Kind:
+        rule: dict[str, Any] = {
             "id": _rule_id(kind),
             "name": f"{kind.value.capitalize()}Conflict",
             "shortDescription": {"text": f"Sources disagree on a {kind.value}"},
@@ -204,45 +275,20 @@ def render_sarif(result: GateResult) -> str:
                 "thing that cannot all be true."
             },
             "defaultConfiguration": {"level": "error"},
-            "helpUri": INFORMATION_URI,
         }
-        for kind in Kind
-    ]
-    results: list[dict[str, Any]] = [
-        {
-            "ruleId": _rule_id(f.group.kind),
-            "ruleIndex": list(Kind).index(Kind(f.group.kind)),
-            "level": "error" if f.severity is Severity.ERROR else "warning",
-            "message": {"text": f"{f.subject}: {_message(f)}"},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": _uri(f.source),
-                        "region": {"startLine": max(1, f.line), "snippet": {"text": f.quote}},
-                    }
-                }
-            ],
-            "partialFingerprints": {FINGERPRINT_KEY: f.id},
-            "properties": {"failing": f.failing, "positions": list(f.positions)},
-        }
-        for f in result.findings
-    ]
+        if home:
+            rule["helpUri"] = home
+        rules.append(rule)
+    results = [_sarif_result(f, result.root, False) for f in result.findings]
+    results += [_sarif_result(f, result.root, True) for f in result.suppressed]
+    driver: dict[str, Any] = {"name": "hanoicheck", "version": __version__}
+    if home:
+        driver["informationUri"] = home
+    driver["rules"] = rules
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "hanoicheck",
-                        "version": __version__,
-                        "informationUri": INFORMATION_URI,
-                        "rules": rules,
-                    }
-                },
-                "results": results,
-            }
-        ],
+        "runs": [{"tool": {"driver": driver}, "results": results}],
     }
     return visible_json(log, indent=2) + "\n"
 

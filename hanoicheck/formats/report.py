@@ -24,11 +24,8 @@ from hanoicheck.model import Claim
 from hanoicheck.reconcile import Group, Reconciliation, Severity, Status
 
 QUOTE_CONTEXT = 70  # characters of the sentence shown on each side of the figure
-# Up to this many sets of copies are listed file by file; more are counted per outlet
-# (a feed of 10,000 articles has a thousand, which would fill screens before the first
-# conflict), and ``--verbose`` lists them all.
-COPIES_LISTED = 5
-OUTLETS_LISTED = 8
+MAX_NAMED_OUTLETS = 5  # outlets the "Counted once" line names; more are counted
+MAX_NAMED_COPIES = 3  # copies of a quote named after it; more are counted
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow"}
 
 
@@ -71,7 +68,31 @@ def _labelled(label: str, text: str) -> RenderableType:
     return Padding(line, (0, 0, 0, 2), expand=False)
 
 
-def _group_block(group: Group, color: bool) -> list[RenderableType]:
+def _same_quotes(claims: Sequence[Claim]) -> list[tuple[Claim, list[Claim]]]:
+    """Claims of one side with the same quote in the same words: the first, and its copies
+    (an agency story run by 60 papers is one quote and 59 copies)."""
+    found: dict[tuple[str, str], tuple[Claim, list[Claim]]] = {}
+    for claim in claims:
+        key = (" ".join(claim.sentence.split()), " ".join(claim.quote.split()))
+        if key in found:
+            found[key][1].append(claim)
+        else:
+            found[key] = (claim, [])
+    return list(found.values())
+
+
+def _copies_line(copies: Sequence[Claim], verbose: bool) -> RenderableType:
+    """``and 2 copies: a.txt:3, b.txt:3`` (named when few, or with ``--verbose``)."""
+    noun = "copy" if len(copies) == 1 else "copies"
+    line = Text(f"and {len(copies)} {noun}")
+    if verbose or len(copies) <= MAX_NAMED_COPIES:
+        line.append(": " + ", ".join(visible(f"{c.source}:{c.line}") for c in copies))
+    else:
+        line.append(" (--verbose lists them)")
+    return Padding(line, (0, 0, 0, 6), expand=False)
+
+
+def _group_block(group: Group, color: bool, verbose: bool = False) -> list[RenderableType]:
     lines: list[RenderableType] = []
     head = Text()
     severity = str(group.severity or group.status).upper()
@@ -86,66 +107,69 @@ def _group_block(group: Group, color: bool) -> list[RenderableType]:
         side.append(visible(position.label), style="bold" if color else "")
         side.append(f"  ({len(position.support)} {noun}: {visible(', '.join(position.support))})")
         lines.append(side)
-        for claim in position.claims:
+        for claim, copies in _same_quotes(position.claims):
             lines.extend(_claim_lines(claim, color))
+            if copies:
+                lines.append(_copies_line(copies, verbose))
     lines.append(_labelled("Consensus", group.consensus.text))
     if group.finding:
         lines.append(_labelled("Finding", group.finding + "."))
     if group.reasons:
-        lines.append(_labelled("Compared because", "; ".join(group.reasons) + "."))
+        lines.append(_labelled("Compared because", group.compared_because))
     return lines
 
 
-def _summary(result: Reconciliation, errors: Sequence[str], verbose: bool) -> list[Text]:
+def _plural(count: int, noun: str, plural: str | None = None) -> str:
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
+def _summary(result: Reconciliation, errors: Sequence[str], verbose: bool = False) -> list[Text]:
     errors_n = result.count(Severity.ERROR)
     warnings_n = result.count(Severity.WARNING)
     lines = [
         Text(
-            f"hanoicheck report: {len(result.sources)} sources, {result.claim_count} claims, "
-            f"{len(result.groups)} groups in {result.stories} "
-            f"{'story' if result.stories == 1 else 'stories'}"
+            f"hanoicheck report: {_plural(len(result.sources), 'source')}, "
+            f"{_plural(result.claim_count, 'claim')}, {_plural(len(result.groups), 'group')} "
+            f"in {_plural(result.stories, 'story', 'stories')}"
         ),
         Text(
-            f"Conflicts: {errors_n} error{'s' * (errors_n != 1)}, "
-            f"{warnings_n} warning{'s' * (warnings_n != 1)}; "
+            f"Conflicts: {_plural(errors_n, 'error')}, {_plural(warnings_n, 'warning')}; "
             f"{len(result.agreed)} agreed; {len(result.uncorroborated)} uncorroborated "
             "(single outlet, not compared)"
         ),
     ]
-    lines.extend(_copies(result.copies, verbose))
+    lines.extend(_counted_once(result.copies, verbose))
     lines.extend(Text(f"Not read: {visible(error)}") for error in errors)
     return lines
 
 
-def _copies(copies: Sequence[tuple[str, Sequence[str]]], verbose: bool) -> list[Text]:
-    """Files counted once as copies of one outlet: each set with its files when few (or
-    ``verbose``), else one line of how many files each outlet's copies are."""
-    if verbose or len(copies) <= COPIES_LISTED:
-        lines = []
-        for outlet, files in copies:
-            names = ", ".join(f.rsplit("/", 1)[-1] for f in files)
-            lines.append(
-                Text(
-                    f"Counted once: {len(files)} files credited to "
-                    f"{visible(outlet)} ({visible(names)})"
-                )
+def _counted_once(copies: Sequence[tuple[str, Sequence[str]]], verbose: bool) -> list[Text]:
+    """Files credited to one outlet count once: one line of how many files per outlet
+    (the largest named, the rest counted); every set with its files only with
+    ``verbose`` (a feed of 10,000 articles has a thousand sets, which would fill screens
+    before the first conflict)."""
+    if not copies:
+        return []
+    if verbose:
+        return [
+            Text(
+                f"Counted once: {_plural(len(files), 'file')} credited to {visible(outlet)} "
+                f"({visible(', '.join(f.rsplit('/', 1)[-1] for f in files))})"
             )
-        return lines
+            for outlet, files in copies
+        ]
     per_outlet: Counter[str] = Counter()
     for outlet, files in copies:
         per_outlet[outlet] += len(files)
     ranked = sorted(per_outlet, key=lambda o: (-per_outlet[o], o))
-    listed = ", ".join(f"{visible(o)} {per_outlet[o]:,}" for o in ranked[:OUTLETS_LISTED])
-    more = len(ranked) - OUTLETS_LISTED
-    if more > 0:
-        listed += f" and {more:,} more outlet{'s' * (more != 1)}"
-    total = sum(per_outlet.values())
-    return [
-        Text(
-            f"Counted once: {total:,} files, {len(copies):,} sets of one outlet's copies in "
-            f"one story; files per outlet: {listed} (--verbose lists every file)"
-        )
+    shown = [
+        f"{_plural(per_outlet[o], 'file')} of {visible(o)}" for o in ranked[:MAX_NAMED_OUTLETS]
     ]
+    rest = ranked[MAX_NAMED_OUTLETS:]
+    if rest:
+        more = sum(per_outlet[o] for o in rest)
+        shown.append(f"{_plural(more, 'file')} of {_plural(len(rest), 'other outlet')}")
+    return [Text(f"Counted once: {', '.join(shown)} (the files: --verbose)")]
 
 
 def _more(hidden: Sequence[Group], noun: str) -> Text:
@@ -200,7 +224,7 @@ def render(
     conflicts = result.conflicts
     for group in conflicts[:limit]:
         console.print()
-        for block_line in _group_block(group, color):
+        for block_line in _group_block(group, color, verbose):
             console.print(block_line)
     if not conflicts:
         console.print()

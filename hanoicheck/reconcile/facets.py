@@ -23,6 +23,7 @@ from hanoicheck.intervals import day_number, has_year, span_bounds
 from hanoicheck.model import Claim, Kind, Modality, TimeBasis
 from hanoicheck.reconcile import signature
 from hanoicheck.reconcile.budget import MAX_COMPARED_PER_SOURCE
+from hanoicheck.reconcile.labels import day_text
 from hanoicheck.reconcile.vocabulary import Vocabulary, fold, similarity
 
 _PART_OF_DAY_ORDER = {"morning": 0, "afternoon": 1, "evening": 2, "night": 3}
@@ -369,16 +370,16 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
     if a.owner and b.owner:
         if a.owner != b.owner:
             return Identity.DIFFERENT, [f"owners differ ({a.owner} / {b.owner})"]
-        ties.append(f"same owner ({a.owner})")
+        ties.append(f"both are about {a.claim.subject.owner or b.claim.subject.owner or a.owner}")
     if a.period and b.period:
         if a.period != b.period:
             return Identity.DIFFERENT, [f"periods differ ({a.period} / {b.period})"]
-        ties.append(f"same period ({a.period})")
+        ties.append(f"both cover {a.period}")
     if not _same_place(a.scope, b.scope):
         places = f"{a.scope or 'the whole'} / {b.scope or 'the whole'}"
         return Identity.DIFFERENT, [f"different places ({places})"]
     if a.scope:
-        ties.append(f"same place ({a.scope})")
+        ties.append(f"both are about {a.claim.subject.scope or a.scope}")
     if a.part_of != b.part_of:
         return Identity.DIFFERENT, ["a part and its whole"]
     if _daily(a, vocabulary) and _daily(b, vocabulary) and not _same_day(a.when, b.when):
@@ -406,7 +407,7 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
                     f"different sittings ({a.part_of_day} / {b.part_of_day})"
                 ]
             if not _vague(a):  # "15 tonnes" and "25 tonnes" of one day: two shipments
-                ties.append(f"same day ({a.day})")
+                ties.append(f"both are on {day_text(a.day)}")
         elif a.recurring or b.recurring:
             possible = True  # an undated sitting of a session that recurs
     type_verdict, type_tie = (
@@ -420,20 +421,20 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
         if type_tie:
             ties.append(type_tie)
         if a.event_type is None or b.event_type is None:
-            ties.append("one source names no session; it may be the same one")
+            ties.append("one source does not say which session, so it may be the same one")
         return Identity.POSSIBLE, ties
     if a.authority and a.authority == b.authority and a.claim.kind is not Kind.DATE:
-        ties.append(f"both given by {a.authority}")
+        ties.append(f"both figures come from {a.authority}")
     if _stated_same_day(a, b) and not _vague(a):
-        ties.append(f"both as of {a.when.day if a.when else ''}")
+        ties.append(f"both hold on {day_text(a.when.day) if a.when and a.when.day else ''}")
     elif a.cumulative and (order := compare_times(a.when, b.when)) is not None and order[0] == 0:
-        ties.append("a running total at the same time")
+        ties.append("both are the running total at the same moment")
     if words is None:
         words = signature.compare(a.signature, b.signature)
     if words.ties:
-        ties.append(f"the same words around both figures ({', '.join(words.shared[:3])})")
+        ties.append(f"both sentences share the words {', '.join(words.shared[:3])}")
     elif not ties and _copied(a.claim.sentence, b.claim.sentence):
-        ties.append("the same sentence in both sources")
+        ties.append("both sources print the same sentence")
     if (
         not ties
         and a.claim.kind is not Kind.MONEY
@@ -445,7 +446,7 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
         # A story's money is many different sums: each source's one "price" is no
         # evidence they are the same one. A count or a dated event no source of the
         # story gives two values for is one thing.
-        ties.append("each source gives one figure for it")
+        ties.append("no source gives another figure for it")
     return (Identity.SAME if ties else Identity.UNTIED), ties
 
 
@@ -560,8 +561,8 @@ def _types(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, str 
         return Identity.SAME, None
     if a.day and b.day and days_overlap(a.day, b.day):
         # Two names for one sitting are possible when the day ties them.
-        return Identity.POSSIBLE, f"{ta} / {tb} on the same day may be one session"
+        return Identity.POSSIBLE, f"the {ta} and the {tb} of the same day may be one sitting"
     name_a, name_b = a.claim.event.name or ta, b.claim.event.name or tb
     if similarity(name_a, name_b, vocabulary) >= 90 and not (a.day or b.day):
-        return Identity.POSSIBLE, f"event names alike ({name_a} / {name_b})"
+        return Identity.POSSIBLE, f"the {name_a} and the {name_b} may be one event"
     return Identity.DIFFERENT, None

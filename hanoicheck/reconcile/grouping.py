@@ -29,7 +29,7 @@ from hanoicheck.intervals import (
 )
 from hanoicheck.model import Kind
 from hanoicheck.reconcile.facets import Facets, Identity, identity
-from hanoicheck.reconcile.labels import day
+from hanoicheck.reconcile.labels import day, day_span
 from hanoicheck.reconcile.vocabulary import Vocabulary, similarity
 
 PARENT_MATCH = 90.0  # token_set_ratio at which an event name is the parent event
@@ -228,12 +228,16 @@ def _recurring_dates(
             if cluster in groups:
                 groups.remove(cluster)
             target.members.extend(cluster.members)
-            where = ", ".join(f"{e.claim.source}:{e.claim.line}" for e in evidence)
+            first: dict[str, str] = {}  # one file:line per source
+            for e in evidence:
+                first.setdefault(e.claim.source, f"{e.claim.source}:{e.claim.line}")
+            where = " and ".join(first.values())
             target.notes.append(
                 f"{facet.claim.source}:{facet.claim.line} places the {facet.subject_class} on "
-                f"{day(str(facet.claim.value.nominal))} as part of the "
-                f"{facet.claim.event.parent}, which other sources date "
-                f"{_span_text(evidence)} ({where}); it cannot be another sitting of that event"
+                f"{day(str(facet.claim.value.nominal))}, during the "
+                f"{facet.claim.event.parent}, which {where} "
+                f"{'dates' if len(first) == 1 else 'date'} {_span_text(evidence)}, so it "
+                "cannot be another sitting of that event"
             )
             break
     return groups
@@ -280,9 +284,7 @@ def _span_text(evidence: list[Facets]) -> str:
     days = sorted(
         {str(e.claim.value.low) for e in evidence} | {str(e.claim.value.high) for e in evidence}
     )
-    if len(days) == 1:
-        return day(days[0])
-    return f"{day(days[0])} to {day(days[-1])}"
+    return day_span(days[0], days[-1])
 
 
 def blocks(facets: Sequence[Facets]) -> dict[tuple[str, str, str], list[Facets]]:

@@ -38,6 +38,27 @@ def day(iso: str) -> str:
     return f"{parsed:%B} {parsed.day}, {parsed.year}"
 
 
+def day_span(low: str, high: str) -> str:
+    """Two days as an editor writes them: "October 25-26, 2025", "October 30 to November
+    2, 2025", or one day when they are the same."""
+    if low == high:
+        return day(low)
+    if low.startswith("--") or high.startswith("--"):
+        return f"{day(low)} to {day(high)}"
+    a, b = date.fromisoformat(low[:10]), date.fromisoformat(high[:10])
+    if a.year != b.year:
+        return f"{day(low)} to {day(high)}"
+    if a.month == b.month:
+        return f"{a:%B} {a.day}-{b.day}, {a.year}"
+    return f"{a:%B} {a.day} to {b:%B} {b.day}, {a.year}"
+
+
+def day_text(iso: str) -> str:
+    """A facet's day (``2025-10-25`` or a span ``low/high``) in words."""
+    low, _, high = iso.partition("/")
+    return day_span(low, high or low)
+
+
 def value_label(claim: Claim, with_unit: bool = True) -> str:
     """The claim's value as a short phrase, with its unit unless told otherwise."""
     value = claim.value

@@ -9,6 +9,7 @@ CI gate all read these objects and nothing else.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -95,6 +96,11 @@ class Group:
     def is_conflict(self) -> bool:
         return self.status is Status.CONFLICT
 
+    @property
+    def compared_because(self) -> str:
+        """``reasons`` as one sentence for an editor ("" when there are none)."""
+        return because(self.reasons)
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``conflicts --format json``."""
         return {
@@ -111,6 +117,18 @@ class Group:
             "positions": [p.to_dict() for p in self.positions],
             "claims": [c.to_dict() for c in self.claims],
         }
+
+
+def because(reasons: Sequence[str]) -> str:
+    """Reasons as one sentence: the first word capitalised (unless it is a file name),
+    the phrases joined by semicolons, one full stop."""
+    if not reasons:
+        return ""
+    text = "; ".join(r.rstrip(".") for r in reasons)
+    first = text.split(" ", 1)[0]
+    if "/" not in first and ":" not in first:
+        text = text[:1].upper() + text[1:]
+    return text + "."
 
 
 # A conflict is a group whose status is CONFLICT; the alias names intent at call sites.

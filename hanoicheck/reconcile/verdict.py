@@ -32,8 +32,8 @@ from hanoicheck.intervals import (
 )
 from hanoicheck.model import Claim, Kind, Qualifier, TimeBasis
 from hanoicheck.reconcile.facets import Facets, Identity, compare_times, conversions, identity
-from hanoicheck.reconcile.labels import day, value_label
-from hanoicheck.reconcile.model import Consensus, Group, Position, Severity, Status
+from hanoicheck.reconcile.labels import day, day_text, value_label
+from hanoicheck.reconcile.model import Consensus, Group, Position, Severity, Status, because
 from hanoicheck.reconcile.vocabulary import Vocabulary
 
 
@@ -430,15 +430,49 @@ def _subject(members: Sequence[Facets]) -> str:
 def _reasons(
     members: Sequence[Facets], vocabulary: Vocabulary, notes: Sequence[str], worst: Clash | None
 ) -> list[str]:
-    """Why the figures were compared: what ties the two set against each other (for a
-    conflict), else what ties the group's figures to its first one."""
+    """Why the figures were compared, in words for an editor: what ties the two set
+    against each other (for a conflict), else what ties the group's figures to its first
+    one; led by what both are about (the event, its day, whom both quote)."""
     reasons: list[str] = list(notes)
     pairs = [(worst[0], worst[1])] if worst else [(members[0], other) for other in members[1:]]
     for a, b in pairs:
         verdict, why = identity(a, b, vocabulary)
         if verdict in (Identity.SAME, Identity.POSSIBLE):
-            reasons.extend(r for r in why if r not in reasons)
+            event = next((f.event_type for f in members if f.event_type), None)
+            same = verdict is Identity.SAME
+            lead = _shared(a, b, event if same else None) if not notes else None
+            said = lead or ""
+            reasons.extend(
+                r
+                for r in (lead, *why)
+                if r and r not in reasons and not (r != lead and _repeats_day(r, said))
+            )
     return reasons
+
+
+def _repeats_day(phrase: str, lead: str) -> bool:
+    """A "both hold on March 4" after a lead that names March 4 says nothing new."""
+    repeated = phrase.startswith(("both hold on ", "both are on "))
+    return repeated and phrase.split(" on ", 1)[1] in lead
+
+
+def _shared(a: Facets, b: Facets, group_event: str | None) -> str | None:
+    """ "both are about the plenary session on October 25, 2025, quoting the ministry":
+    what two compared figures have in common, or None when they share nothing named.
+    ``group_event`` (given when the two were judged the same thing) is the event the
+    group's figures name, which is theirs when neither names another."""
+    parts = []
+    if a.event_type and a.event_type == b.event_type:
+        name_a, name_b = a.claim.event.name, b.claim.event.name
+        parts.append(f"the {name_a if name_a and name_a == name_b else a.event_type}")
+        if a.day and a.day == b.day:
+            parts.append(f"on {day_text(a.day)}")
+    elif group_event:
+        parts.append(f"the {group_event}")
+    who = a.claim.attribution
+    if who and who == b.claim.attribution and a.claim.source != b.claim.source:
+        parts.append(f"{'quoting' if parts else 'what'} {who}{'' if parts else ' says'}")
+    return f"both are about {' '.join(parts)}" if parts else None
 
 
 def _where(claim: Claim) -> str:
@@ -455,10 +489,10 @@ def _explain(
     for position in positions:
         where = ", ".join(_where(c) for c in position.claims)
         sides.append(f"{position.label} ({where})")
-    why_same = "; ".join(reasons) if reasons else "same subject, no detail tells them apart"
+    why_same = because(reasons) or "Nothing in either text tells them apart."
     return (
         f"Sources disagree on the {subject}: {' vs '.join(sides)}. "
-        f"{worst[2].capitalize()}. Judged to be about the same thing: {why_same}."
+        f"{worst[2].capitalize()}. Compared because: {why_same}"
     )
 
 

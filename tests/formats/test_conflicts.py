@@ -32,9 +32,10 @@ def test_conflicts_csv_has_the_documented_columns_and_one_row_per_claim(
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(rows[0].keys()) == CSV_COLUMNS
-    assert CSV_COLUMNS[:15] == [
-        "conflict_id", "severity", "kind", "subject", "source", "line", "quote", "nominal",
-        "low", "high", "qualifier", "unit", "modality", "consensus", "explanation",
+    assert CSV_COLUMNS[:17] == [
+        "conflict_id", "severity", "kind", "subject", "source", "line", "quote", "sentence",
+        "outlet", "nominal", "low", "high", "qualifier", "unit", "modality", "consensus",
+        "explanation",
     ]  # fmt: skip
     plenary = [r for r in rows if r["kind"] == "date"]
     assert {r["quote"] for r in plenary} == {"October 15", "October 25"}

@@ -52,7 +52,7 @@ def test_seeds_report_shows_the_conflicts_an_editor_must_see(
     assert "seeds/000_d3321d4a47214618.txt:2" in plenary
     assert "seeds/001_022a195d71583f65.txt:11" in plenary
     assert "more than 110 countries: 2 of 3 outlets" in out
-    assert "Counted once: 3 files credited to VNA" in out
+    assert "Counted once: 3 files of VNA (the files: --verbose)" in out
     # never set against each other
     assert "[69 countries]" not in out
     assert "AUD83.5 million" not in out.split("Agreed")[0]
@@ -119,9 +119,9 @@ def test_limit_renders_only_what_is_shown(monkeypatch: pytest.MonkeyPatch) -> No
     rendered: list[str] = []
     original = report_module._group_block
 
-    def counting(group: Group, color: bool) -> list[RenderableType]:
+    def counting(group: Group, color: bool, verbose: bool = False) -> list[RenderableType]:
         rendered.append(group.id)
-        return original(group, color)
+        return original(group, color, verbose)
 
     monkeypatch.setattr(report_module, "_group_block", counting)
     render(_seeds(), limit=2)
@@ -143,10 +143,7 @@ def test_many_copies_are_counted_per_outlet_and_listed_with_verbose() -> None:
     )
     result = replace(_seeds(), copies=copies)
     short = render(result, width=200)
-    assert (
-        "Counted once: 20 files, 8 sets of one outlet's copies in one story; files per "
-        "outlet: VNA 12, AFP 8 (--verbose lists every file)"
-    ) in short
+    assert "Counted once: 12 files of VNA, 8 files of AFP (the files: --verbose)" in short
     assert "vna-0-0.txt" not in short
     full = render(result, width=200, verbose=True)
     assert full.count("Counted once:") == 8
@@ -155,11 +152,15 @@ def test_many_copies_are_counted_per_outlet_and_listed_with_verbose() -> None:
 
 def test_many_outlets_name_the_largest_and_count_the_rest() -> None:
     copies = tuple(
-        (f"outlet {n:02}", ("a.txt", "b.txt")) for n in range(report_module.COPIES_LISTED + 7)
+        (f"outlet {n:02}", ("a.txt", "b.txt") * (1 + n % 3))
+        for n in range(report_module.MAX_NAMED_OUTLETS + 4)
     )
     out = render(replace(_seeds(), copies=copies), width=300)
-    assert "outlet 07 2 and 4 more outlets (--verbose" in out
-    assert "outlet 08" not in out
+    assert (
+        "Counted once: 6 files of outlet 02, 6 files of outlet 05, 6 files of outlet 08, "
+        "4 files of outlet 01, 4 files of outlet 04, 10 files of 4 other outlets "
+        "(the files: --verbose)"
+    ) in out
 
 
 def test_the_default_limit_is_for_a_terminal_only() -> None:

@@ -162,7 +162,7 @@ def test_outside_git_only_the_start_dir(tmp_path: Path) -> None:
             "hanoicheck.toml",
             "colour = true\n",
             "hanoicheck.toml: colour: unknown setting (valid: paths, exclude, fail-on, "
-            "tolerances, synonyms, max-size)",
+            "baseline, tolerances, synonyms, max-size)",
         ),
         (
             "hanoicheck.toml",

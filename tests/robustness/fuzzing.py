@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hanoicheck.api import iter_extract
+from hanoicheck.api import NoSourcesError, iter_extract
 from hanoicheck.config import ConfigError, load_config
 from hanoicheck.escaping import visible
 from hanoicheck.extract.pipeline import extract_document, extract_text
@@ -135,7 +135,10 @@ def target_name(data: bytes) -> int:
         path = os.path.join(os.fsencode(folder), name)
         with open(path, "wb") as handle:
             handle.write(NAME_ARTICLE.encode())
-        items = list(iter_extract([folder]))
+        try:
+            items = list(iter_extract([folder]))
+        except NoSourcesError:  # not an article's name (no .txt): said, and nothing read
+            return -1
     claims = [c for i in items if not isinstance(i, SourceError) for c in i.claims]
     for item in items:
         if isinstance(item, SourceError):

@@ -72,7 +72,7 @@ def test_hostile_directory_in_a_real_process(hostile_dir: Path) -> None:
     assert result.returncode == 2, result.stderr
     assert quotes(result.stdout) == ["more than 40 countries"]
     assert_one_line_each(result.stderr, BAD)
-    assert "10 file(s) could not be read; exit 2" in result.stderr
+    assert "10 files could not be read; exit 2" in result.stderr
     assert "HTML nested too deeply" in result.stderr
 
 

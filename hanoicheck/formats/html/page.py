@@ -469,7 +469,7 @@ def _body(group: Group, context: Context) -> str:
     out.append("</ol>")
     rows = [("Consensus", group.consensus.text)]
     if group.reasons:
-        rows.append(("Compared because", "; ".join(group.reasons) + "."))
+        rows.append(("Compared because", group.compared_because))
     out.append(
         '<dl class="verdict">'
         + "\n".join(f'<dt>{name}</dt><dd class="t">{text(value)}</dd>' for name, value in rows)
