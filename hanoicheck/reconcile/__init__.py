@@ -31,7 +31,6 @@ from hanoicheck.reconcile.grouping import GroupingOptions, blocks, group_block
 from hanoicheck.reconcile.ids import unique_ids
 from hanoicheck.reconcile.independence import independent_units
 from hanoicheck.reconcile.model import (
-    Conflict,
     Consensus,
     Group,
     Position,
@@ -46,7 +45,6 @@ from hanoicheck.reconcile.years import complete, has_yearless, story_middles
 from hanoicheck.sources.terms import terms as text_terms
 
 __all__ = [
-    "Conflict",
     "Consensus",
     "Group",
     "Position",

@@ -131,10 +131,6 @@ def because(reasons: Sequence[str]) -> str:
     return text + "."
 
 
-# A conflict is a group whose status is CONFLICT; the alias names intent at call sites.
-Conflict = Group
-
-
 @dataclass(frozen=True, slots=True)
 class Reconciliation:
     """The result of reconciling a set of claims."""

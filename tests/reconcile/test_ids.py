@@ -7,6 +7,7 @@ sources, then their rank (see :mod:`hanoicheck.reconcile.ids`).
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import sys
 from collections import Counter
@@ -17,6 +18,8 @@ import pytest
 
 import hanoicheck.reconcile as reconcile_module
 from hanoicheck.api import extract_paths, reconcile_paths
+from hanoicheck.extract.pipeline import extract_text
+from hanoicheck.model import Claim
 from hanoicheck.reconcile import Group, Reconciliation, reconcile
 from hanoicheck.reconcile.ids import unique_ids
 from tests.gold import ROOT
@@ -135,3 +138,31 @@ def test_a_group_with_its_own_fingerprint_keeps_it() -> None:
     other = replace(group, id="0123456789ab")
     kept = unique_ids([group, other], lambda g: "")
     assert [g.id for g in kept] == [group.id, "0123456789ab"]
+
+
+SUMMIT = "the Lisbon Ocean Summit at the Belem Cultural Centre, hosted by Portugal"
+
+
+def _claims(texts: dict[str, str]) -> list[Claim]:
+    claims: list[Claim] = []
+    for name, text in texts.items():
+        claims.extend(extract_text(text, source=name, document_date="2026-06-10"))
+    return claims
+
+
+def test_verdicts_and_fingerprints_do_not_depend_on_file_order_or_lines() -> None:
+    texts = {
+        "a.txt": f"More than 110 countries attended {SUMMIT}.",
+        "b.txt": f"Delegations from 100 countries attended {SUMMIT}.",
+        "c.txt": f"About 110 countries attended {SUMMIT}.",
+    }
+    claims = _claims(texts)
+    baseline = {(g.id, g.status, g.severity) for g in reconcile(claims).groups}
+    for order in itertools.permutations(claims):
+        assert {(g.id, g.status, g.severity) for g in reconcile(order).groups} == baseline
+    moved = _claims({k: "\n\nA new first paragraph.\n" + v for k, v in texts.items()})
+    assert {g.id for g in reconcile(moved).conflicts} == {g.id for g in reconcile(claims).conflicts}
+    changed = _claims({**texts, "b.txt": f"Delegations from 95 countries attended {SUMMIT}."})
+    assert {g.id for g in reconcile(changed).conflicts} != {
+        g.id for g in reconcile(claims).conflicts
+    }

@@ -15,6 +15,7 @@ from hanoicheck.api import extract_paths, reconcile_paths
 from hanoicheck.reconcile import reconcile
 from hanoicheck.reconcile.stories import StoryInput, cluster_stories
 from tests.gold import ROOT
+from tests.reconcile.conftest import Reconcile
 
 
 def _write(folder: Path, articles: dict[str, str]) -> Path:
@@ -195,3 +196,15 @@ def test_a_late_recap_joins_only_when_it_leads_with_the_story_s_name() -> None:
     result = cluster_stories(items)
     assert result["recap"] == result["a"]
     assert result["other"] != result["a"]
+
+
+def test_unrelated_stories_in_one_folder_are_never_compared(reconcile_texts: Reconcile) -> None:
+    result = reconcile_texts(
+        {
+            "ocean1.txt": "date: 2026-06-10\nSeventy-two countries signed the Lisbon Ocean Accord at the Belem Centre.\n",
+            "ocean2.txt": "date: 2026-06-10\nA total of 72 countries signed the Lisbon Ocean Accord at the Belem Centre.\n",
+            "ai.txt": "date: 2026-03-17\nFifty-six countries signed the Seoul AI Declaration at the Korea Press Centre.\n",
+        }
+    )
+    assert result.stories == 2
+    assert not result.conflicts

@@ -1,0 +1,77 @@
+"""What a figure is about (:mod:`hanoicheck.reconcile.facets`): different things are
+never merged, whatever their numbers.
+
+Signatories, attendees, delegates and delegations; speakers and attendees; money in two
+currencies, of two owners or two types: each pair is two quantities, not a conflict.
+"""
+
+from __future__ import annotations
+
+from hanoicheck.reconcile import Severity, Status
+from tests.reconcile.conftest import Reconcile, group_with, in_one_group
+
+SUMMIT = "the Lisbon Ocean Summit at the Belem Cultural Centre, hosted by Portugal"
+
+
+def test_signatories_attendees_delegates_and_delegations_are_never_merged(
+    reconcile_texts: Reconcile,
+) -> None:
+    text = (
+        "date: 2026-06-10\n"
+        f"Delegates from 110 countries attended {SUMMIT}, where 69 countries signed the accord.\n"
+        "Over 1,000 delegates from 110 national delegations took part.\n"
+    )
+    other = (
+        "date: 2026-06-11\n"
+        f"Sixty-nine countries signed the accord at {SUMMIT}, which 110 countries attended.\n"
+    )
+    result = reconcile_texts({"a.txt": text, "b.txt": other})
+    assert not in_one_group(result, "110 countries", "69 countries")
+    assert not in_one_group(result, "Over 1,000 delegates", "110 national delegations")
+    signed = group_with(result, "69 countries", "Sixty-nine countries")
+    assert signed is not None and signed.status is Status.AGREED
+    assert not [c for c in result.conflicts if c.severity is Severity.ERROR]
+
+
+def test_speakers_are_not_set_against_attendees(reconcile_texts: Reconcile) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": f"date: 2026-06-10\nRepresentatives of 18 countries spoke at {SUMMIT}.\n",
+            "b.txt": f"date: 2026-06-10\nMore than 110 countries attended {SUMMIT}.\n",
+        }
+    )
+    assert not in_one_group(result, "18 countries", "More than 110 countries")
+    assert not result.conflicts
+
+
+def test_money_in_two_currencies_is_never_compared_but_a_conversion_sides_with_its_figure(
+    reconcile_texts: Reconcile,
+) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2026-06-10\nNorway pledged €20 million (US$21.7 million) to the Ocean Fund.\n",
+            "b.txt": "date: 2026-06-10\nNorway pledged €25 million to the Ocean Fund in Lisbon.\n",
+            "c.txt": "date: 2026-06-10\nNorway pledged US$27 million to the Ocean Fund in Lisbon.\n",
+        }
+    )
+    euro = group_with(result, "€20 million", "€25 million")
+    assert euro is not None and euro.severity is Severity.ERROR
+    side = next(p for p in euro.positions if any(c.quote == "€20 million" for c in p.claims))
+    assert {c.quote for c in side.claims} == {"€20 million", "US$21.7 million"}
+    assert not in_one_group(result, "€25 million", "US$27 million")
+    assert len(result.conflicts) == 1
+
+
+def test_different_owners_and_money_types_are_different_things(reconcile_texts: Reconcile) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2026-06-10\nNorway pledged €20 million to the Ocean Fund in Lisbon.\n",
+            "b.txt": "date: 2026-06-10\nJapan pledged €25 million to the Ocean Fund in Lisbon.\n",
+            "c.txt": (
+                "date: 2026-06-10\nStorms cost the Norwegian economy €3 billion in 2025, "
+                "the Ocean Fund in Lisbon heard.\n"
+            ),
+        }
+    )
+    assert not result.conflicts
+    assert not in_one_group(result, "€20 million", "€25 million")

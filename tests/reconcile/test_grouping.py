@@ -1,0 +1,68 @@
+"""Grouping by event and day (:mod:`hanoicheck.reconcile.grouping`): sessions of one
+event, days inside a range, a session dated outside its parent event.
+"""
+
+from __future__ import annotations
+
+from hanoicheck.reconcile import Severity
+from tests.reconcile.conftest import Reconcile, in_one_group
+
+
+def test_a_day_inside_a_multi_day_range_agrees_and_another_day_conflicts(
+    reconcile_texts: Reconcile,
+) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2026-06-12\nThe signing ceremony of the Lisbon Accord took place on June 9-10.\n",
+            "b.txt": "date: 2026-06-12\nThe signing ceremony of the Lisbon Accord was held on 10 June.\n",
+            "c.txt": "date: 2026-06-12\nThe signing ceremony of the Lisbon Accord was held on June 14.\n",
+        }
+    )
+    (conflict,) = result.conflicts
+    sides = [{c.quote for c in p.claims} for p in conflict.positions]
+    assert any({"June 9-10", "10 June"} <= side for side in sides)
+    assert {"June 14"} in sides
+
+
+def test_two_plenaries_on_two_days_are_two_sessions(reconcile_texts: Reconcile) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2026-06-12\nThe forum ran on June 9-10. The plenary session on June 9 heard 18 statements.\n",
+            "b.txt": "date: 2026-06-12\nThe forum ran on June 9-10. The plenary session on June 10 heard 14 statements.\n",
+        }
+    )
+    assert not result.conflicts
+    assert not in_one_group(result, "18 statements", "14 statements")
+
+
+def test_close_counts_of_a_possibly_same_session_are_a_near_miss_warning(
+    reconcile_texts: Reconcile,
+) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2026-06-12\nThe plenary session of the Lisbon forum heard 18 statements.\n",
+            "b.txt": "date: 2026-06-12\nThe opening plenary session of the Lisbon forum heard 19 statements.\n",
+            "c.txt": "date: 2026-06-12\nThe plenary session of the Lisbon forum on June 10 heard 30 statements.\n",
+        }
+    )
+    (conflict,) = result.conflicts
+    assert conflict.severity is Severity.WARNING
+    assert {c.quote for c in conflict.claims} == {"18 statements", "19 statements"}
+
+
+def test_a_session_dated_outside_its_parent_event_conflicts(reconcile_texts: Reconcile) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": (
+                "The first plenary session was held on June 2 in Lisbon, as part of the "
+                "Lisbon Ocean Summit and Signing Ceremony.\n"
+            ),
+            "b.txt": (
+                "date: 2026-06-12\nThe Lisbon Ocean Summit opened on June 9. "
+                "The plenary session on the afternoon of June 9 heard 12 statements.\n"
+            ),
+        }
+    )
+    (conflict,) = result.conflicts
+    assert conflict.severity is Severity.ERROR
+    assert "cannot be another sitting" in conflict.explanation
