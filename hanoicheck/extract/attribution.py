@@ -25,38 +25,31 @@ from functools import cache
 
 from hanoicheck.calendar import MONTH_NAMES
 from hanoicheck.extract import context
-from hanoicheck.lexicon import data_table, phrases
+from hanoicheck.lexicon import data_table, default_lexicon, phrases
 from hanoicheck.model import Span
 
 # A source farther from its figure than this (in context.distance units) is not its own.
 REACH = 220
 MAX_WORDS = 7
 _WORD = re.compile(r"[\w'\u2019.&-]+|[^\w\s]")
-_STOP_LEFT = frozenset(
-    {
-        "that", "and", "or", "but", "while", "which", "who", "whom", "as", "when", "where",
-        "if", "because", "after", "before", "since", "than", "to", "in", "on", "at", "by",
-        "with", "from", "for", "into", "it", "he", "she", "they", "we", "i", "you", "this",
-        "there", "what", "had", "has", "have", "was", "were", "is", "are", "be", "been",
-    }
-)  # fmt: skip
-_SKIP_BEFORE_VERB = frozenset({"also", "later", "had", "has", "have", "then", "now", "earlier"})
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+_STOP_LEFT = frozenset(default_lexicon().words("source_stop_left"))
+_SKIP_BEFORE_VERB = frozenset(default_lexicon().words("skip_before_say_verb"))
+_DETERMINERS = frozenset(default_lexicon().words("source_determiners"))
 _CALENDAR = frozenset(
     {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "today", "yesterday", "tomorrow", "tonight", *(m for m in MONTH_NAMES),
     }
 )  # fmt: skip
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+_PRONOUNS = frozenset(default_lexicon().words("source_pronouns"))
 
 
 _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<who>[^,.;:()]+?)(?=\s*[,.;:(]|\s+(?:the|at|in|on)\s|$)",
     re.IGNORECASE,
 )
-_LEADING = frozenset({"the", "and", "of", "for", "meanwhile", "but", "also"})
-_TRAILING = frozenset({"the", "and", "of", "for"})
+_LEADING = frozenset(default_lexicon().words("source_leading_trim"))
+_TRAILING = frozenset(default_lexicon().words("source_trailing_trim"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,56 +26,10 @@ _TOKEN_WINDOW = 40
 MAX_SENTENCE = 2000
 # Generic event words ("meeting", "session") lose to a specific cue at a similar distance.
 _GENERIC_EVENT_PENALTY = 30
-_GENERIC_EVENTS = frozenset({"conference"})
+_GENERIC_EVENTS = frozenset(default_lexicon().words("generic_events"))
 # Event words that modify a following event word ("closing plenary", "opening session").
-_MODIFIER_EVENTS = frozenset({"conference", "opening ceremony", "closing ceremony"})
-_ABBREVIATIONS = [
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "st",
-    "no",
-    "gen",
-    "sen",
-    "rep",
-    "prof",
-    "inc",
-    "ltd",
-    "co",
-    "vs",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "mt",
-    "ft",
-    "lt",
-    "col",
-    "capt",
-    "gov",
-    "pres",
-    "jr",
-    "sr",
-    "approx",
-    "est",
-    "fig",
-    "rs",
-    "no",
-    "nos",
-    "vol",
-    "p",
-    "pp",
-    "l.e",
-]
+_MODIFIER_EVENTS = frozenset(default_lexicon().words("modifier_events"))
+_ABBREVIATIONS = frozenset(default_lexicon().words("abbreviations"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,39 +244,7 @@ def parent_event(text: str, sentence: Span) -> tuple[str, Span] | None:
     return parent, Span(match.start("parent"), match.end("parent"))
 
 
-_MODIFIER_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "of",
-        "at",
-        "in",
-        "on",
-        "during",
-        "to",
-        "for",
-        "by",
-        "with",
-        "and",
-        "from",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "last",
-        "final",
-        "next",
-    ]
-)
+_MODIFIER_STOP = frozenset(default_lexicon().words("event_modifier_stop"))
 
 
 def event_name(text: str, cue: Cue) -> str:

@@ -26,81 +26,9 @@ from hanoicheck.model import Claim, Interval, Kind, Qualifier, Subject
 if TYPE_CHECKING:
     from hanoicheck.extract.sentence import SentenceContext
 
-_TITLES = frozenset(
-    [
-        "minister",
-        "president",
-        "prime",
-        "deputy",
-        "secretary",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "chairman",
-        "chair",
-        "director",
-        "governor",
-        "mayor",
-        "ambassador",
-        "envoy",
-    ]
-)
+_TITLES = frozenset(default_lexicon().words("person_titles"))
 
-_NOT_OWNERS = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "we",
-        "meanwhile",
-        "however",
-        "but",
-        "and",
-        "also",
-        "according",
-        "last",
-        "next",
-        "each",
-        "every",
-        "for",
-        "from",
-        "with",
-        "by",
-        "as",
-        "of",
-        "under",
-        "over",
-        "more",
-        "than",
-        "about",
-        "around",
-        "nearly",
-        "some",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "is",
-        "are",
-        "was",
-        "were",
-        "then",
-    ]
-)
+_NOT_OWNERS = frozenset(default_lexicon().words("not_owners"))
 
 
 @cache

@@ -18,132 +18,24 @@ from decimal import Decimal
 from functools import cache
 
 from hanoicheck.intervals import DEFAULT_TOLERANCE, Tolerance, hedged
+from hanoicheck.lexicon import data_table
 from hanoicheck.model import Interval, Qualifier
 
-_UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_SCALE_WORDS = {
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "lakh": 1e5,
-    "lakhs": 1e5,
-    "crore": 1e7,
-    "crores": 1e7,
-}
-# "half a million", "a quarter of a million", "three quarters of a billion"
-_FRACTIONS = {
-    "half": 0.5,
-    "quarter": 0.25,
-    "third": 1 / 3,
-    "three quarter": 0.75,
-    "two third": 2 / 3,
-}
-_SCALE_ABBREV = {
-    "k": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "bn": 1e9,
-    "b": 1e9,
-    "tn": 1e12,
-    "trn": 1e12,
-    "crore": 1e7,
-    "lakh": 1e5,
-}
+_GRAMMAR = data_table("numbers")  # the words of the number grammar (data/numbers.toml)
+_UNITS: list[str] = _GRAMMAR["units"]
+_TENS: list[str] = _GRAMMAR["tens"]
+_SCALE_WORDS: dict[str, float] = _GRAMMAR["scale_words"]
+_FRACTIONS: dict[str, float] = _GRAMMAR["fractions"]
+_SCALE_ABBREV: dict[str, float] = _GRAMMAR["scale_abbrev"]
 # "dozens of", "thousands of": vague amounts, kept as open intervals from their unit
 # ("trillions of dollars" is at least 1e12).
-_VAGUE = {
-    "dozens": 12.0,
-    "scores": 20.0,
-    "hundreds": 100.0,
-    "thousands": 1e3,
-    "tens of thousands": 1e4,
-    "hundreds of thousands": 1e5,
-    "millions": 1e6,
-    "tens of millions": 1e7,
-    "hundreds of millions": 1e8,
-    "billions": 1e9,
-    "trillions": 1e12,
-}
-
-# Hedge phrases before a figure, by qualifier. Longest match wins.
+_VAGUE: dict[str, float] = _GRAMMAR["vague"]
+# Hedge phrases before a figure, by qualifier (longest match wins), and after it.
 _HEDGES_BEFORE: dict[Qualifier, tuple[str, ...]] = {
-    Qualifier.MORE_THAN: (
-        "more than",
-        "over",
-        "upwards of",
-        "in excess of",
-        "above",
-        "exceeding",
-        "greater than",
-        "larger than",
-        "higher than",
-        "well over",
-        "just over",
-    ),
-    Qualifier.AT_LEAST: (
-        "at least",
-        "no less than",
-        "no fewer than",
-        "not less than",
-        "not fewer than",
-        "a minimum of",
-        "a total of at least",
-    ),
-    Qualifier.ABOUT: (
-        "about",
-        "around",
-        "approximately",
-        "approx.",
-        "roughly",
-        "some",
-        "an estimated",
-        "estimated",
-        "circa",
-        "or so",
-        "an approximate",
-    ),
-    Qualifier.NEARLY: ("nearly", "almost", "close to", "just under", "just shy of", "approaching"),
-    Qualifier.UP_TO: (
-        "up to",
-        "at most",
-        "no more than",
-        "not more than",
-        "as many as",
-        "a maximum of",
-    ),
-    Qualifier.LESS_THAN: ("less than", "fewer than", "under", "below"),
+    Qualifier(q): tuple(phrases) for q, phrases in _GRAMMAR["hedges_before"].items()
 }
 _HEDGES_AFTER: dict[str, Qualifier] = {
-    "or more": Qualifier.AT_LEAST,
-    "and more": Qualifier.AT_LEAST,
-    "or so": Qualifier.ABOUT,
-    "plus": Qualifier.AT_LEAST,
-    "+": Qualifier.AT_LEAST,
+    phrase: Qualifier(q) for phrase, q in _GRAMMAR["hedges_after"].items()
 }
 
 

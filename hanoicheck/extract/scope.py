@@ -22,14 +22,7 @@ from hanoicheck.model import Span
 # How far after a figure a place may follow and still belong to its noun phrase.
 AFTER_REACH = 60
 _NAME = r"[A-Z][\w'\u2019-]*(?:\s+(?:de|du|of|al|el)?\s*[A-Z][\w'\u2019-]*){0,3}"
-_NOT_PLACES = frozenset(
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "article", "chapter", "section",
-        "the", "a", "an", "total", "all", "his", "her", "their", "its", "english", "french",
-    }
-)  # fmt: skip
+_NOT_PLACES = frozenset(default_lexicon().words("not_places"))
 
 
 @cache

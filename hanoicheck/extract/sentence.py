@@ -13,20 +13,11 @@ from hanoicheck.extract.modality import modality_of
 from hanoicheck.extract.scope import scope_of
 from hanoicheck.extract.timescope import time_scope
 from hanoicheck.intervals import DEFAULT_TOLERANCE, Tolerance
+from hanoicheck.lexicon import default_lexicon
 from hanoicheck.model import Claim, Document, Event, Kind, Span, Subject
 
 # The parts of a conference a sentence may date while calling the whole "the conference".
-_SESSIONS = frozenset(
-    {
-        "plenary session",
-        "high-level discussion",
-        "opening ceremony",
-        "closing ceremony",
-        "signing ceremony",
-        "press briefing",
-        "conference",
-    }
-)
+_SESSIONS = frozenset(default_lexicon().words("conference_sessions"))
 
 if TYPE_CHECKING:
     from hanoicheck.extract.dates import DateMention

@@ -225,10 +225,12 @@ def build_facets(
                 event_names=event_names(claim, vocabulary),
             )
         )
-    return _mark_single(facets, converts)
+    return _mark_single(facets, converts, vocabulary)
 
 
-def _mark_single(facets: list[Facets], converts: dict[str, str]) -> list[Facets]:
+def _mark_single(
+    facets: list[Facets], converts: dict[str, str], vocabulary: Vocabulary
+) -> list[Facets]:
     """Set ``single`` on the facets of every block no source makes ambiguous.
 
     A source is ambiguous about a quantity when it gives two different figures for it
@@ -241,7 +243,7 @@ def _mark_single(facets: list[Facets], converts: dict[str, str]) -> list[Facets]
         by_block[facet.block].append(facet)
     single: set[str] = set()
     for members in by_block.values():
-        if _vague(members[0]):
+        if _vague(members[0], vocabulary):
             continue
         by_source: dict[str, list[Facets]] = defaultdict(list)
         for facet in members:
@@ -253,7 +255,7 @@ def _mark_single(facets: list[Facets], converts: dict[str, str]) -> list[Facets]
     return [replace(f, single=True) if f.claim.id in single else f for f in facets]
 
 
-def _vague(facet: Facets) -> bool:
+def _vague(facet: Facets, vocabulary: Vocabulary) -> bool:
     """A class that names no particular quantity: money of an unknown type, a date of
     an unnamed event, "people" doing nothing the sentence says. Its figures are only
     compared when a detail ties them."""
@@ -262,10 +264,7 @@ def _vague(facet: Facets) -> bool:
         return claim.subject.noun == "other"
     if claim.kind is Kind.DATE:
         return facet.subject_class in ("", "event")
-    return claim.subject.role is None and fold(claim.subject.noun) in _VAGUE_NOUNS
-
-
-_VAGUE_NOUNS = frozenset({"people", "persons", "individuals", "others", "tonnes"})
+    return claim.subject.role is None and fold(claim.subject.noun) in vocabulary.vague_nouns
 
 
 def _ambiguous(items: list[Facets]) -> bool:
@@ -406,7 +405,7 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
                 return Identity.DIFFERENT, [
                     f"different sittings ({a.part_of_day} / {b.part_of_day})"
                 ]
-            if not _vague(a):  # "15 tonnes" and "25 tonnes" of one day: two shipments
+            if not _vague(a, vocabulary):  # "15 tonnes" and "25 tonnes" of one day: two shipments
                 ties.append(f"both are on {day_text(a.day)}")
         elif a.recurring or b.recurring:
             possible = True  # an undated sitting of a session that recurs
@@ -425,7 +424,7 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
         return Identity.POSSIBLE, ties
     if a.authority and a.authority == b.authority and a.claim.kind is not Kind.DATE:
         ties.append(f"both figures come from {a.authority}")
-    if _stated_same_day(a, b) and not _vague(a):
+    if _stated_same_day(a, b) and not _vague(a, vocabulary):
         ties.append(f"both hold on {day_text(a.when.day) if a.when and a.when.day else ''}")
     elif a.cumulative and (order := compare_times(a.when, b.when)) is not None and order[0] == 0:
         ties.append("both are the running total at the same moment")

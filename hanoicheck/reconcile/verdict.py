@@ -20,6 +20,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import cache
 
 from hanoicheck.intervals import (
     Bounds,
@@ -30,6 +31,7 @@ from hanoicheck.intervals import (
     plausible,
     relative_gap,
 )
+from hanoicheck.lexicon import data_table
 from hanoicheck.model import Claim, Kind, Qualifier, TimeBasis
 from hanoicheck.reconcile.facets import Facets, Identity, compare_times, conversions, identity
 from hanoicheck.reconcile.labels import day, day_text, value_label
@@ -261,7 +263,12 @@ def _all_overlap(members: Sequence[Facets], bounds: Mapping[str, Bounds]) -> boo
 # Two figures more than this many times apart measure different things (a city and the
 # nation, one day and the whole festival), whatever ties their words.
 APART = 10.0
-_ORDERS_OF_MAGNITUDE = ("dozens", "scores", "hundreds", "thousands", "millions", "billions")
+
+
+@cache
+def _vague_amounts() -> tuple[str, ...]:
+    """The number grammar's vague amounts ("dozens", "thousands"): orders of magnitude."""
+    return tuple(data_table("numbers")["vague"])
 
 
 def _apart(a: Bounds, b: Bounds) -> bool:
@@ -274,7 +281,7 @@ def _plausible(facet: Facets, bounds: Mapping[str, Bounds]) -> Bounds:
     but "thousands of" is an order of magnitude, not a figure to stretch."""
     claim = facet.claim
     strict = bounds[claim.id]
-    vague = any(word in claim.quote.lower() for word in _ORDERS_OF_MAGNITUDE)
+    vague = any(word in claim.quote.lower() for word in _vague_amounts())
     if claim.kind is Kind.DATE or vague:
         return strict
     return plausible(strict, claim.value.qualifier)

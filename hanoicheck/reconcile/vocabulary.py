@@ -42,6 +42,7 @@ class Vocabulary:
     story_stopwords: frozenset[str]
     signature_stopwords: frozenset[str] = frozenset()
     authorities: dict[str, str] | None = None  # folded word -> canonical authority
+    vague_nouns: frozenset[str] = frozenset()  # "people", "tonnes": no quantity alone
 
     def authority(self, raw: str | None) -> str | None:
         """One name per authority, or None when the phrase names no particular one.
@@ -188,6 +189,7 @@ def load_vocabulary(text: str, extra_synonyms: Sequence[Sequence[str]] = ()) -> 
         story_stopwords=frozenset(_fold_all(raw.get("story", {}).get("stopwords", []))),
         signature_stopwords=frozenset(_fold_all(raw.get("signature", {}).get("stopwords", []))),
         authorities=_invert(raw.get("authorities", {})),
+        vague_nouns=frozenset(_fold_all(raw.get("vague", {}).get("nouns", []))),
     )
 
 
