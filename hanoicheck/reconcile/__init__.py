@@ -29,7 +29,7 @@ from hanoicheck.reconcile.budget import NOT_COMPARED, within_budget
 from hanoicheck.reconcile.facets import Facets, build_facets
 from hanoicheck.reconcile.grouping import GroupingOptions, blocks, group_block
 from hanoicheck.reconcile.ids import unique_ids
-from hanoicheck.reconcile.independence import independent_units
+from hanoicheck.reconcile.independence import outlets_by_source
 from hanoicheck.reconcile.model import (
     Consensus,
     Group,
@@ -107,7 +107,7 @@ def reconcile(
     if any(has_yearless(c) for c in ordered):
         middles = story_middles(inputs, stories)
         ordered = [complete(c, middles[c.source]) if c.source in middles else c for c in ordered]
-    units, copies = independent_units(ordered, stories)
+    outlet_of, copies = outlets_by_source(ordered, stories)
     facets, aside = within_budget(build_facets(ordered, stories, vocabulary))
     story_dates: dict[str, list[Facets]] = defaultdict(list)
     for facet in facets:
@@ -118,10 +118,10 @@ def reconcile(
     for key, block in blocks(facets).items():
         dates = story_dates.get(key[0], [])
         groups.extend(
-            judge(cluster.members, cluster.notes, units, vocabulary)
+            judge(cluster.members, cluster.notes, outlet_of, vocabulary)
             for cluster in group_block(block, dates, vocabulary, grouping)
         )
-    groups.extend(judge([facet], [NOT_COMPARED], units, vocabulary) for facet in aside)
+    groups.extend(judge([facet], [NOT_COMPARED], outlet_of, vocabulary) for facet in aside)
     names = story_names(inputs, stories)
     groups = unique_ids(groups, lambda g: names[stories[g.claims[0].source]])
     groups.sort(key=_severity_rank)

@@ -24,12 +24,12 @@ MIN_DUPLICATE_TEXT = 400
 MAX_COMPARED_PER_STORY = 300  # beyond this, only outlets decide (keeps the cost bounded)
 
 
-def independent_units(
+def outlets_by_source(
     claims: Iterable[Claim], stories: Mapping[str, str]
 ) -> tuple[dict[str, str], list[tuple[str, tuple[str, ...]]]]:
     """Map each source to the outlet it counts as, and list the merged copies.
 
-    Returns ``(unit_by_source, copies)`` where ``copies`` names each unit that stands
+    Returns ``(outlet_of, copies)`` where ``copies`` names each outlet that stands
     for more than one file, for the report ("3 files credited to VNA count once").
     """
     sentences: dict[str, list[str]] = defaultdict(list)

@@ -42,7 +42,7 @@ from hanoicheck.reconcile.vocabulary import Vocabulary
 def judge(
     members: Sequence[Facets],
     notes: Sequence[str],
-    units: Mapping[str, str],
+    outlet_of: Mapping[str, str],
     vocabulary: Vocabulary,
 ) -> Group:
     """The verdict on one group."""
@@ -51,9 +51,9 @@ def judge(
     with_year = all_have_years(claims)
     bounds = {f.claim.id: bounds_of(f.claim, with_year) for f in members}
     read = {f.claim.id: _plausible(f, bounds) for f in members}
-    positions = _positions(members, read, units)
+    positions = _positions(members, read, outlet_of)
     worst = _worst_clash(members, bounds, read, vocabulary)
-    total = sorted({units[c.source] for c in claims})
+    total = sorted({outlet_of[c.source] for c in claims})
     consensus = _consensus(positions, len(total))
     if worst is not None:
         status = Status.CONFLICT
@@ -82,7 +82,7 @@ def judge(
 
 
 def _positions(
-    members: Sequence[Facets], bounds: Mapping[str, Bounds], units: Mapping[str, str]
+    members: Sequence[Facets], bounds: Mapping[str, Bounds], outlet_of: Mapping[str, str]
 ) -> list[Position]:
     links = conversions([f.claim for f in members])
     primaries = [f for f in members if f.claim.id not in links]
@@ -114,7 +114,7 @@ def _positions(
     positions = []
     for side in sides:
         label = _side_label(side)
-        support = tuple(sorted({units[c.source] for c in side}))
+        support = tuple(sorted({outlet_of[c.source] for c in side}))
         unit = side[0].unit
         positions.append(Position(label, tuple(side), support, unit))
     positions.sort(key=lambda p: (-len(p.support), p.label))
