@@ -37,7 +37,8 @@ def _noun_pattern() -> re.Pattern[str]:
 def _counted_noun(ctx: SentenceContext, figure: Figure) -> tuple[str, int, str] | None:
     """(canonical noun, end offset, surface) of what the figure counts, if anything."""
     text = ctx.text
-    after = text[figure.end : min(ctx.sentence.end, figure.end + 60)]
+    tail = figure.tail
+    after = text[tail : min(ctx.sentence.end, tail + 60)]
     if figure.vague:  # "thousands of people": the noun follows "of"
         after = " " + after
     match = _noun_pattern().match(after)
@@ -52,7 +53,7 @@ def _counted_noun(ctx: SentenceContext, figure: Figure) -> tuple[str, int, str] 
     if figure.in_words and len(mods.split()) > 2:
         return None
     surface = (match.group("noun") or match.group("generic")).lower()
-    end = figure.end - (1 if figure.vague else 0) + match.end()
+    end = tail - (1 if figure.vague else 0) + match.end()
     if match.group("noun"):
         return default_lexicon().noun_by_surface[surface], end, surface
     if surface in _words("not_counted") or surface.endswith("ss"):

@@ -46,7 +46,9 @@ class Figure:
     ``start``/``end`` span the hedge and the number (the quote of the figure);
     ``number_start``/``number_end`` the number alone (what a report highlights).
     ``in_words`` marks a figure written in words ("sixty-nine"), which needs a counted
-    noun to be a claim at all.
+    noun to be a claim at all. ``restated_end`` ends a bare restatement of the same
+    figure in brackets right after it ("66.21 crore (662 million)"), which is part of
+    this figure, not another one.
     """
 
     start: int
@@ -57,6 +59,13 @@ class Figure:
     in_words: bool = False
     vague: bool = False
     scaled: bool = False
+    restated_end: int | None = None
+
+    @property
+    def tail(self) -> int:
+        """Where what the figure counts may start: after a restatement in brackets
+        ("5.17 crore (51.7 million) people"), else right after the figure."""
+        return self.restated_end if self.restated_end is not None else self.end
 
 
 _NUMBER_WORD = "|".join(
@@ -70,8 +79,22 @@ _NUMBER_WORD = "|".join(
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
-# A currency sign that may open the second end of a range ("$22 billion to $38 billion").
+# A currency sign that may open the second end of a range ("$22 billion to $38 billion");
+# the currencies' short names written with a capital ("Rs", "Tk", "KSh") are added from
+# the lexicon (:func:`_symbol`).
 _SYMBOL = r"(?-i:[A-Z]{1,3})?\$\s?|[\u20ac\u00a3\u00a5\u20b9\u20a9]\s?|(?-i:[A-Z]{3})\s"
+
+
+def _symbol() -> str:
+    from hanoicheck.lexicon import alternation, default_lexicon
+
+    short = [
+        form.rstrip(".")
+        for forms in default_lexicon().currencies.values()
+        for form in forms
+        if form[:1].isupper() and form.replace(".", "").isalpha() and len(form) <= 4
+    ]
+    return rf"{_SYMBOL}|(?-i:{alternation(short)})\.?\s?" if short else _SYMBOL
 
 
 @cache
@@ -82,10 +105,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     codes = "|".join(sorted(glued_codes(), key=len, reverse=True))
     glued = rf"(?!(?-i:(?:{codes})\b|[A-Z]{{1,3}}\$))"
     scale_abbrev = "|".join(sorted(_SCALE_ABBREV, key=len, reverse=True))
+    symbol = _symbol()
     # "83.5 million", "1.5bn", "12k", "2.4 trillion"
     digits = (
         rf"(?<![\d_.,/#:])(?<!(?-i:[a-z]))(?P<sdigits>{_DIGITS})"
-        rf"(?:\s?-?(?P<scale>{scale_words})\b|(?P<abbrev>{scale_abbrev})\b)"
+        rf"(?:\s?-?(?P<scale>{scale_words})(?:\s+(?P<scale2>{scale_words}))?\b"
+        rf"(?:\s+(?P<rest>\d{{1,2}})\s+(?P<rest_scale>lakhs?|crores?|thousand)\b)?"
+        rf"|(?P<abbrev>{scale_abbrev})\b)"
         rf"|(?<![\d_.,/#:])(?<!(?-i:[a-z]))(?P<digits>{_DIGITS})"
         rf"(?!{glued}[\w/]|[.,]\d|:\d|%|\s*(?:per\s*cent|percent)\b)"
     )
@@ -114,12 +140,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "number": re.compile(number, re.IGNORECASE),
         "hedge_before": re.compile(rf"\b(?P<hedge>{hedge_alts})\s+$", re.IGNORECASE),
-        "between": re.compile(rf"\b(?P<kw>between|from)\s+(?:{_SYMBOL})?$", re.IGNORECASE),
+        "between": re.compile(rf"\b(?P<kw>between|from)\s+(?:{symbol})?$", re.IGNORECASE),
         "range_joint": re.compile(
-            rf"\s*(?:-|\u2013|\u2014|\bto\b|\band\b|\bor\b)\s*(?:{_SYMBOL})?", re.IGNORECASE
+            rf"\s*(?:-|\u2013|\u2014|\bto\b|\band\b|\bor\b)\s*(?:{symbol})?", re.IGNORECASE
         ),
         "hedge_after": re.compile(
             r"\s*(?P<h>or\s+more|and\s+more|or\s+so|-?plus\b|\+)", re.IGNORECASE
+        ),
+        # "(51.7 million)", "(about 400 million)": the figure again, in other words or
+        # another numbering, with no currency or noun of its own
+        "restated": re.compile(
+            rf"\s*\(\s*(?:(?:{hedge_alts})\s+)?(?P<inner>{_DIGITS}"
+            rf"(?:\s?(?:{scale_words})\b|(?:{scale_abbrev})\b)?)\s*\)",
+            re.IGNORECASE,
         ),
     }
 
@@ -188,7 +221,15 @@ def _value_of(match: re.Match[str]) -> float | None:
         factor = (
             _SCALE_WORDS[scale.lower()] if scale else _SCALE_ABBREV[match.group("abbrev").lower()]
         )
-        return float(base * Decimal(int(factor)))  # 66.21 crore is 662100000, exactly
+        if match.group("scale2"):  # "2 lakh crore": the scales multiply
+            factor *= _SCALE_WORDS[match.group("scale2").lower()]
+        value = base * Decimal(int(factor))  # 66.21 crore is 662100000, exactly
+        if match.group("rest"):  # "66 crore 21 lakh": the parts add up
+            smaller = _SCALE_WORDS[match.group("rest_scale").lower()]
+            if smaller >= factor:
+                return None
+            value += Decimal(match.group("rest")) * Decimal(int(smaller))
+        return float(value)
     if match.group("fraction"):
         part = " ".join(match.group("part").lower().replace("-", " ").split()).rstrip("s")
         return _FRACTIONS[part] * _SCALE_WORDS[match.group("whole").lower()]
@@ -259,6 +300,9 @@ def find_figures(
         interval = hedged(value, qualifier, tolerance, hedge_word)
         if vague:
             interval = hedged(value, Qualifier.AT_LEAST)
+        restated = _restatement(text, fig_end, end, value)
+        if restated is not None:
+            skip_until = restated
         figures.append(
             Figure(
                 fig_start,
@@ -269,9 +313,26 @@ def find_figures(
                 in_words,
                 vague,
                 _scaled(match),
+                restated,
             )
         )
     return figures
+
+
+RESTATED_TOLERANCE = 0.05  # "66.21 crore (roughly 662 million)": rounded, not another figure
+
+
+def _restatement(text: str, pos: int, end: int, value: float) -> int | None:
+    """The end of a bracket right after a figure that states the same figure again
+    ("5.17 crore (51.7 million)"), or None. A bracket with another value, a currency
+    or words is something else (a conversion, a breakdown) and stays its own figure."""
+    match = _patterns()["restated"].match(text, pos, end)
+    if match is None or value <= 0:
+        return None
+    inner = parse_number(match.group("inner"))
+    if inner is None or abs(inner - value) > RESTATED_TOLERANCE * value:
+        return None
+    return match.end()
 
 
 def _prefix_ok(text: str, pos: int) -> bool:

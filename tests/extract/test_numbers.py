@@ -84,8 +84,53 @@ def test_scale_written_once_applies_to_both_ends() -> None:
         ("25 lakh", 2_500_000),
         ("five lakhs", 500_000),
         ("12,34,567.89", 1_234_567.89),
+        ("2 lakh crore", 2_000_000_000_000),  # scales multiply
+        ("66 crore 21 lakh", 662_100_000),  # parts add up
     ],
 )
 def test_fractions_of_a_scale_and_indian_numbers(text: str, value: float) -> None:
     (figure,) = find_figures(text)
     assert figure.value.nominal == value
+
+
+def test_a_smaller_part_must_be_smaller() -> None:
+    """ "5 lakh 3 crore" is no number: the added part must be of a smaller scale."""
+    assert all(f.value.nominal != 5e5 + 3e7 for f in find_figures("5 lakh 3 crore"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "rest"),
+    [
+        ("5.17 crore (51.7 million) people", 51_700_000, " people"),
+        ("66.21 crore (roughly 662 million) bathers", 662_100_000, " bathers"),
+        ("about 40 crore (400 million) people", 400_000_000, " people"),
+    ],
+)
+def test_a_restatement_in_brackets_is_part_of_the_figure(
+    text: str, value: float, rest: str
+) -> None:
+    (figure,) = find_figures(text)
+    assert figure.value.nominal == value
+    assert text[figure.tail :] == rest  # what it counts follows the bracket
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rs 25 lakh (about $29,000) each",  # a conversion: its own figure
+        "30 crore (20 crore in January) people",  # another figure, with words
+        "5 crore (12 million) people",  # another value
+    ],
+)
+def test_other_brackets_stay_figures_of_their_own(text: str) -> None:
+    assert len(find_figures(text)) == 2
+    assert find_figures(text)[0].restated_end is None
+
+
+def test_a_range_between_two_amounts_in_rupees() -> None:
+    (figure,) = find_figures("between Rs 6,382 crore and Rs 7,500 crore")
+    assert (figure.value.low, figure.value.high) == (63_820_000_000, 75_000_000_000)
+
+
+def test_as_high_as_is_an_upper_bound() -> None:
+    assert one("as high as 300 people")[4] == "up_to"
