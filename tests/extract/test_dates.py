@@ -202,3 +202,17 @@ def test_a_weekday_before_a_calendar_date_is_one_date_read_as_the_calendar_says(
     ]
     # a weekday not followed by a date is still read against the story's day
     assert dates_of("On Friday it rained.", "2025-06-02")[0][1] == "2025-05-30"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More than half a million people marched through French cities on Thursday.",
+        "Teachers walked out on Thursday over the budget.",
+        "Farmers rallied outside parliament on Thursday.",
+    ],
+)
+def test_a_day_people_marched_is_the_date_of_a_protest(sentence: str) -> None:
+    claims = extract_text(sentence, document_date="2025-09-19")
+    dates = [c for c in claims if c.kind.value == "date"]
+    assert [(d.value.nominal, d.event.type) for d in dates] == [("2025-09-18", "strike")]

@@ -35,6 +35,17 @@ def test_two_plenaries_on_two_days_are_two_sessions(reconcile_texts: Reconcile) 
     assert not in_one_group(result, "18 statements", "14 statements")
 
 
+def test_two_days_of_a_protest_movement_are_two_occasions(reconcile_texts: Reconcile) -> None:
+    """A strike movement has its days of action: each day's turnout is its own count."""
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2025-09-19\nOn September 10, 175,000 people marched against the budget, the interior ministry said.\n",
+            "b.txt": "date: 2025-09-19\nOn September 18, 506,000 people marched against the budget, the interior ministry said.\n",
+        }
+    )
+    assert not result.conflicts
+
+
 def test_close_counts_of_a_possibly_same_session_are_a_near_miss_warning(
     reconcile_texts: Reconcile,
 ) -> None:
