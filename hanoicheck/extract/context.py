@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from hanoicheck.lexicon import alternation, default_lexicon
+from hanoicheck.lexicon import alternation, default_lexicon, phrases
 from hanoicheck.model import Span
 
 _CLAUSE_PENALTY = 25
@@ -180,6 +180,8 @@ def find_cues(text: str, span: Span, table: str) -> list[Cue]:
             continue
         if _COMPOUND.match(text, match.end()):
             continue  # "closed-door", "opening-day": a modifier, not the event
+        if table == "events" and _particle().match(text, match.end()):
+            continue  # "signed up", "closed down": a phrasal verb means something else
         cue = Cue(label, match.start(), match.end(), match.group(0))
         if cues and _COMPLEMENT.match(text, cues[-1].end, cue.start):
             # "the plenary session of the signing conference": the conference only names
@@ -192,6 +194,12 @@ def find_cues(text: str, span: Span, table: str) -> list[Cue]:
             cue = Cue(keep, first.start, cue.end, text[first.start : cue.end])
         cues.append(cue)
     return cues
+
+
+@cache
+def _particle() -> re.Pattern[str]:
+    """A particle that turns an event verb into another verb ("signed up" to attend)."""
+    return re.compile(rf"\s+{phrases(default_lexicon().words('event_particles'))}", re.I)
 
 
 # An "of" phrase between two event cues, without a clause break: the second is a

@@ -370,10 +370,10 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
         if a.owner != b.owner:
             return Identity.DIFFERENT, [f"owners differ ({a.owner} / {b.owner})"]
         ties.append(f"both are about {a.claim.subject.owner or b.claim.subject.owner or a.owner}")
-    if a.period and b.period:
-        if a.period != b.period:
-            return Identity.DIFFERENT, [f"periods differ ({a.period} / {b.period})"]
-        ties.append(f"both cover {a.period}")
+    if a.period and b.period and a.period != b.period:
+        # A period tells two sums apart; sharing one ties nothing: a story's goals,
+        # demands and pledges are all "a year".
+        return Identity.DIFFERENT, [f"periods differ ({a.period} / {b.period})"]
     if not _same_place(a.scope, b.scope):
         places = f"{a.scope or 'the whole'} / {b.scope or 'the whole'}"
         return Identity.DIFFERENT, [f"different places ({places})"]

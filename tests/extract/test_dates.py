@@ -216,3 +216,15 @@ def test_a_day_people_marched_is_the_date_of_a_protest(sentence: str) -> None:
     claims = extract_text(sentence, document_date="2025-09-19")
     dates = [c for c in claims if c.kind.value == "date"]
     assert [(d.value.nominal, d.event.type) for d in dates] == [("2025-09-18", "strike")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 2,700 journalists had signed up by October 15.",
+        "Police closed down the coast road on October 15.",
+    ],
+)
+def test_a_phrasal_verb_is_not_the_event_its_verb_names(sentence: str) -> None:
+    claims = extract_text(sentence, document_date="2024-11-20")
+    assert all(c.event.type not in ("signing ceremony", "closing ceremony") for c in claims)

@@ -7,7 +7,10 @@ currencies, of two owners or two types: each pair is two quantities, not a confl
 
 from __future__ import annotations
 
+from hanoicheck.extract.pipeline import extract_text
 from hanoicheck.reconcile import Severity, Status
+from hanoicheck.reconcile.facets import Identity, build_facets, identity
+from hanoicheck.reconcile.vocabulary import default_vocabulary
 from tests.reconcile.conftest import Reconcile, group_with, in_one_group
 
 SUMMIT = "the Lisbon Ocean Summit at the Belem Cultural Centre, hosted by Portugal"
@@ -75,3 +78,28 @@ def test_different_owners_and_money_types_are_different_things(reconcile_texts: 
     )
     assert not result.conflicts
     assert not in_one_group(result, "€20 million", "€25 million")
+
+
+def test_sums_that_are_each_a_year_are_not_tied_by_that() -> None:
+    """A story's goals, demands and pledges are all "a year": the period tells two sums
+    apart when it differs, and ties nothing when it is shared."""
+    vocabulary = default_vocabulary()
+    claims = [
+        *extract_text(
+            "Developing nations say rich countries should provide $1.3 trillion annually.",
+            source="a.txt",
+            document_date="2024-11-24",
+        ),
+        *extract_text(
+            "Rich nations commit $300bn a year in Baku.", source="b.txt", document_date="2024-11-24"
+        ),
+        *extract_text(
+            "The fund will pay out $500 million a month.",
+            source="c.txt",
+            document_date="2024-11-24",
+        ),
+    ]
+    demand, goal, monthly = build_facets(claims, {c.source: "s" for c in claims}, vocabulary)
+    assert (demand.period, goal.period) == ("annual", "annual")
+    assert identity(demand, goal, vocabulary)[0] is Identity.UNTIED
+    assert identity(goal, monthly, vocabulary)[0] is Identity.DIFFERENT
