@@ -33,7 +33,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     common = rf"(?i:{phrases(table['common_places'])})"
     place = rf"(?:the\s+)?(?P<name>{_NAME})(?:\s+(?P<suffix>{suffix}))?|(?P<common>{common})"
     return {
-        "after": re.compile(rf"[^,;.()]{{0,{AFTER_REACH}}}?(?P<prep>{restrict})\s+(?:{place})"),
+        # a colon or a dash opens a breakdown ("24 deaths: 16 in the Eaton fire zone"):
+        # the places after it are its parts', not the figure's
+        "after": re.compile(
+            rf"[^,;:.()\u2013\u2014]{{0,{AFTER_REACH}}}?(?P<prep>{restrict})\s+(?:{place})"
+        ),
         "opening": re.compile(rf"(?P<prep>{restrict})\s+(?:{place})\s*,"),
         "whole": re.compile(
             phrases(table["whole"])

@@ -30,6 +30,7 @@ _PART_OF_DAY_ORDER = {"morning": 0, "afternoon": 1, "evening": 2, "night": 3}
 
 
 NEAR_COPY = 90.0  # rapidfuzz ratio of two sentences that are one sentence copied
+COPY_SHIFT = 0.1  # how far (a share of the sentence) one figure of a copy may have moved
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,7 +433,7 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
         words = signature.compare(a.signature, b.signature)
     if words.ties:
         ties.append(f"both sentences share the words {', '.join(words.shared[:3])}")
-    elif not ties and _copied(a.claim.sentence, b.claim.sentence):
+    elif not ties and _copied(a.claim, b.claim):
         ties.append("both sources print the same sentence")
     if (
         not ties
@@ -494,11 +495,17 @@ def _same_place(a: str | None, b: str | None) -> bool:
     return words_a <= words_b or words_b <= words_a
 
 
-def _copied(a: str, b: str) -> bool:
-    shorter, longer = sorted((len(a), len(b)))
+def _copied(a: Claim, b: Claim) -> bool:
+    """The same sentence printed by two sources, and the same figure of it: a copied
+    sentence ties its figures place by place ("opened on January 13" to the other
+    copy's January 13, never to its "Feb 3")."""
+    sa, sb = a.sentence, b.sentence
+    shorter, longer = sorted((len(sa), len(sb)))
     if 200 * shorter < NEAR_COPY * (shorter + longer):
         return False
-    return fuzz.ratio(a, b, score_cutoff=NEAR_COPY) >= NEAR_COPY
+    if abs(sa.find(a.quote) - sb.find(b.quote)) > COPY_SHIFT * longer:
+        return False
+    return fuzz.ratio(sa, sb, score_cutoff=NEAR_COPY) >= NEAR_COPY
 
 
 def event_names(claim: Claim, vocabulary: Vocabulary) -> frozenset[str]:

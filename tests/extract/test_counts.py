@@ -176,3 +176,30 @@ def test_a_bare_figure_with_nothing_counted_before_is_not_a_count() -> None:
 def test_tonnes_of_aid_are_counted() -> None:
     (claim,) = counts("Qatar flew in 25 tonnes of supplies.")
     assert (claim.quote, claim.subject.noun) == ("25 tonnes", "tonnes")
+
+
+def test_a_preposition_ends_what_a_count_counts() -> None:
+    """ "another 166,000 under warnings" counts people, not warnings."""
+    claims = extract_text(
+        "About 153,000 people were under evacuation orders and another 166,000 under "
+        "warnings, the sheriff said.",
+        document_date="2025-01-10",
+    )
+    assert [(c.quote, c.subject.noun) for c in claims] == [
+        ("About 153,000 people", "people"),
+        ("166,000", "people"),
+    ]
+
+
+def test_a_breakdown_after_a_colon_does_not_place_the_total() -> None:
+    (total, *_) = extract_text(
+        "The medical examiner lists 24 deaths linked to the fires: 16 in the Eaton fire "
+        "zone and eight in the Palisades fire.",
+        document_date="2025-01-12",
+    )
+    assert total.quote == "24 deaths" and total.subject.scope is None
+
+
+def test_acres_are_counted() -> None:
+    (area,) = extract_text("The blaze has burned more than 2,900 hectares.")
+    assert (area.subject.noun, area.value.low) == ("hectares", 2900)

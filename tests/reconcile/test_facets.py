@@ -103,3 +103,16 @@ def test_sums_that_are_each_a_year_are_not_tied_by_that() -> None:
     assert (demand.period, goal.period) == ("annual", "annual")
     assert identity(demand, goal, vocabulary)[0] is Identity.UNTIED
     assert identity(goal, monthly, vocabulary)[0] is Identity.DIFFERENT
+
+
+def test_a_copied_sentence_ties_its_figures_place_by_place(reconcile_texts: Reconcile) -> None:
+    """Two copies of one sentence tie its first date to the other copy's first date,
+    never to another date further along it."""
+    sentence = (
+        "The festival, which opened on January 13, runs until February 26; "
+        "the next bathing day falls on Basant Panchami, Feb 3.\n"
+    )
+    result = reconcile_texts(
+        {"a.txt": "date: 2025-01-30\n" + sentence, "b.txt": "date: 2025-01-30\n" + sentence}
+    )
+    assert not result.conflicts

@@ -6,7 +6,11 @@ states one rule an editor relies on when two sources give different figures.
 
 from __future__ import annotations
 
-from hanoicheck.reconcile import Severity, Status
+from hanoicheck.extract.pipeline import extract_text
+from hanoicheck.reconcile import Group, Severity, Status
+from hanoicheck.reconcile.facets import build_facets
+from hanoicheck.reconcile.verdict import judge
+from hanoicheck.reconcile.vocabulary import default_vocabulary
 from tests.reconcile.conftest import Reconcile, group_with
 
 SUMMIT = "the Lisbon Ocean Summit at the Belem Cultural Centre, hosted by Portugal"
@@ -95,3 +99,56 @@ def test_a_toll_reported_lower_later_is_a_possible_revision(reconcile_texts: Rec
     (conflict,) = lower.conflicts
     assert conflict.severity is Severity.WARNING
     assert "lower later" in conflict.finding
+
+
+def _judged(scope: str, *texts: tuple[str, str]) -> Group:
+    """The verdict on the counts of ``scope`` in ``(document date, text)`` pairs, judged
+    as one group (whatever grouping would make of them)."""
+    vocabulary = default_vocabulary()
+    claims = [
+        claim
+        for n, (day, text) in enumerate(texts)
+        for claim in extract_text(text, source=f"{n}.txt", document_date=day)
+        if claim.subject.scope == scope
+    ]
+    facets = build_facets(claims, {c.source: "story" for c in claims}, vocabulary)
+    return judge(facets, [], {c.source: c.source for c in claims}, vocabulary)
+
+
+def test_counts_each_text_dates_to_another_day_may_have_changed() -> None:
+    """A count that holds at a stated time (reports still open, people under orders) is
+    no contradiction of the same count on another stated day; on the same day it is."""
+    sunday = (
+        "2025-01-12",
+        "Sun 9:40 a.m. - Luna says his department has 16 missing-person reports: 12 from "
+        "the Eaton fire area and four from the Palisades.",
+    )
+    wednesday = (
+        "2025-01-15",
+        "Sheriff Robert Luna said on Wednesday that deputies are still working through 20 "
+        "missing-person reports from the Eaton fire area.",
+    )
+    also_sunday = (
+        "2025-01-12",
+        "Sheriff Robert Luna said on Sunday that deputies are still working through 20 "
+        "missing-person reports from the Eaton fire area.",
+    )
+    assert _judged("eaton", sunday, wednesday).status is Status.AGREED
+    assert _judged("eaton", sunday, also_sunday).severity is Severity.ERROR
+
+
+def test_a_fire_burning_more_acres_later_is_a_running_total(reconcile_texts: Reconcile) -> None:
+    """Acres burned are counted, and grow: a larger area on a later day is no clash; two
+    areas for the same afternoon are."""
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2025-01-09\nThe burned area in the Palisades had reached 17,234 acres by Thursday afternoon, officials said.\n",
+            "b.txt": "date: 2025-01-12\nThe burned area in the Palisades had reached 23,707 acres by Sunday morning, officials said.\n",
+            "c.txt": "date: 2025-01-09\nThe burned area in the Palisades had reached 17,324 acres by Thursday afternoon, officials said.\n",
+        }
+    )
+    (conflict,) = result.conflicts
+    assert conflict.severity is Severity.ERROR
+    sides = {p.label: {c.source.rsplit("/", 1)[-1] for c in p.claims} for p in conflict.positions}
+    # the timeline 17,234 (Thursday) -> 23,707 (Sunday) is one side, the misprint the other
+    assert sides == {"23,707 acres": {"a.txt", "b.txt"}, "17,324 acres": {"c.txt"}}
