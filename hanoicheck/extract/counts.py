@@ -29,7 +29,7 @@ def _noun_pattern() -> re.Pattern[str]:
     nouns = alternation([s for forms in lex.nouns.values() for s in forms])
     return re.compile(
         rf"(?P<mods>(?:[\s-]+[A-Za-z][\w\u2019'-]*){{0,3}}?)[\s-]+(?P<noun>{nouns})\b"
-        r"|(?P<gmods>(?:[\s-]+[a-z][\w\u2019'-]*){0,1}?)[\s-]+(?P<generic>[a-z]{3,}s)\b",
+        r"|(?P<gmods>(?:[\s-]+[a-z][\w\u2019'-]*){0,2}?)[\s-]+(?P<generic>[a-z]{3,}s)\b",
         re.IGNORECASE,
     )
 

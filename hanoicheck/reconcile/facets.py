@@ -343,6 +343,28 @@ def compare_times(a: When | None, b: When | None) -> tuple[int, bool] | None:
     return 0, stated
 
 
+SEASON_DAYS = 90  # occasions dated further apart than this are not one event misdated
+
+
+def _occasion(facet: Facets) -> str | None:
+    """When a figure's occasion took place: its event's day, else the time the text
+    states it holds (never a publication date: a recap may come months later)."""
+    when = facet.when
+    if facet.day or when is None or when.basis is not TimeBasis.STATED or facet.forecast:
+        return facet.day  # a forecast's time is when it was made, not its occasion's
+    return when.day
+
+
+def _seasons_apart(a: str | None, b: str | None) -> str | None:
+    """The two dates, when both have years and lie more than a season apart."""
+    if not (a and b and has_year(a) and has_year(b)):
+        return None
+    first, second = sorted((span_bounds(a, True), span_bounds(b, True)), key=lambda s: s.low)
+    if second.low - first.high <= SEASON_DAYS:
+        return None
+    return f"{day_text(a)} / {day_text(b)}"
+
+
 def days_overlap(a: str, b: str) -> bool:
     """Whether two event days (ISO, maybe ``low/high``, maybe year-less) share a day."""
     with_year = has_year(a) and has_year(b)
@@ -396,6 +418,10 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
         return Identity.DIFFERENT, [f"different events ({words.names_a[0]} / {words.names_b[0]})"]
     possible = False
     one_off = a.event_type is not None and a.event_type == b.event_type and not a.recurring
+    if a.claim.kind is not Kind.DATE and (gap := _seasons_apart(_occasion(a), _occasion(b))):
+        # "the 2,456 lobbyists counted at COP28 last year": another edition, another
+        # year's quake, however alike their names
+        return Identity.DIFFERENT, [f"different occasions ({gap})"]
     # One quake, one signing: sources that date it differently still count the same
     # thing (the date itself is compared in its own group).
     if not a.cumulative and a.claim.kind is not Kind.DATE and not one_off:
@@ -433,7 +459,7 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
         words = signature.compare(a.signature, b.signature)
     if words.ties:
         ties.append(f"both sentences share the words {', '.join(words.shared[:3])}")
-    elif not ties and _copied(a.claim, b.claim):
+    elif not ties and copied(a.claim, b.claim):
         ties.append("both sources print the same sentence")
     if (
         not ties
@@ -495,7 +521,7 @@ def _same_place(a: str | None, b: str | None) -> bool:
     return words_a <= words_b or words_b <= words_a
 
 
-def _copied(a: Claim, b: Claim) -> bool:
+def copied(a: Claim, b: Claim) -> bool:
     """The same sentence printed by two sources, and the same figure of it: a copied
     sentence ties its figures place by place ("opened on January 13" to the other
     copy's January 13, never to its "Feb 3")."""

@@ -18,7 +18,8 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from functools import cache
 
@@ -33,7 +34,14 @@ from hanoicheck.intervals import (
 )
 from hanoicheck.lexicon import data_table
 from hanoicheck.model import Claim, Kind, Qualifier, TimeBasis
-from hanoicheck.reconcile.facets import Facets, Identity, compare_times, conversions, identity
+from hanoicheck.reconcile.facets import (
+    Facets,
+    Identity,
+    compare_times,
+    conversions,
+    copied,
+    identity,
+)
 from hanoicheck.reconcile.labels import day, day_text, value_label
 from hanoicheck.reconcile.model import Consensus, Group, Position, Severity, Status, because
 from hanoicheck.reconcile.vocabulary import Vocabulary
@@ -51,6 +59,7 @@ def judge(
     with_year = all_have_years(claims)
     bounds = {f.claim.id: bounds_of(f.claim, with_year) for f in members}
     read = {f.claim.id: _plausible(f, bounds) for f in members}
+    read.update(_misprints(claims, bounds))
     positions = _positions(members, read, outlet_of)
     worst = _worst_clash(members, bounds, read, vocabulary)
     total = sorted({outlet_of[c.source] for c in claims})
@@ -287,6 +296,61 @@ def _plausible(facet: Facets, bounds: Mapping[str, Bounds]) -> Bounds:
     return plausible(strict, claim.value.qualifier)
 
 
+_FIGURE = re.compile(r"\d[\d.,]*")
+
+
+def _misprints(claims: Sequence[Claim], bounds: Mapping[str, Bounds]) -> dict[str, Bounds]:
+    """Figures of one sentence printed by several sources with different figures ("At
+    least 1,737" / "At least 1,773 fossil fuel lobbyists"), read as the figure itself:
+    their hedges overlap, but the copies are meant to state one number, so each is its
+    own side."""
+    by_text: dict[tuple[str, str, Qualifier], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.kind is not Kind.DATE and claim.value.nominal is not None:
+            key = (
+                _FIGURE.sub("#", claim.sentence),
+                _FIGURE.sub("#", claim.quote),
+                claim.value.qualifier,
+            )
+            by_text[key].append(claim)
+    read: dict[str, Bounds] = {}
+    for copies in by_text.values():
+        if len({c.value.nominal for c in copies}) > 1 and len({c.source for c in copies}) > 1:
+            for claim in copies:
+                value = float(claim.value.nominal or 0)
+                point = Bounds(value, value)
+                if point.overlaps(bounds[claim.id]):  # "more than 5" never reads as 5
+                    read[claim.id] = point
+    return read
+
+
+def _updated(a: Facets, b: Facets) -> bool:
+    """One outlet's two versions of a story holding at two times: the later may update
+    a figure. A running total's newer version does whenever it was published later; any
+    other figure only when both texts state their times (a reprint published a day later
+    still holds when the copy did)."""
+    ca, cb = a.claim, b.claim
+    if not (ca.outlet and ca.outlet == cb.outlet) or ca.as_of == cb.as_of:
+        return False
+    stated = ca.as_of_basis is TimeBasis.STATED and cb.as_of_basis is TimeBasis.STATED
+    return stated or (a.cumulative and b.cumulative)
+
+
+def _misprinted_copy(a: Facets, b: Facets) -> bool:
+    """Two outlets (or one, at one time) print one sentence, the same words around the
+    figure at the same place, the same source quoted, and two figures."""
+    ca, cb = a.claim, b.claim
+    return (
+        ca.source != cb.source
+        and ca.attribution == cb.attribution  # police and unions may share a sentence's frame
+        and ca.value.qualifier is cb.value.qualifier
+        and ca.value.nominal != cb.value.nominal
+        and _FIGURE.sub("#", ca.quote) == _FIGURE.sub("#", cb.quote)  # the same words around
+        and not _updated(a, b)
+        and copied(ca, cb)
+    )
+
+
 def _stated_apart(a: Facets, b: Facets) -> str | None:
     """The two days, when both texts state the day their figure holds and they differ."""
     wa, wb = a.when, b.when
@@ -322,6 +386,10 @@ def _clash(
     pa, pb = read[a.claim.id], read[b.claim.id]
     if pa.overlaps(pb) or pa.touches(pb) or _apart(pa, pb):
         return None
+    if _misprinted_copy(a, b):
+        # "At least 1,737" in a reprint of "At least 1,773": a copy of one sentence
+        # states one figure, at one time, whatever the hedges allow
+        return (a, b, "a copy of the same sentence gives another figure", Severity.ERROR)
     verdict, _ = identity(a, b, vocabulary)
     if verdict in (Identity.DIFFERENT, Identity.UNTIED):
         return None

@@ -116,3 +116,24 @@ def test_a_copied_sentence_ties_its_figures_place_by_place(reconcile_texts: Reco
         {"a.txt": "date: 2025-01-30\n" + sentence, "b.txt": "date: 2025-01-30\n" + sentence}
     )
     assert not result.conflicts
+
+
+def test_occasions_a_season_apart_are_two_occasions() -> None:
+    """The lobbyists counted at last year's conference are another edition's count."""
+    vocabulary = default_vocabulary()
+    claims = [
+        *extract_text(
+            "At least 1,773 lobbyists attended the conference in Baku this week, the coalition said.",
+            source="a.txt",
+            document_date="2024-11-15",
+        ),
+        *extract_text(
+            "The coalition counted 2,456 lobbyists at the conference in Dubai last year.",
+            source="b.txt",
+            document_date="2024-11-15",
+        ),
+    ]
+    counts = [c for c in claims if c.kind.value == "count"]
+    this_year, last_year = build_facets(counts, {c.source: "s" for c in counts}, vocabulary)
+    verdict, why = identity(this_year, last_year, vocabulary)
+    assert verdict is Identity.DIFFERENT and why[0].startswith("different occasions")

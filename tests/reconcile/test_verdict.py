@@ -152,3 +152,34 @@ def test_a_fire_burning_more_acres_later_is_a_running_total(reconcile_texts: Rec
     sides = {p.label: {c.source.rsplit("/", 1)[-1] for c in p.claims} for p in conflict.positions}
     # the timeline 17,234 (Thursday) -> 23,707 (Sunday) is one side, the misprint the other
     assert sides == {"23,707 acres": {"a.txt", "b.txt"}, "17,324 acres": {"c.txt"}}
+
+
+def test_a_reprint_that_changes_a_hedged_figure_is_an_error(reconcile_texts: Reconcile) -> None:
+    """ "At least 1,737" in a reprint of "At least 1,773": the hedges overlap, but two
+    copies of one sentence state one figure, so the misprint is an error."""
+    sentence = (
+        "BAKU, Nov 15 (Steppe Wire) - At least {n} fossil fuel lobbyists have been given "
+        "access to the COP29 climate talks in Baku, the Kick Big Polluters Out coalition "
+        "said on Friday.\n"
+    )
+    result = reconcile_texts(
+        {
+            "wire.txt": "date: 2024-11-15\n" + sentence.format(n="1,773"),
+            "reprint.txt": "date: 2024-11-16\nSource: Steppe Wire\n\n" + sentence.format(n="1,737"),
+        }
+    )
+    (conflict,) = result.conflicts
+    assert conflict.severity is Severity.ERROR
+    assert conflict.finding == "A copy of the same sentence gives another figure"
+
+
+def test_an_outlets_update_of_a_running_total_is_no_misprint(reconcile_texts: Reconcile) -> None:
+    """A wire's newer lead on a running total is an update, not a misprint of the old."""
+    sentence = "KABUL (Hindu Kush Wire) - The death toll from the earthquake has risen to {n}, officials said.\n"
+    result = reconcile_texts(
+        {
+            "tue.txt": "date: 2025-09-02\n" + sentence.format(n="1,411"),
+            "thu.txt": "date: 2025-09-04\n" + sentence.format(n="2,205"),
+        }
+    )
+    assert not result.conflicts
