@@ -30,7 +30,8 @@ _PART_OF_DAY_ORDER = {"morning": 0, "afternoon": 1, "evening": 2, "night": 3}
 
 
 NEAR_COPY = 90.0  # rapidfuzz ratio of two sentences that are one sentence copied
-COPY_SHIFT = 0.1  # how far (a share of the sentence) one figure of a copy may have moved
+COPY_SHIFT = 0.1
+ONLY_FIGURE = "no source gives another figure for it"  # the weakest tie: none found apart
 
 
 @dataclass(frozen=True, slots=True)
@@ -472,7 +473,7 @@ def identity(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, li
         # A story's money is many different sums: each source's one "price" is no
         # evidence they are the same one. A count or a dated event no source of the
         # story gives two values for is one thing.
-        ties.append("no source gives another figure for it")
+        ties.append(ONLY_FIGURE)
     return (Identity.SAME if ties else Identity.UNTIED), ties
 
 

@@ -35,6 +35,7 @@ from hanoicheck.intervals import (
 from hanoicheck.lexicon import data_table
 from hanoicheck.model import Claim, Kind, Qualifier, TimeBasis
 from hanoicheck.reconcile.facets import (
+    ONLY_FIGURE,
     Facets,
     Identity,
     compare_times,
@@ -390,7 +391,7 @@ def _clash(
         # "At least 1,737" in a reprint of "At least 1,773": a copy of one sentence
         # states one figure, at one time, whatever the hedges allow
         return (a, b, "a copy of the same sentence gives another figure", Severity.ERROR)
-    verdict, _ = identity(a, b, vocabulary)
+    verdict, ties = identity(a, b, vocabulary)
     if verdict in (Identity.DIFFERENT, Identity.UNTIED):
         return None
     if verdict is Identity.POSSIBLE:
@@ -424,6 +425,16 @@ def _clash(
             a,
             b,
             f'the figures agree only if "{stretched.claim.quote}" means far more than it says',
+            Severity.WARNING,
+        )
+    if ties == [ONLY_FIGURE] and a.claim.kind is not Kind.DATE and bool(a.day) != bool(b.day):
+        # Nothing but their story ties them, and only one dates its occasion: each
+        # source's one figure may still count two gatherings ("the forum on 7 and 8
+        # June drew nearly 100 countries" and the conference's 175).
+        return (
+            a,
+            b,
+            "each source gives one figure, and nothing else says they count the same thing",
             Severity.WARNING,
         )
     return (a, b, "reported facts that cannot both be true", Severity.ERROR)

@@ -101,7 +101,7 @@ def test_a_toll_reported_lower_later_is_a_possible_revision(reconcile_texts: Rec
     assert "lower later" in conflict.finding
 
 
-def _judged(scope: str, *texts: tuple[str, str]) -> Group:
+def _judged(scope: str | None, *texts: tuple[str, str]) -> Group:
     """The verdict on the counts of ``scope`` in ``(document date, text)`` pairs, judged
     as one group (whatever grouping would make of them)."""
     vocabulary = default_vocabulary()
@@ -109,7 +109,7 @@ def _judged(scope: str, *texts: tuple[str, str]) -> Group:
         claim
         for n, (day, text) in enumerate(texts)
         for claim in extract_text(text, source=f"{n}.txt", document_date=day)
-        if claim.subject.scope == scope
+        if claim.subject.scope == scope and claim.kind.value == "count"
     ]
     facets = build_facets(claims, {c.source: "story" for c in claims}, vocabulary)
     return judge(facets, [], {c.source: c.source for c in claims}, vocabulary)
@@ -183,3 +183,17 @@ def test_an_outlets_update_of_a_running_total_is_no_misprint(reconcile_texts: Re
         }
     )
     assert not result.conflicts
+
+
+def test_one_figure_each_with_one_occasion_dated_is_only_a_warning() -> None:
+    """ "The forum on 7 and 8 June drew nearly 100 countries" and "delegations from 175
+    countries took part": one figure each, and only one dates its gathering. Nothing
+    says they count the same gathering, so the clash is a warning, not an error."""
+    forum = (
+        "2025-06-11",
+        "The forum, held in Monaco on 7 and 8 June, drew delegations from nearly 100 countries.",
+    )
+    conference = ("2025-06-13", "Delegations from 175 countries took part in the conference.")
+    group = _judged(None, forum, conference)
+    assert group.severity is Severity.WARNING
+    assert "nothing else says they count the same thing" in group.finding
