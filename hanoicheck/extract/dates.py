@@ -666,6 +666,16 @@ def _relative_without_year(match: re.Match[str], document_date: str | None) -> D
     return DateMention(match.start(), match.end(), Interval.exact(iso), False, relative=True)
 
 
+def _nearer_event(ctx: SentenceContext, mention: DateMention, figure: tuple[int, int]) -> bool:
+    """An event word is nearer the date than the figure the date is the time of."""
+    text = ctx.text
+    to_figure = context.distance(text, mention.start, mention.end, *figure)
+    near = context.nearest(text, ctx.event_cues, mention.start, mention.end, to_figure)
+    return near is not None and (
+        context.distance(text, mention.start, mention.end, near.start, near.end) < to_figure
+    )
+
+
 def read(ctx: SentenceContext) -> list[Claim]:
     """Date claims of one sentence: each date with the event it is the date of.
 
@@ -679,7 +689,13 @@ def read(ctx: SentenceContext) -> list[Claim]:
     for mention in ctx.dates:
         event = ctx.event_for(mention.start, mention.end, is_date=True)
         alone = mention.relative and mention.value.qualifier is Qualifier.EXACT
-        if event.type is None and (alone or (mention.start, mention.end) in ctx.used_times):
+        figure = ctx.used_times.get((mention.start, mention.end))
+        if event.type is None and (alone or figure is not None):
+            continue
+        if figure is not None and alone and not _nearer_event(ctx, mention, figure):
+            # "the toll from the quake rose to 2,205 on Thursday": a weekday nearer the
+            # count it times than any event word is the count's time, not the quake's
+            # date ("half a million marched through the cities on Thursday" dates both)
             continue
         label = event.type or "event"
         subject = Subject(noun=label, context=_context_phrase(ctx, mention))

@@ -47,7 +47,8 @@ class SentenceContext:
     parent: tuple[str, Span] | None = None
     stamp: str | None = None
     sources: list[Mention] = field(default_factory=list)
-    used_times: set[tuple[int, int]] = field(default_factory=set)
+    # date span -> the span of a figure it says the time of
+    used_times: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     antecedent: Claim | None = None  # the paragraph's last count before the figure read
     topic: Claim | None = None  # the article's last count with a role ("the toll" is its)
     _cues: dict[str, list[context.Cue]] = field(default_factory=dict)
@@ -178,7 +179,7 @@ class SentenceContext:
                 text, sentence, start, end, self.dates, self.document.date, self.stamp
             )
             if when.date_span is not None:
-                self.used_times.add(when.date_span)
+                self.used_times.setdefault(when.date_span, (start, end))
             extra = {"as_of": when.as_of, "as_of_part": when.part, "as_of_basis": when.basis}
             if subject.scope is None:
                 place = scope_of(text, sentence, start, end)

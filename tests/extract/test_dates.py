@@ -228,3 +228,20 @@ def test_a_day_people_marched_is_the_date_of_a_protest(sentence: str) -> None:
 def test_a_phrasal_verb_is_not_the_event_its_verb_names(sentence: str) -> None:
     claims = extract_text(sentence, document_date="2024-11-20")
     assert all(c.event.type not in ("signing ceremony", "closing ceremony") for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        ("The death toll from the earthquake rose to 2,205 on Thursday.", False),
+        ("The toll from Sunday's earthquake rose to 2,205.", True),
+        ("More than half a million people marched through the cities on Thursday.", True),
+    ],
+)
+def test_a_weekday_that_times_a_count_dates_the_event_only_when_nearer_it(
+    sentence: str, dated: bool
+) -> None:
+    """The day a count holds is not its event's date unless the text puts it against
+    the event rather than the count."""
+    claims = extract_text(sentence, document_date="2025-09-05")
+    assert any(c.kind.value == "date" for c in claims) is dated
