@@ -203,3 +203,11 @@ def test_a_breakdown_after_a_colon_does_not_place_the_total() -> None:
 def test_acres_are_counted() -> None:
     (area,) = extract_text("The blaze has burned more than 2,900 hectares.")
     assert (area.subject.noun, area.value.low) == ("hectares", 2900)
+
+
+def test_an_unknown_plural_may_take_two_modifiers() -> None:
+    (count,) = extract_text("At least 1,773 fossil fuel lobbyists attended the talks.")
+    assert (count.quote, count.subject.noun) == (
+        "At least 1,773 fossil fuel lobbyists",
+        "lobbyists",
+    )
