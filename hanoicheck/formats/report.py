@@ -185,11 +185,15 @@ def _more(hidden: Sequence[Group], noun: str) -> Text:
 
 
 def _agreed_line(group: Group) -> Text:
+    """One line per agreeing group; when its figures differ, why they were judged
+    compatible ("Compatible: a running total that grew ...")."""
     where = visible(", ".join(f"{c.source}:{c.line}" for c in group.claims))
     if group.status is Status.UNCORROBORATED:
         value = " / ".join(p.label for p in group.positions)
-        return Text(f"  {visible(group.subject)}: {visible(value)}  ({where})")
-    return Text(f"  {visible(group.subject)}: {visible(group.consensus.text)}  ({where})")
+    else:
+        value = group.consensus.text
+    why = f". {group.finding}." if group.finding else ""
+    return Text(f"  {visible(group.subject)}: {visible(value)}{visible(why)}  ({where})")
 
 
 def render(

@@ -21,6 +21,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from hanoicheck.intervals import (
@@ -74,7 +75,11 @@ def judge(
     subject = _subject(members)
     reasons = _reasons(members, vocabulary, notes, worst)
     explanation = _explain(subject, positions, worst, reasons) if worst else ""
-    finding = worst[2].capitalize() if worst else ""
+    finding = (
+        worst[2].capitalize()
+        if worst
+        else _compatible(members, positions, bounds, read, vocabulary)
+    )
     return Group(
         id=fingerprint(members, positions),
         kind=claims[0].kind,
@@ -89,6 +94,28 @@ def judge(
         reasons=tuple(reasons),
         finding=finding,
     )
+
+
+def _compatible(
+    members: Sequence[Facets],
+    positions: Sequence[Position],
+    bounds: Mapping[str, Bounds],
+    read: Mapping[str, Bounds],
+    vocabulary: Vocabulary,
+) -> str:
+    """Why two different figures of an agreeing group were judged compatible: the two
+    best-supported sides, or the lowest and highest figure of one side (a running total
+    that grew is one side); "" when every figure agrees with every other."""
+    if len(positions) >= 2:
+        facet_of = {f.claim.id: f for f in members}
+        a, b = (facet_of[p.claims[0].id] for p in positions[:2])
+    else:
+        a = min(members, key=lambda f: (read[f.claim.id].midpoint, f.claim.id))
+        b = max(members, key=lambda f: (read[f.claim.id].midpoint, f.claim.id))
+        if read[a.claim.id].overlaps(read[b.claim.id]):
+            return ""
+    judged = _clash(a, b, bounds, read, vocabulary)
+    return f"Compatible: {judged.reason}" if isinstance(judged, Agreed) else ""
 
 
 def _positions(
@@ -216,6 +243,13 @@ def _side_label(side: Sequence[Claim]) -> str:
 Clash = tuple[Facets, Facets, str, Severity]
 
 
+@dataclass(frozen=True, slots=True)
+class Agreed:
+    """Why two different figures were judged compatible (the report says it)."""
+
+    reason: str
+
+
 def _worst_clash(
     members: Sequence[Facets],
     bounds: Mapping[str, Bounds],
@@ -242,7 +276,7 @@ def _worst_clash(
         a = members[i]
         for b in members[i + 1 :]:
             clash = _clash(a, b, bounds, read, vocabulary)
-            if clash is None:
+            if isinstance(clash, Agreed):
                 continue
             if clash[3] is Severity.ERROR:
                 return clash
@@ -326,15 +360,15 @@ def _misprints(claims: Sequence[Claim], bounds: Mapping[str, Bounds]) -> dict[st
 
 
 def _updated(a: Facets, b: Facets) -> bool:
-    """One outlet's two versions of a story holding at two times: the later may update
-    a figure. A running total's newer version does whenever it was published later; any
-    other figure only when both texts state their times (a reprint published a day later
-    still holds when the copy did)."""
+    """The two sentences hold at two times: both texts state different times, or one
+    outlet's newer version of a running total (a reprint published a day later still
+    holds when the copy did)."""
     ca, cb = a.claim, b.claim
-    if not (ca.outlet and ca.outlet == cb.outlet) or ca.as_of == cb.as_of:
+    if ca.as_of == cb.as_of:
         return False
-    stated = ca.as_of_basis is TimeBasis.STATED and cb.as_of_basis is TimeBasis.STATED
-    return stated or (a.cumulative and b.cumulative)
+    if ca.as_of_basis is TimeBasis.STATED and cb.as_of_basis is TimeBasis.STATED:
+        return True
+    return bool(ca.outlet and ca.outlet == cb.outlet and a.cumulative and b.cumulative)
 
 
 def _misprinted_copy(a: Facets, b: Facets) -> bool:
@@ -370,8 +404,8 @@ def _clash(
     bounds: Mapping[str, Bounds],
     read: Mapping[str, Bounds],
     vocabulary: Vocabulary,
-) -> Clash | None:
-    """Whether two claims of a group contradict, why, and how badly.
+) -> Clash | Agreed:
+    """Whether two claims of a group contradict, why, and how badly; or why not.
 
     Only reported facts about the same thing at the same time, from the same
     authority, whose intervals are disjoint are an ``error``. Everything else that
@@ -382,18 +416,22 @@ def _clash(
     different day are no clash: what is counted may have changed in between.
     """
     if a.claim.kind is Kind.MONEY and a.claim.unit != b.claim.unit:
-        return None
+        return Agreed(f"amounts in two currencies ({a.claim.unit} / {b.claim.unit})")
     ba, bb = bounds[a.claim.id], bounds[b.claim.id]
     pa, pb = read[a.claim.id], read[b.claim.id]
-    if pa.overlaps(pb) or pa.touches(pb) or _apart(pa, pb):
-        return None
+    if pa.overlaps(pb) or pa.touches(pb):
+        return Agreed("the hedged figures overlap, so both can be true")
+    if _apart(pa, pb):
+        return Agreed("figures more than ten times apart count different things")
     if _misprinted_copy(a, b):
         # "At least 1,737" in a reprint of "At least 1,773": a copy of one sentence
         # states one figure, at one time, whatever the hedges allow
         return (a, b, "a copy of the same sentence gives another figure", Severity.ERROR)
     verdict, ties = identity(a, b, vocabulary)
-    if verdict in (Identity.DIFFERENT, Identity.UNTIED):
-        return None
+    if verdict is Identity.DIFFERENT:
+        return Agreed(f"they count different things: {ties[0]}" if ties else "different things")
+    if verdict is Identity.UNTIED:
+        return Agreed("nothing says they count the same thing")
     if verdict is Identity.POSSIBLE:
         return (a, b, "a near miss on what may be the same session", Severity.WARNING)
     # Two counters estimate a crowd or a toll differently; a date, a pledge or a tally
@@ -403,8 +441,8 @@ def _clash(
     )
     if a.cumulative and b.cumulative:
         running = _running_total(a, b, ba, bb, authorities)
-        if running is None:
-            return None
+        if isinstance(running, Agreed):
+            return running
         if isinstance(running, str):
             return (a, b, running, Severity.WARNING)
     if a.forecast or b.forecast:
@@ -415,10 +453,10 @@ def _clash(
         return (a, b, f"two authorities give different figures ({who})", Severity.WARNING)
     if a.claim.source == b.claim.source:
         return (a, b, "the source contradicts itself", Severity.WARNING)
-    if not (a.cumulative and b.cumulative) and _stated_apart(a, b):
+    if not (a.cumulative and b.cumulative) and (days := _stated_apart(a, b)):
         # "20 missing-person reports" on Wednesday and 12 on Sunday: a count that holds
         # at a stated time may have changed by another stated day.
-        return None
+        return Agreed(f"each holds on another day ({days}); the count may have changed")
     if ba.overlaps(bb) or ba.touches(bb):
         stretched = next(f for f in (a, b) if read[f.claim.id] != bounds[f.claim.id])
         return (
@@ -449,27 +487,29 @@ REVISION_DAYS = 45
 
 def _running_total(
     a: Facets, b: Facets, ba: Bounds, bb: Bounds, authorities: bool
-) -> str | bool | None:
+) -> Agreed | str | bool:
     """How two figures of a running total relate in time.
 
-    None: compatible (a later figure may be higher; unknown times cannot be judged; a
-    far lower figure is likely a part of the whole). A reason: a warning. False: to be
+    Agreed: compatible (a later figure may be higher; unknown times cannot be judged;
+    a far lower figure is likely a part of the whole). A reason: a warning. False: to be
     compared like any other figures (the same time stated exactly on both sides, two
     authorities' figures, or a total that never falls reported lower later).
     """
     order = compare_times(a.when, b.when)
     if order is None:
-        return None
+        return Agreed("a running total, and when either figure holds is not known")
     step, exact = order
     early, late = (a, b) if step <= 0 else (b, a)
     if step != 0:
         low, high = (ba, bb) if step < 0 else (bb, ba)
         if high.high >= low.low:
-            return None
+            return Agreed(f"a running total that grew ({_at(early)}, then {_at(late)})")
     if authorities:
         return False
-    if relative_gap(ba, bb) > REVISION or _days_apart(early, late) > REVISION_DAYS:
-        return None
+    if relative_gap(ba, bb) > REVISION:
+        return Agreed("a running total far lower than the other: likely a part of it")
+    if _days_apart(early, late) > REVISION_DAYS:
+        return Agreed(f"a running total counted far apart in time ({_at(early)}, {_at(late)})")
     if step != 0 and a.monotone and b.monotone:
         return False  # a total that never falls, reported lower later: a wrong figure
     if step != 0:
@@ -481,7 +521,7 @@ def _running_total(
         same_source = a.claim.source == b.claim.source
         if a.authority and a.authority == b.authority and not same_source:
             return f"{a.claim.attribution} gives two figures for the same day"
-        return None
+        return Agreed("a running total counted twice in a day, at hours not given")
     return False
 
 

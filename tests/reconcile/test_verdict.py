@@ -197,3 +197,18 @@ def test_one_figure_each_with_one_occasion_dated_is_only_a_warning() -> None:
     group = _judged(None, forum, conference)
     assert group.severity is Severity.WARNING
     assert "nothing else says they count the same thing" in group.finding
+
+
+def test_an_agreeing_group_with_two_figures_says_why_they_are_compatible(
+    reconcile_texts: Reconcile,
+) -> None:
+    """A running total that grew is no conflict, and the group says so."""
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2025-09-01\nThe death toll from the Kunar earthquake rose to 800 on Monday, the government said.\n",
+            "b.txt": "date: 2025-09-04\nThe death toll from the Kunar earthquake rose to 2,205 on Thursday, the government said.\n",
+        }
+    )
+    assert not result.conflicts
+    group = group_with(result, "800", "2,205")
+    assert group is not None and group.finding.startswith("Compatible: a running total that grew")
