@@ -25,18 +25,18 @@ def test_there_are_realistic_corpora_to_score(scores: list[CorpusScore]) -> None
 def test_most_flags_are_right(scores: list[CorpusScore]) -> None:
     flags = sum(s.flags for s in scores)
     right = sum(s.flags_right for s in scores)
-    assert flags and right / flags >= 0.55, [s.wrong_flags for s in scores]
+    assert flags and right / flags >= 0.65, [s.wrong_flags for s in scores]
 
 
 def test_few_errors_are_raised_where_gold_has_no_hard_contradiction(
     scores: list[CorpusScore],
 ) -> None:
-    assert sum(len(s.false_errors) for s in scores) <= 5, [s.false_errors for s in scores]
+    assert sum(len(s.false_errors) for s in scores) <= 2, [s.false_errors for s in scores]
 
 
 def test_real_contradictions_are_found(scores: list[CorpusScore]) -> None:
-    assert sum(s.hard_found for s in scores) >= 6
-    assert sum(s.soft_found for s in scores) >= 6
+    assert sum(s.hard_found for s in scores) >= 8
+    assert sum(s.soft_found for s in scores) >= 8
 
 
 def test_figures_that_must_not_clash_mostly_do_not(scores: list[CorpusScore]) -> None:
