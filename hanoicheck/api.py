@@ -17,25 +17,12 @@ import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hanoicheck import DEFAULT_CORPUS
-from hanoicheck.cache import ClaimCache
 from hanoicheck.config import Config, is_excluded
 from hanoicheck.extract.pipeline import extract_document
 from hanoicheck.extract.sentence import ExtractOptions
-from hanoicheck.gate import (
-    Baseline,
-    BaselineError,
-    GateResult,
-    evaluate,
-    load_baseline,
-    new_sources,
-    parse_severity,
-    refuse_merge_markers,
-    save_baseline,
-    uncovered,
-)
-from hanoicheck.gitfiles import GitError, repo_root
 from hanoicheck.interning import Interner
 from hanoicheck.model import Claim, Document, SourceError
 from hanoicheck.parallel import (
@@ -47,10 +34,17 @@ from hanoicheck.parallel import (
     extract_tasks,
     without_text,
 )
-from hanoicheck.reconcile import Reconciliation, reconcile
 from hanoicheck.sources import SourceReadError, discover, load_document, read_source_bytes
 from hanoicheck.store import ClaimStore, StoreKey, options_fingerprint
 from hanoicheck.years import dated_by_story
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from hanoicheck.gate import Baseline, GateResult
+    from hanoicheck.reconcile import Reconciliation
+
+# The reconciler, the gate, the cache and git are imported by the functions that use
+# them: ``hanoicheck extract`` on one file needs none of them, and importing them all
+# cost it about a third of its start-up (issue 17).
 
 __all__ = [
     "BaselineWrite",
@@ -350,6 +344,8 @@ def reconcile_paths(
 ) -> Report:
     """Extract every source under ``paths`` and reconcile the claims across them, both
     with the same ``settings`` (exclusions, tolerances, synonyms)."""
+    from hanoicheck.reconcile import reconcile
+
     config = settings if settings is not None else Config()
     extraction = extract_paths(
         paths, config, store=store, jobs=jobs, progress=progress, keep_text=False
@@ -368,6 +364,8 @@ def _reconcile_cached(
     notify: Notify | None,
 ) -> Report:
     """:func:`reconcile_paths` through the SQLite cache at ``cache`` (None: no cache)."""
+    from hanoicheck.cache import ClaimCache
+
     if cache is None:
         return reconcile_paths(paths, config, jobs=jobs)
     with ClaimCache(cache) as store:
@@ -404,6 +402,8 @@ def check_paths(
     :class:`CorpusError` before any extraction, :class:`NothingRead` when no source
     could be read; unreadable files are in ``errors``.
     """
+    from hanoicheck.gate import evaluate, load_baseline, new_sources, parse_severity, uncovered
+
     config = settings if settings is not None else Config()
     threshold = parse_severity(fail_on or config.fail_on)
     baseline = baseline if baseline is not None else config.resolved_baseline()
@@ -428,6 +428,8 @@ def check_paths(
 
 def _repository(cwd: Path) -> Path | None:
     """The top of the git repository ``cwd`` is in, or None outside one."""
+    from hanoicheck.gitfiles import GitError, repo_root
+
     try:
         return repo_root(cwd)
     except GitError:
@@ -473,6 +475,14 @@ def write_baseline(
     ``output`` holds merge-conflict markers (it is left as it is), or
     :class:`~hanoicheck.output.OutputError` when ``output`` cannot be written.
     """
+    from hanoicheck.gate import (
+        Baseline,
+        BaselineError,
+        load_baseline,
+        refuse_merge_markers,
+        save_baseline,
+    )
+
     config = settings if settings is not None else Config()
     refuse_merge_markers(output)
     previous = None

@@ -32,13 +32,12 @@ Beyond one machine the same map runs on a Dask cluster: see ``docs/distributed.m
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 from hanoicheck.extract.pipeline import extract_document
 from hanoicheck.extract.sentence import ExtractOptions
@@ -52,6 +51,9 @@ from hanoicheck.sources import (
     read_source_bytes,
 )
 from hanoicheck.store import StoreKey
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from concurrent.futures import Future
 
 __all__ = [
     "AUTO_PARALLEL_MIN_FILES",
@@ -233,7 +235,7 @@ def extract_tasks(
     yield from _pooled(stream, total, options, max_bytes, keep_text, workers, progress)
 
 
-_Chunk = tuple[list[Task], Future[list[ExtractItem]] | None]
+_Chunk: TypeAlias = "tuple[list[Task], Future[list[ExtractItem]] | None]"
 
 
 def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
@@ -260,6 +262,10 @@ def _pooled(
 
     Only the tasks that need work go to the pool; the others wait in their place.
     """
+    # Imported here: a run in one process (one file, a warm cache) needs no pool.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     pending: deque[_Chunk] = deque()
     context = multiprocessing.get_context("spawn")
     done = 0
