@@ -165,7 +165,7 @@ def iter_extract(
     on a miss (the result is then put in the store); the results are the same either way.
 
     Results come in the stable discovery order whatever ``jobs`` is (default 1, in this
-    process; ``None``: one process for small inputs, every CPU for large ones, which
+    process; ``None``: a pool only when the input pays for it on the idle CPUs, which
     like any process pool needs the calling script to guard its entry point with ``if
     __name__ == "__main__"``), and a document's text is dropped once its claims are
     read unless ``keep_text``, so memory grows with the claims, not with the articles.
