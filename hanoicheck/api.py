@@ -14,6 +14,8 @@ so every command discovers files once, honours the project's settings (``exclude
 from __future__ import annotations
 
 import functools
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -34,8 +36,14 @@ from hanoicheck.parallel import (
     extract_tasks,
     without_text,
 )
-from hanoicheck.sources import SourceReadError, discover, load_document, read_source_bytes
-from hanoicheck.store import ClaimStore, StoreKey, options_fingerprint
+from hanoicheck.sources import (
+    SourceReadError,
+    discover,
+    load_document,
+    normalize_source,
+    read_source_bytes,
+)
+from hanoicheck.store import ClaimStore, FileIndex, StoreKey, options_fingerprint
 from hanoicheck.years import dated_by_story
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -187,7 +195,7 @@ def iter_extract(
         raise _no_sources(paths, excluded is not None)
     tasks: Iterable[Task] = found
     if store is not None:
-        tasks = _look_up(found, store, options, limit)
+        tasks = _look_up(found, store, options, limit, keep_text)
     results = extract_tasks(
         tasks,
         len(found),
@@ -224,24 +232,58 @@ def _look_up(
     store: ClaimStore,
     options: ExtractOptions,
     max_bytes: int,
+    keep_text: bool = False,
 ) -> Iterator[Task]:
-    """Each file read once: a store hit is a result, a miss is extracted from its bytes."""
+    """Each file read once: a store hit is a result, a miss is extracted from its bytes.
+
+    A store that is also a :class:`~hanoicheck.store.FileIndex` spares reading and
+    hashing a file whose ``stat`` has not changed since it was hashed (unless the texts
+    are kept: they are the file's bytes).
+    """
     options_key = options_fingerprint(options)
+    index = store if isinstance(store, FileIndex) and not keep_text else None
     for item in found:
         if isinstance(item, SourceError):
             yield item
             continue
+        known: StoreKey | None = None
+        info = _stat(item) if index is not None else None
+        if index is not None and info is not None and _unchecked(info, max_bytes):
+            source = normalize_source(item)
+            digest = index.digest_of(source, info)
+            if digest is not None:
+                known = StoreKey(digest, item.suffix.lower(), options_key)
+                hit = store.get(known, source)
+                if hit is not None:
+                    yield DocumentClaims(hit.document(b""), hit.claims)
+                    continue
         try:
             source, data = read_source_bytes(item, max_bytes=max_bytes)
         except SourceReadError as exc:
             yield exc.to_error()
             continue
         key = StoreKey.of(data, item.suffix, options_key)
-        hit = store.get(key, source)
+        if index is not None and info is not None:
+            index.note_digest(source, info, key.digest)
+        hit = store.get(key, source) if key != known else None  # a miss is counted once
         if hit is None:
             yield FileBytes(item, source, data, key)
         else:
             yield DocumentClaims(hit.document(data), hit.claims)
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    """``path``'s ``stat``, taken before its bytes are read (None: reading will say why)."""
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
+def _unchecked(info: os.stat_result, max_bytes: int) -> bool:
+    """Whether a file with this ``stat`` may be looked up unread: a regular file within
+    the size limit (anything else is read, which reports the problem)."""
+    return stat.S_ISREG(info.st_mode) and info.st_size <= max_bytes
 
 
 def _remembered(
