@@ -138,7 +138,8 @@ def _most_tied(facet: Facets, clusters: list[Cluster], vocabulary: Vocabulary) -
     if len(clusters) <= 1:
         return clusters[0] if clusters else None
     counts = [
-        sum(identity(facet, m, vocabulary)[0] is Identity.SAME for m in c.members) for c in clusters
+        sum(identity(facet, m, vocabulary, why=False)[0] is Identity.SAME for m in c.members)
+        for c in clusters
     ]
     best = max(counts)
     return clusters[counts.index(best)] if counts.count(best) == 1 else None
@@ -156,7 +157,7 @@ def _candidates(
     for cluster in clusters:
         strongest = Identity.UNTIED
         for member in cluster.members:  # one "different" settles it: stop comparing there
-            verdict = identity(facet, member, vocabulary)[0]
+            verdict = identity(facet, member, vocabulary, why=False)[0]
             if verdict is Identity.DIFFERENT:
                 break
             if _STRENGTH[verdict] > _STRENGTH[strongest]:

@@ -220,7 +220,9 @@ def _worst_clash(
       pairwise is the same as all of them sharing a point, on a line), which settles
       every agreeing group in one pass;
     - first claims are tried in the order of that ranking, so the first error found
-      is the answer and the rest of the group is not compared.
+      is the answer and the rest of the group is not compared;
+    - once a warning is found only an error can change the answer, so pairs that can
+      only be a warning (:func:`_warning_at_most`) are not compared.
     """
     if _all_overlap(members, read):
         return None
@@ -228,7 +230,11 @@ def _worst_clash(
     worst: Clash | None = None
     for i in order:
         a = members[i]
+        if worst is not None and a.forecast:
+            continue
         for b in members[i + 1 :]:
+            if worst is not None and _warning_at_most(a, b):
+                continue
             clash = _clash(a, b, bounds, read, vocabulary)
             if clash is None:
                 continue
@@ -280,6 +286,16 @@ def _plausible(facet: Facets, bounds: Mapping[str, Bounds]) -> Bounds:
     return plausible(strict, claim.value.qualifier)
 
 
+def _warning_at_most(a: Facets, b: Facets) -> bool:
+    """Whether :func:`_clash` can only find a warning (or nothing) in this pair: a
+    forecast, two authorities' headcounts, or a source against itself."""
+    if a.forecast or b.forecast or a.claim.source == b.claim.source:
+        return True
+    return bool(
+        a.headcount and b.headcount and a.authority and b.authority and a.authority != b.authority
+    )
+
+
 def _clash(
     a: Facets,
     b: Facets,
@@ -302,7 +318,7 @@ def _clash(
     pa, pb = read[a.claim.id], read[b.claim.id]
     if pa.overlaps(pb) or pa.touches(pb) or _apart(pa, pb):
         return None
-    verdict, _ = identity(a, b, vocabulary)
+    verdict, _ = identity(a, b, vocabulary, why=False)
     if verdict in (Identity.DIFFERENT, Identity.UNTIED):
         return None
     if verdict is Identity.POSSIBLE:
