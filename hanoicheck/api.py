@@ -14,28 +14,17 @@ so every command discovers files once, honours the project's settings (``exclude
 from __future__ import annotations
 
 import functools
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hanoicheck import DEFAULT_CORPUS
-from hanoicheck.cache import ClaimCache
 from hanoicheck.config import Config, is_excluded
 from hanoicheck.extract.pipeline import extract_document
 from hanoicheck.extract.sentence import ExtractOptions
-from hanoicheck.gate import (
-    Baseline,
-    BaselineError,
-    GateResult,
-    evaluate,
-    load_baseline,
-    new_sources,
-    parse_severity,
-    refuse_merge_markers,
-    save_baseline,
-    uncovered,
-)
-from hanoicheck.gitfiles import GitError, repo_root
 from hanoicheck.interning import Interner
 from hanoicheck.model import Claim, Document, SourceError
 from hanoicheck.parallel import (
@@ -47,10 +36,23 @@ from hanoicheck.parallel import (
     extract_tasks,
     without_text,
 )
-from hanoicheck.reconcile import Reconciliation, reconcile
-from hanoicheck.sources import SourceReadError, discover, load_document, read_source_bytes
-from hanoicheck.store import ClaimStore, StoreKey, options_fingerprint
+from hanoicheck.sources import (
+    SourceReadError,
+    discover,
+    load_document,
+    normalize_source,
+    read_source_bytes,
+)
+from hanoicheck.store import ClaimStore, FileIndex, StoreKey, options_fingerprint
 from hanoicheck.years import dated_by_story
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from hanoicheck.gate import Baseline, GateResult
+    from hanoicheck.reconcile import Reconciliation
+
+# The reconciler, the gate, the cache and git are imported by the functions that use
+# them: ``hanoicheck extract`` on one file needs none of them, and importing them all
+# cost it about a third of its start-up (issue 17).
 
 __all__ = [
     "BaselineWrite",
@@ -171,7 +173,7 @@ def iter_extract(
     on a miss (the result is then put in the store); the results are the same either way.
 
     Results come in the stable discovery order whatever ``jobs`` is (default 1, in this
-    process; ``None``: one process for small inputs, every CPU for large ones, which
+    process; ``None``: a pool only when the input pays for it on the idle CPUs, which
     like any process pool needs the calling script to guard its entry point with ``if
     __name__ == "__main__"``), and a document's text is dropped once its claims are
     read unless ``keep_text``, so memory grows with the claims, not with the articles.
@@ -193,7 +195,7 @@ def iter_extract(
         raise _no_sources(paths, excluded is not None)
     tasks: Iterable[Task] = found
     if store is not None:
-        tasks = _look_up(found, store, options, limit)
+        tasks = _look_up(found, store, options, limit, keep_text)
     results = extract_tasks(
         tasks,
         len(found),
@@ -230,24 +232,58 @@ def _look_up(
     store: ClaimStore,
     options: ExtractOptions,
     max_bytes: int,
+    keep_text: bool = False,
 ) -> Iterator[Task]:
-    """Each file read once: a store hit is a result, a miss is extracted from its bytes."""
+    """Each file read once: a store hit is a result, a miss is extracted from its bytes.
+
+    A store that is also a :class:`~hanoicheck.store.FileIndex` spares reading and
+    hashing a file whose ``stat`` has not changed since it was hashed (unless the texts
+    are kept: they are the file's bytes).
+    """
     options_key = options_fingerprint(options)
+    index = store if isinstance(store, FileIndex) and not keep_text else None
     for item in found:
         if isinstance(item, SourceError):
             yield item
             continue
+        known: StoreKey | None = None
+        info = _stat(item) if index is not None else None
+        if index is not None and info is not None and _unchecked(info, max_bytes):
+            source = normalize_source(item)
+            digest = index.digest_of(source, info)
+            if digest is not None:
+                known = StoreKey(digest, item.suffix.lower(), options_key)
+                hit = store.get(known, source)
+                if hit is not None:
+                    yield DocumentClaims(hit.document(b""), hit.claims)
+                    continue
         try:
             source, data = read_source_bytes(item, max_bytes=max_bytes)
         except SourceReadError as exc:
             yield exc.to_error()
             continue
         key = StoreKey.of(data, item.suffix, options_key)
-        hit = store.get(key, source)
+        if index is not None and info is not None:
+            index.note_digest(source, info, key.digest)
+        hit = store.get(key, source) if key != known else None  # a miss is counted once
         if hit is None:
             yield FileBytes(item, source, data, key)
         else:
             yield DocumentClaims(hit.document(data), hit.claims)
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    """``path``'s ``stat``, taken before its bytes are read (None: reading will say why)."""
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
+def _unchecked(info: os.stat_result, max_bytes: int) -> bool:
+    """Whether a file with this ``stat`` may be looked up unread: a regular file within
+    the size limit (anything else is read, which reports the problem)."""
+    return stat.S_ISREG(info.st_mode) and info.st_size <= max_bytes
 
 
 def _remembered(
@@ -350,6 +386,8 @@ def reconcile_paths(
 ) -> Report:
     """Extract every source under ``paths`` and reconcile the claims across them, both
     with the same ``settings`` (exclusions, tolerances, synonyms)."""
+    from hanoicheck.reconcile import reconcile
+
     config = settings if settings is not None else Config()
     extraction = extract_paths(
         paths, config, store=store, jobs=jobs, progress=progress, keep_text=False
@@ -368,6 +406,8 @@ def _reconcile_cached(
     notify: Notify | None,
 ) -> Report:
     """:func:`reconcile_paths` through the SQLite cache at ``cache`` (None: no cache)."""
+    from hanoicheck.cache import ClaimCache
+
     if cache is None:
         return reconcile_paths(paths, config, jobs=jobs)
     with ClaimCache(cache) as store:
@@ -404,6 +444,8 @@ def check_paths(
     :class:`CorpusError` before any extraction, :class:`NothingRead` when no source
     could be read; unreadable files are in ``errors``.
     """
+    from hanoicheck.gate import evaluate, load_baseline, new_sources, parse_severity, uncovered
+
     config = settings if settings is not None else Config()
     threshold = parse_severity(fail_on or config.fail_on)
     baseline = baseline if baseline is not None else config.resolved_baseline()
@@ -428,6 +470,8 @@ def check_paths(
 
 def _repository(cwd: Path) -> Path | None:
     """The top of the git repository ``cwd`` is in, or None outside one."""
+    from hanoicheck.gitfiles import GitError, repo_root
+
     try:
         return repo_root(cwd)
     except GitError:
@@ -473,6 +517,14 @@ def write_baseline(
     ``output`` holds merge-conflict markers (it is left as it is), or
     :class:`~hanoicheck.output.OutputError` when ``output`` cannot be written.
     """
+    from hanoicheck.gate import (
+        Baseline,
+        BaselineError,
+        load_baseline,
+        refuse_merge_markers,
+        save_baseline,
+    )
+
     config = settings if settings is not None else Config()
     refuse_merge_markers(output)
     previous = None

@@ -31,6 +31,15 @@ The store is one SQLite file (stdlib, no server, safe for several processes):
   fingerprint empties the cache.
 * **Concurrent use is safe.** WAL mode (readers never block the writer), a busy timeout,
   and short write transactions (results are written in small batches).
+* **Unchanged files are not read.** The ``files`` table remembers, per source, the
+  ``stat`` (size, modification time in ns, inode) a file had when its bytes were hashed
+  (:class:`hanoicheck.store.FileIndex`): a file with the same ``stat`` is looked up by
+  that digest without being read. A file modified in the last :data:`RACY_SECONDS`
+  before it was hashed is not remembered (a second change within the file system's
+  timestamp granularity could keep the ``stat``), and any change of ``stat`` means
+  reading and hashing again: the digest stays the key of truth. The table is an index
+  added beside the entries (a cache without it gains it, one without the entries it
+  points to loses those rows), so it needs no new layout.
 * **Optional.** If the cache cannot be created or written (read-only checkout, path is a
   directory, disk full), the run goes on without it and :attr:`ClaimCache.notices` holds
   one line saying why. Nothing here raises on a cache problem.
@@ -84,10 +93,14 @@ DEFAULT_BUSY_TIMEOUT = 10.0
 #: Rows written per transaction: small enough that another process never waits long,
 #: large enough that a cold run over 10,000 files is not dominated by commits.
 DEFAULT_BATCH_SIZE = 200
+#: A file modified this recently when hashed is not remembered by its ``stat``.
+RACY_SECONDS = 2.0
 
 _DOCUMENT_FIELDS = tuple(f.name for f in fields(Document) if f.name != "text")
 _SELECT = "SELECT payload, crc, run FROM entries WHERE digest = ? AND suffix = ? AND options = ?"
 _ENTRY_COLUMNS = ["digest", "suffix", "options", "payload", "crc", "run"]
+_FILE_COLUMNS = ["source", "size", "mtime_ns", "inode", "digest"]
+_FileStat = tuple[int, int, int]  # size, mtime_ns, inode
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _APPLICATION_ID_AT = 68  # offset of the application id in the database header
 _CORRUPT_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
@@ -157,6 +170,8 @@ class ClaimCache:
         self.notices: list[str] = []
         self._pending: dict[StoreKey, tuple[bytes, int]] = {}
         self._used: set[StoreKey] = set()  # hits of earlier runs, to mark as used by this one
+        self._files: dict[str, tuple[_FileStat, str]] | None = None  # read when first asked
+        self._files_pending: dict[str, tuple[_FileStat, str]] = {}
         self._run = 0
         self._conn: sqlite3.Connection | None = None
         self._bad_row_reported = False
@@ -193,6 +208,9 @@ class ClaimCache:
         if prune and self._conn is not None:
             try:
                 self._conn.execute("DELETE FROM entries WHERE run <= ?", (self._run - KEEP_RUNS,))
+                self._conn.execute(
+                    "DELETE FROM files WHERE digest NOT IN (SELECT digest FROM entries)"
+                )
             except sqlite3.Error as exc:
                 self._guard(exc)
         if self._conn is not None:
@@ -227,6 +245,7 @@ class ClaimCache:
         self._conn = None
         self._pending.clear()
         self._used.clear()
+        self._files_pending.clear()
 
     def _create_directory(self) -> None:
         directory = self.path.parent
@@ -335,6 +354,14 @@ class ClaimCache:
                 self._notice(
                     f"extractor changed ({meta.get('extractor')} -> {self.version}); cache rebuilt"
                 )
+            files = [row[1] for row in conn.execute("PRAGMA table_info(files)")]
+            if files not in ([], _FILE_COLUMNS):
+                conn.execute("DROP TABLE files")  # an index only: rebuilt as files are read
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS files ("
+                " source TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+                " inode INTEGER NOT NULL, digest TEXT NOT NULL) WITHOUT ROWID"
+            )
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS entries ("
                 " digest TEXT NOT NULL, suffix TEXT NOT NULL, options TEXT NOT NULL,"
@@ -356,6 +383,7 @@ class ClaimCache:
     def _rebuild(self, reason: str) -> None:
         """Delete the untrustworthy file (and its WAL) and start an empty cache."""
         self._notice(f"{reason}; rebuilding it")
+        self._files = None
         if self._conn is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._conn.close()
@@ -415,6 +443,43 @@ class ClaimCache:
                 self.flush()
         return entry
 
+    def digest_of(self, source: str, info: os.stat_result) -> str | None:
+        """The digest ``source`` had when its ``stat`` was ``info`` (see the module
+        docstring); None when unknown or the ``stat`` differs."""
+        if self._files is None:
+            self._files = self._read_files()
+        known = self._files.get(source)
+        if known is None or known[0] != _file_stat(info):
+            return None
+        return known[1]
+
+    def note_digest(self, source: str, info: os.stat_result, digest: str) -> None:
+        """Remember ``source``'s digest under the ``stat`` taken before it was read,
+        unless the file was modified too recently to trust that ``stat``."""
+        if self._conn is None or time.time_ns() - info.st_mtime_ns < RACY_SECONDS * 1e9:
+            return
+        row = (_file_stat(info), digest)
+        if self._files is not None and self._files.get(source) == row:
+            return
+        self._files_pending[source] = row
+        if len(self._files_pending) >= self.batch_size:
+            self.flush()
+
+    def _read_files(self) -> dict[str, tuple[_FileStat, str]]:
+        """The whole ``files`` table, read once per run (one query, not one per file)."""
+        if self._conn is None:
+            return {}
+        try:
+            rows = self._conn.execute(
+                "SELECT source, size, mtime_ns, inode, digest FROM files"
+            ).fetchall()
+        except sqlite3.Error as exc:
+            self._guard(exc)
+            return {}
+        return {
+            source: ((size, mtime, inode), digest) for source, size, mtime, inode, digest in rows
+        }
+
     def put(self, key: StoreKey, document: Document, claims: Sequence[Claim], data: bytes) -> None:
         """Remember the result of one file; written in the next batch.
 
@@ -437,13 +502,15 @@ class ClaimCache:
     def flush(self) -> None:
         """Write pending rows (and this run's number on the entries it used) in one short
         transaction; on failure, keep going without."""
-        if self._conn is None or not (self._pending or self._used):
+        if self._conn is None or not (self._pending or self._used or self._files_pending):
             self._pending.clear()
             self._used.clear()
+            self._files_pending.clear()
             return
         rows = [(*key, payload, crc, self._run) for key, (payload, crc) in self._pending.items()]
         used = [(self._run, *key) for key in self._used if key not in self._pending]
-        self._pending, self._used = {}, set()
+        files = [(source, *info, digest) for source, (info, digest) in self._files_pending.items()]
+        self._pending, self._used, self._files_pending = {}, set(), {}
         for attempt in range(2):
             conn = self._conn
             if conn is None:
@@ -460,6 +527,11 @@ class ClaimCache:
                         "UPDATE entries SET run = ?"
                         " WHERE digest = ? AND suffix = ? AND options = ?",
                         used,
+                    )
+                    conn.executemany(
+                        "INSERT OR REPLACE INTO files (source, size, mtime_ns, inode, digest)"
+                        " VALUES (?, ?, ?, ?, ?)",
+                        files,
                     )
                     conn.execute("COMMIT")
                 except BaseException:
@@ -478,6 +550,7 @@ class ClaimCache:
             return
         self._pending.clear()
         self._used.clear()
+        self._files_pending.clear()
         try:
             self._conn.execute("DELETE FROM entries")
         except sqlite3.Error as exc:
@@ -490,6 +563,10 @@ def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
         return code & 0xFF in _CORRUPT_CODES
     message = str(exc).lower()  # pragma: no cover - sqlite3 without error codes
     return "malformed" in message or "not a database" in message  # pragma: no cover
+
+
+def _file_stat(info: os.stat_result) -> _FileStat:
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 def _document_fields(document: Document) -> dict[str, Any]:

@@ -128,9 +128,9 @@ JobsOpt = Annotated[
         "-j",
         min=0,
         envvar="HANOICHECK_JOBS",
-        help="Processes for extraction (default: 1 for small inputs, every CPU for large "
-        "ones; never more than the CPUs available). The output is identical whatever "
-        "the number.",
+        help="Processes for extraction (default: automatic, one unless the input is "
+        "large enough to pay for starting more on the CPUs that are idle; never more than "
+        "the CPUs available). The output is identical whatever the number.",
     ),
 ]
 QuietOpt = Annotated[

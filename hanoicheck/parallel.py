@@ -16,9 +16,11 @@ holds the GIL, so threads would not run it in parallel.
 Why ``spawn``: the CLI draws a progress bar from a background thread, and forking a
 process that has threads can deadlock the child on a lock the thread held. ``spawn``
 starts clean interpreters on every platform; the price (importing the extractors once
-per worker, well under a second) is why small inputs stay in one process. "Small" is
-counted in files that need extracting: a run whose files are all in the store starts
-no worker (processes are started on the first submitted chunk).
+per worker, well under a second) is why an automatic ``jobs`` starts a pool only when
+the bytes to extract pay for it on the CPUs that are idle
+(:func:`hanoicheck.workers.choose_jobs`). Only files that need extracting count: a run
+whose files are all in the store starts no worker (processes are started on the first
+submitted chunk).
 
 Memory stays flat however large the corpus: tasks are sent to workers in small
 chunks, at most a few chunks per worker are in flight, and each result is handed to the
@@ -32,13 +34,12 @@ Beyond one machine the same map runs on a Dask cluster: see ``docs/distributed.m
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 from hanoicheck.extract.pipeline import extract_document
 from hanoicheck.extract.sentence import ExtractOptions
@@ -52,9 +53,12 @@ from hanoicheck.sources import (
     read_source_bytes,
 )
 from hanoicheck.store import StoreKey
+from hanoicheck.workers import READ_AHEAD_BYTES, available_cpus, choose_jobs, system_load
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from concurrent.futures import Future
 
 __all__ = [
-    "AUTO_PARALLEL_MIN_FILES",
     "DocumentClaims",
     "ExtractItem",
     "FileBytes",
@@ -66,9 +70,6 @@ __all__ = [
     "resolve_jobs",
 ]
 
-# Below this many files a pool costs more (worker start-up, importing the extractors in
-# each) than it saves: measured break-even on 2 cores is ~100 short articles.
-AUTO_PARALLEL_MIN_FILES = 200
 # Chunks are small enough to balance load and keep the progress bar moving, big enough
 # that inter-process overhead (pickling, queueing) stays negligible.
 MAX_CHUNK = 32
@@ -106,27 +107,35 @@ ProgressCallback = Callable[[int, int], None]
 """Called as ``progress(done, total)`` (files) after each batch of results."""
 
 
-def available_cpus() -> int:
-    """CPUs this process may run on (the affinity mask, not the machine's count)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def resolve_jobs(jobs: int | None, files: int) -> int:
+def resolve_jobs(jobs: int | None, files: int, work_bytes: int | None = None) -> int:
     """The number of processes to use: ``None`` or ``0`` mean automatic.
 
-    Automatic is one process for small inputs (start-up would dominate) and every
-    available CPU for large ones. Never more processes than there are files, nor than
-    CPUs this process may use: extraction is CPU-bound, so a 65th process only adds
-    its memory (``-j 64`` on 2 CPUs took 1.9 GB and ran 3x slower than ``-j 2``).
+    Automatic is :func:`~hanoicheck.workers.choose_jobs` for ``work_bytes`` (the size of
+    the ``files`` that need extracting; unknown counts as nothing to share out) on the
+    CPUs available and the load on them now. Never more processes than there are
+    files, nor than CPUs this process may use: extraction is CPU-bound, so a 65th
+    process only adds its memory (``-j 64`` on 2 CPUs took 1.9 GB and ran 3x slower
+    than ``-j 2``).
     """
     if jobs is not None and jobs < 0:
         raise ValueError(f"jobs must be 0 (automatic) or more, not {jobs}")
+    cpus = available_cpus()
     if not jobs:
-        jobs = 1 if files < AUTO_PARALLEL_MIN_FILES else available_cpus()
-    return max(1, min(jobs, files, available_cpus()))
+        return choose_jobs(cpus, system_load(), work_bytes or 0, files)
+    return max(1, min(jobs, files, cpus))
+
+
+def _size(task: Task) -> int:
+    """Bytes a task gives to extract: a file's size (0 when it cannot be read, which its
+    reading will report), the bytes already read, nothing for a known result."""
+    if isinstance(task, FileBytes):
+        return len(task.data)
+    if isinstance(task, Path):
+        try:
+            return os.stat(task).st_size
+        except OSError:
+            return 0
+    return 0
 
 
 def without_text(document: Document) -> Document:
@@ -186,19 +195,24 @@ def chunk_size(files: int, jobs: int) -> int:
 def _plan(tasks: Iterator[Task], jobs: int | None, total: int) -> tuple[list[Task], int]:
     """The processes to use, and the tasks read ahead to decide it.
 
-    An explicit ``jobs`` decides alone. Automatic counts the tasks that need extracting
-    (a store's hits do not), reading ahead only until there are enough for a pool.
+    An explicit ``jobs`` decides alone. Automatic weighs the tasks that need extracting
+    (a store's hits do not) by their bytes, reading ahead only until there are
+    :data:`~hanoicheck.workers.READ_AHEAD_BYTES` of them (more would not change the
+    choice, and the bytes a store lookup read are held until extracted).
     """
     if jobs is not None and jobs != 0:
         return [], resolve_jobs(jobs, total)
     ahead: list[Task] = []
-    work = 0
+    work = size = 0
     for task in tasks:
         ahead.append(task)
-        work += _needs_work(task)
-        if work >= AUTO_PARALLEL_MIN_FILES:
-            break
-    return ahead, resolve_jobs(jobs, work)
+        if _needs_work(task):
+            work += 1
+            size += _size(task)
+            if size >= READ_AHEAD_BYTES:
+                work = total - (len(ahead) - work)  # the tasks not read may all need work
+                break
+    return ahead, resolve_jobs(jobs, work, size)
 
 
 def extract_tasks(
@@ -233,7 +247,7 @@ def extract_tasks(
     yield from _pooled(stream, total, options, max_bytes, keep_text, workers, progress)
 
 
-_Chunk = tuple[list[Task], Future[list[ExtractItem]] | None]
+_Chunk: TypeAlias = "tuple[list[Task], Future[list[ExtractItem]] | None]"
 
 
 def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
@@ -260,6 +274,10 @@ def _pooled(
 
     Only the tasks that need work go to the pool; the others wait in their place.
     """
+    # Imported here: a run in one process (one file, a warm cache) needs no pool.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     pending: deque[_Chunk] = deque()
     context = multiprocessing.get_context("spawn")
     done = 0

@@ -16,14 +16,22 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, runtime_checkable
 
 from hanoicheck.extract.sentence import ExtractOptions
 from hanoicheck.model import Claim, Document
 
-__all__ = ["ClaimStore", "StoreKey", "StoredDocument", "file_text", "options_fingerprint"]
+__all__ = [
+    "ClaimStore",
+    "FileIndex",
+    "StoreKey",
+    "StoredDocument",
+    "file_text",
+    "options_fingerprint",
+]
 
 
 def options_fingerprint(options: ExtractOptions | None) -> str:
@@ -81,4 +89,24 @@ class ClaimStore(Protocol):
 
     def put(self, key: StoreKey, document: Document, claims: Sequence[Claim], data: bytes) -> None:
         """Remember the result of one file (``data``: its bytes, as hashed for ``key``)."""
+        ...
+
+
+@runtime_checkable
+class FileIndex(Protocol):
+    """What a store may add: the digest of a file it has seen, known from its ``stat``.
+
+    Why: a warm run over 10,000 files read and hashed every one to find it had not
+    changed. A file whose size, modification time (ns) and inode are those it had when
+    its bytes were hashed has the same bytes, so its digest is looked up instead. The
+    digest stays the key of truth: a file whose ``stat`` changed is read and hashed.
+    """
+
+    def digest_of(self, source: str, info: os.stat_result) -> str | None:
+        """The digest ``source`` had when its ``stat`` was ``info``; None if unknown."""
+        ...
+
+    def note_digest(self, source: str, info: os.stat_result, digest: str) -> None:
+        """Remember that ``source``, taken with ``stat`` ``info`` (taken *before* its
+        bytes were read), hashed to ``digest``."""
         ...

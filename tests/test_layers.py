@@ -45,6 +45,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "hanoicheck.store",
             "hanoicheck.cache",
             "hanoicheck.parallel",
+            "hanoicheck.workers",
             "hanoicheck.years",
         ),
     ),

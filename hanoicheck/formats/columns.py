@@ -27,7 +27,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from hanoicheck.model import Claim, Kind
+from hanoicheck.model import (
+    Claim,
+    Event,
+    Interval,
+    Kind,
+    Modality,
+    Qualifier,
+    Subject,
+    TimeBasis,
+)
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -192,13 +201,68 @@ def _claim(cells: Sequence[tuple[Column, Any]]) -> Claim:
     return Claim.from_dict(data)
 
 
+#: The stored columns in the order :func:`claim_from_stored` unpacks them.
+_STORED_ORDER = (
+    "id", "source", "kind", "quote", "start", "end", "line", "column",
+    "subject_noun", "subject_role", "subject_owner", "subject_period", "subject_context",
+    "subject_scope", "subject_part_of",
+    "event_name", "event_type", "event_date", "event_part_of_day", "event_parent",
+    "attribution", "nominal", "low", "high", "low_inclusive", "high_inclusive", "qualifier",
+    "unit", "modality", "outlet", "year_inferred", "sentence",
+    "document_date", "as_of", "as_of_part", "as_of_basis",
+)  # fmt: skip
+if tuple(c.name for c in STORED_COLUMNS) != _STORED_ORDER:  # pragma: no cover - a bug
+    raise ImportError("STORED_COLUMNS changed: update _STORED_ORDER and claim_from_stored")
+
+
 def claim_from_stored(row: Sequence[Any], overrides: Mapping[str, Any] | None = None) -> Claim:
     """Inverse of :func:`stored_row`; ``overrides`` replace top-level fields by name
-    (the cache re-points a claim at the file it was looked up for)."""
-    cells = list(zip(STORED_COLUMNS, row, strict=True))
+    (the cache re-points a claim at the file it was looked up for).
+
+    The same claim :meth:`Claim.from_dict` builds from the nested dict (a test holds
+    them equal), built straight from the row: a warm ``check`` over 10,000 files
+    decodes 47,000 claims, and going through nested dicts took a third of its time.
+    A row of another length (another layout) raises :class:`ValueError`.
+    """
+    if len(row) != len(_STORED_ORDER):
+        raise ValueError(f"a stored claim has {len(_STORED_ORDER)} cells, not {len(row)}")
     if overrides:
-        cells = [(c, overrides.get(c.name, cell)) for c, cell in cells]
-    return _claim(cells)
+        row = [overrides.get(name, cell) for name, cell in zip(_STORED_ORDER, row, strict=True)]
+    (
+        id_, source, kind, quote, start, end, line, column,
+        noun, role, owner, period, context, scope, part_of,
+        event_name, event_type, event_date, part_of_day, parent,
+        attribution, nominal, low, high, low_inclusive, high_inclusive, qualifier,
+        unit, modality, outlet, year_inferred, sentence,
+        document_date, as_of, as_of_part, as_of_basis,
+    ) = row  # fmt: skip
+    if kind != Kind.DATE:
+        nominal = None if nominal is None else float(nominal)
+        low = None if low is None else float(low)
+        high = None if high is None else float(high)
+    return Claim(
+        source=source,
+        kind=Kind(kind),
+        quote=quote,
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        sentence=sentence,
+        subject=Subject(noun, role, owner, period, context, scope, part_of),
+        event=Event(event_name, event_type, event_date, part_of_day, parent),
+        value=Interval(nominal, low, high, low_inclusive, high_inclusive, Qualifier(qualifier)),
+        unit=unit,
+        modality=Modality(modality),
+        attribution=attribution,
+        outlet=outlet,
+        year_inferred=year_inferred,
+        document_date=document_date,
+        as_of=as_of,
+        as_of_part=as_of_part,
+        as_of_basis=TimeBasis(as_of_basis),
+        id=id_,
+    )
 
 
 def claim_from_typed(row: Mapping[str, Any]) -> Claim:

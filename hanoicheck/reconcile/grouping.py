@@ -17,7 +17,7 @@ that event.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from hanoicheck.intervals import (
@@ -108,6 +108,15 @@ def _by_identity(
     order = sorted(block, key=lambda f: (-f.known, f.claim.source, f.claim.start))
     clusters: list[Cluster] = []
     floating: list[Facets] = []
+    read: dict[int, Bounds] = {}  # each claim's bounds, read once: every floating claim
+    # compares its value with every member of every group it may join
+
+    def bounds(facet: Facets) -> Bounds:
+        found = read.get(id(facet))
+        if found is None:
+            found = read[id(facet)] = bounds_of(facet.claim)
+        return found
+
     for facet in order:
         candidates = _candidates(facet, clusters, vocabulary)
         certain = _most_tied(facet, [c for c, v in candidates if v is Identity.SAME], vocabulary)
@@ -119,7 +128,7 @@ def _by_identity(
             floating.append(facet)
     for facet in floating:
         candidates = _candidates(facet, clusters, vocabulary)
-        home = _home(facet, candidates, options)
+        home = _home(facet, candidates, options, bounds)
         if home is None:
             clusters.append(Cluster([facet]))
         else:
@@ -138,7 +147,8 @@ def _most_tied(facet: Facets, clusters: list[Cluster], vocabulary: Vocabulary) -
     if len(clusters) <= 1:
         return clusters[0] if clusters else None
     counts = [
-        sum(identity(facet, m, vocabulary)[0] is Identity.SAME for m in c.members) for c in clusters
+        sum(identity(facet, m, vocabulary, why=False)[0] is Identity.SAME for m in c.members)
+        for c in clusters
     ]
     best = max(counts)
     return clusters[counts.index(best)] if counts.count(best) == 1 else None
@@ -156,7 +166,7 @@ def _candidates(
     for cluster in clusters:
         strongest = Identity.UNTIED
         for member in cluster.members:  # one "different" settles it: stop comparing there
-            verdict = identity(facet, member, vocabulary)[0]
+            verdict = identity(facet, member, vocabulary, why=False)[0]
             if verdict is Identity.DIFFERENT:
                 break
             if _STRENGTH[verdict] > _STRENGTH[strongest]:
@@ -167,7 +177,10 @@ def _candidates(
 
 
 def _home(
-    facet: Facets, candidates: list[tuple[Cluster, Identity]], options: GroupingOptions
+    facet: Facets,
+    candidates: list[tuple[Cluster, Identity]],
+    options: GroupingOptions,
+    bounds: Callable[[Facets], Bounds],
 ) -> Cluster | None:
     """The group a claim of uncertain identity belongs to, by its value.
 
@@ -175,10 +188,10 @@ def _home(
     it may be another report of the same sitting (POSSIBLE), so the near miss is
     flagged. A claim that nothing ties to a group never joins it on a different value.
     """
-    mine = bounds_of(facet.claim)
+    mine = bounds(facet)
     nearest: tuple[float, int] | None = None
     for index, (cluster, verdict) in enumerate(candidates):
-        others = [bounds_of(m.claim) for m in cluster.members if _same_unit(facet, m)]
+        others = [bounds(m) for m in cluster.members if _same_unit(facet, m)]
         if not others:
             continue
         if any(mine.overlaps(other) for other in others):

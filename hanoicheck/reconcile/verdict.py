@@ -266,7 +266,9 @@ def _worst_clash(
       pairwise is the same as all of them sharing a point, on a line), which settles
       every agreeing group in one pass;
     - first claims are tried in the order of that ranking, so the first error found
-      is the answer and the rest of the group is not compared.
+      is the answer and the rest of the group is not compared;
+    - once a warning is found only an error can change the answer, so pairs that can
+      only be a warning (:func:`_warning_at_most`) are not compared.
     """
     if _all_overlap(members, read):
         return None
@@ -275,6 +277,8 @@ def _worst_clash(
     for i in order:
         a = members[i]
         for b in members[i + 1 :]:
+            if worst is not None and _warning_at_most(a, b):
+                continue
             clash = _clash(a, b, bounds, read, vocabulary)
             if isinstance(clash, Agreed):
                 continue
@@ -396,6 +400,17 @@ def _stated_apart(a: Facets, b: Facets) -> str | None:
     if not has_year(wa.day) or not has_year(wb.day) or wa.day == wb.day:
         return None
     return f"{day_text(wa.day)} / {day_text(wb.day)}"
+
+
+def _warning_at_most(a: Facets, b: Facets) -> bool:
+    """Whether :func:`_clash` can only find a warning (or nothing) in this pair: a
+    source against itself, two authorities' headcounts, or a forecast (unless a copy of
+    its sentence misprints it)."""
+    if a.claim.source == b.claim.source:
+        return True
+    if a.headcount and b.headcount and a.authority and b.authority and a.authority != b.authority:
+        return True
+    return (a.forecast or b.forecast) and not _misprinted_copy(a, b)
 
 
 def _clash(

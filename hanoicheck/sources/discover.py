@@ -33,13 +33,13 @@ def normalize_source(path: str | Path) -> str:
     """
     absolute = Path(os.path.abspath(os.fspath(path)))
     cwd = Path.cwd()
-    candidates = (absolute, Path(os.path.realpath(absolute)))
-    for candidate in candidates:
-        try:
-            relative = candidate.relative_to(cwd)
-        except ValueError:
-            continue
-        return relative.as_posix()
+    if absolute.is_relative_to(cwd):
+        return absolute.relative_to(cwd).as_posix()
+    # Only then the real path (every symlink followed costs a system call per part:
+    # a third of a warm ``check`` over 10,000 files when it was taken for every file).
+    real = Path(os.path.realpath(absolute))
+    if real.is_relative_to(cwd):
+        return real.relative_to(cwd).as_posix()
     return absolute.as_posix()
 
 

@@ -639,3 +639,121 @@ def test_a_row_the_model_refuses_is_a_miss(corpus: Path, tmp_path: Path) -> None
     with ClaimCache(path) as cache:
         assert len(run(cache, corpus)) >= 3  # every file with a figure is extracted again
         assert "unreadable entry (empty interval" in cache.notices[0]
+
+
+# --------------------------------------------------------------------------- unread files
+
+
+def _age(root: Path, seconds: float = 60.0) -> None:
+    """Every file of ``root`` last modified ``seconds`` ago (older than RACY_SECONDS)."""
+    for path in root.iterdir():
+        info = path.stat()
+        os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns - int(seconds * 1e9)))
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the driver reads from now on."""
+    from hanoicheck import api
+
+    read: list[str] = []
+    real = api.read_source_bytes
+
+    def counting(path: Path, **kwargs: Any) -> tuple[str, bytes]:
+        read.append(path.name)
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(api, "read_source_bytes", counting)
+    return read
+
+
+def test_unchanged_files_are_not_read_again(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warm run over 10,000 files read and hashed every one: now a file whose stat is
+    the one it had when hashed is looked up by that digest, with the same result."""
+    _age(corpus)
+    path = tmp_path / "c.sqlite"
+    fresh = extract_paths([corpus], keep_text=False)
+    with ClaimCache(path) as cache:
+        assert extract_paths([corpus], store=cache, keep_text=False) == fresh
+    read = _reads(monkeypatch)
+    with ClaimCache(path) as cache:
+        assert extract_paths([corpus], store=cache, keep_text=False) == fresh
+        assert (cache.hits, cache.misses) == (5, 0)
+    assert read == []
+    with ClaimCache(path) as cache:  # texts asked for: they are the files' bytes
+        assert extract_paths([corpus], store=cache) == extract_paths([corpus])
+    assert len(read) == 5
+
+
+def test_a_file_whose_stat_changed_is_read_and_hashed(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _age(corpus)
+    path = tmp_path / "c.sqlite"
+    with ClaimCache(path) as cache:
+        extract_paths([corpus], store=cache, keep_text=False)
+    edited = corpus / "002_8cfe10c72970e812.txt"
+    edited.write_text(edited.read_text() + "\nAbout 300 journalists attended.\n")
+    touched = corpus / "note.md"
+    touched.write_bytes(touched.read_bytes())  # same bytes, new mtime: read, then a hit
+    read = _reads(monkeypatch)
+    with ClaimCache(path) as cache:
+        result = extract_paths([corpus], store=cache, keep_text=False)
+        assert (cache.hits, cache.misses) == (4, 1)
+    assert sorted(read) == ["002_8cfe10c72970e812.txt", "note.md"]
+    assert result == extract_paths([corpus], keep_text=False)
+
+
+def test_a_file_modified_just_before_it_was_hashed_is_not_trusted_by_its_stat(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second change within the file system's timestamp granularity could keep the
+    stat: such a file is read again until it has been still for RACY_SECONDS."""
+    path = tmp_path / "c.sqlite"  # the corpus was written just now
+    with ClaimCache(path) as cache:
+        extract_paths([corpus], store=cache, keep_text=False)
+    read = _reads(monkeypatch)
+    with ClaimCache(path) as cache:
+        extract_paths([corpus], store=cache, keep_text=False)
+        assert (cache.hits, cache.misses) == (5, 0)
+    assert len(read) == 5
+
+
+def test_the_file_index_is_added_to_an_older_cache_and_pruned_with_its_entries(
+    corpus: Path, tmp_path: Path
+) -> None:
+    _age(corpus)
+    path = tmp_path / "c.sqlite"
+    with ClaimCache(path) as cache:
+        extract_paths([corpus], store=cache, keep_text=False)
+    with contextlib.closing(sqlite3.connect(path)) as conn:  # a cache from before the index
+        conn.execute("DROP TABLE files")
+        conn.commit()
+    with ClaimCache(path) as cache:
+        assert extract_paths([corpus], store=cache, keep_text=False)
+        assert cache.notices == [] and (cache.hits, cache.misses) == (5, 0)
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("SELECT count(*) FROM files").fetchone() == (5,)
+        conn.execute("DELETE FROM entries WHERE suffix = '.md'")
+        conn.commit()
+    with ClaimCache(path) as cache:
+        cache.close()
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("SELECT count(*) FROM files").fetchone() == (4,)
+
+
+def test_a_file_index_of_another_layout_is_rebuilt(corpus: Path, tmp_path: Path) -> None:
+    _age(corpus)
+    path = tmp_path / "c.sqlite"
+    with ClaimCache(path) as cache:
+        extract_paths([corpus], store=cache, keep_text=False)
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("DROP TABLE files")
+        conn.execute("CREATE TABLE files (source TEXT, digest TEXT)")
+        conn.commit()
+    with ClaimCache(path) as cache:
+        assert extract_paths([corpus], store=cache, keep_text=False)
+        assert cache.notices == [] and cache.hits == 5
+    with ClaimCache(path) as cache:
+        assert cache.digest_of("corpus/note.md", (corpus / "note.md").stat()) is not None

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from hanoicheck.api import extract_paths, iter_extract
 from hanoicheck.cli import app
 from hanoicheck.model import SourceError
-from hanoicheck.parallel import AUTO_PARALLEL_MIN_FILES, available_cpus, chunk_size, resolve_jobs
+from hanoicheck.parallel import available_cpus, chunk_size, resolve_jobs
 from tests.gold import ROOT
 
 runner = CliRunner()
@@ -52,11 +52,18 @@ def test_progress_reports_every_file() -> None:
     assert seen[0] == (0, 5) and seen[-1] == (5, 5)
 
 
-def test_automatic_jobs() -> None:
-    assert resolve_jobs(None, 5) == 1
-    assert resolve_jobs(0, AUTO_PARALLEL_MIN_FILES) == min(
-        available_cpus(), AUTO_PARALLEL_MIN_FILES
-    )
+def test_automatic_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Automatic asks the cost model (tests/test_workers.py) about this machine now."""
+    monkeypatch.setattr("hanoicheck.parallel.available_cpus", lambda: 4)
+    monkeypatch.setattr("hanoicheck.parallel.system_load", lambda: 0.0)
+    assert resolve_jobs(None, 5) == 1  # size unknown: nothing worth sharing out
+    assert resolve_jobs(None, 5, 5_000) == 1
+    assert resolve_jobs(0, 20_000, 20_000_000) == 4
+    monkeypatch.setattr("hanoicheck.parallel.system_load", lambda: 3.5)
+    assert resolve_jobs(0, 20_000, 20_000_000) == 1  # the other CPUs are busy
+
+
+def test_explicit_jobs() -> None:
     assert resolve_jobs(8, 3) == min(3, available_cpus())  # never more than files
     assert resolve_jobs(4, 0) == 1
     with pytest.raises(ValueError):
@@ -67,8 +74,9 @@ def test_automatic_jobs() -> None:
 def test_more_jobs_than_cpus_are_capped(monkeypatch: pytest.MonkeyPatch) -> None:
     """``-j 64`` on 2,000 files took 1.9 GB and ran 3x slower than ``-j 2`` on 2 CPUs."""
     monkeypatch.setattr("hanoicheck.parallel.available_cpus", lambda: 2)
+    monkeypatch.setattr("hanoicheck.parallel.system_load", lambda: 0.0)
     assert resolve_jobs(64, 2000) == 2
-    assert resolve_jobs(None, 2000) == 2
+    assert resolve_jobs(None, 2000, 2_000_000) == 2
     assert resolve_jobs(1, 2000) == 1
 
 
