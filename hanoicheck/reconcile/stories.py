@@ -97,7 +97,9 @@ class _Stories:
     articles never stretches a core past :data:`SPAN_DAYS`, so a chain of articles
     each a few days from the next (one event's coverage, then another's, sharing only
     the vocabulary of the beat) cannot grow into a story years long. A recap that joins
-    by the dates it gives is not written close to the story and does not move its core.
+    by its lead name is not written close to the story and does not move its core; a
+    recap that already belongs to another story joins this one only when the two cores
+    are close, so a recap never bridges two stories years apart.
     """
 
     def __init__(self, items: Sequence[StoryInput]) -> None:
@@ -105,6 +107,7 @@ class _Stories:
         self.core: dict[str, tuple[float, float] | None] = {
             i.source: None if i.published is None else (i.published, i.published) for i in items
         }
+        self.size = dict.fromkeys(self.parent, 1)
 
     def find(self, item: str) -> str:
         root = item
@@ -120,8 +123,8 @@ class _Stories:
         if ra == rb:
             return
         ca, cb = self.core[ra], self.core[rb]
-        if recap:
-            joined = ca or cb
+        if recap and self.size[rb] == 1:
+            joined = ca or cb  # the recap alone: it does not move the story's core
         elif ca and cb:
             joined = (min(ca[0], cb[0]), max(ca[1], cb[1]))
             if joined[1] - joined[0] > SPAN_DAYS:
@@ -131,6 +134,7 @@ class _Stories:
         low, high = sorted((ra, rb))
         self.parent[high] = low
         self.core[low] = joined
+        self.size[low] += self.size[high]
 
 
 def cluster_stories(items: Sequence[StoryInput], *, one_story: bool = False) -> dict[str, str]:
@@ -175,10 +179,12 @@ def cluster_stories(items: Sequence[StoryInput], *, one_story: bool = False) -> 
                 if other in seen:
                     continue
                 seen.add(other)
+                if not _near(item, by_source[other]):  # cheap: dates before words
+                    continue
                 link = _linked(
                     mine, weights[other], mass[item.source], mass[other], leads, item.source, other
                 )
-                if link == NONE or not _near(item, by_source[other]):
+                if link == NONE:
                     continue
                 recap = _recap(by_source[other], item)
                 if recap and link != STRONG:

@@ -208,3 +208,20 @@ def test_unrelated_stories_in_one_folder_are_never_compared(reconcile_texts: Rec
     )
     assert result.stories == 2
     assert not result.conflicts
+
+
+def test_a_recap_never_bridges_two_stories_far_apart() -> None:
+    """A recap joins an old story by its lead name; when it also belongs to this
+    season's story, the two stories stay two (chained, such recaps made one story of
+    9,980 of 10,000 generated articles)."""
+    old = ("Accra", "Plastics", "Convention", "signed", "countries", "delegates")
+    new = ("Abidjan", "Abbey", "Ocean", "signed", "countries", "delegates")
+    items = [
+        StoryInput("old", old, (739000.0,), 739000.0),
+        StoryInput("new", new, (739200.0,), 739200.0),
+        # written with this season's story (its rarest shared words, probed first, are
+        # the new story's), recalling the old one by its lead name and date
+        StoryInput("recap", (*old[:3], *new), (739000.0, 739201.0), 739201.0),
+    ]
+    result = cluster_stories(items)
+    assert result["old"] != result["new"]
