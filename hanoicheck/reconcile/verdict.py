@@ -130,7 +130,15 @@ def _positions(
         )
     sides: list[list[Claim]] = []
     for group in by_unit.values():
-        remaining = sorted(group, key=lambda f: (bounds[f.claim.id].high, f.claim.source))
+        # An open end at a value ends before a closed one there ("nearly 3" before "3").
+        remaining = sorted(
+            group,
+            key=lambda f: (
+                bounds[f.claim.id].high,
+                bounds[f.claim.id].high_inclusive,
+                f.claim.source,
+            ),
+        )
         if len(remaining) > 1 and all(f.cumulative for f in remaining):
             chain = _timeline(remaining, bounds)
             sides.append([f.claim for f in chain])

@@ -13,6 +13,9 @@ from hypothesis import strategies as st
 from hanoicheck.intervals import hedged, numeric_bounds
 from hanoicheck.model import Claim, Event, Interval, Kind, Modality, Qualifier, Subject
 from hanoicheck.reconcile import reconcile
+from hanoicheck.reconcile.facets import build_facets
+from hanoicheck.reconcile.verdict import judge
+from hanoicheck.reconcile.vocabulary import default_vocabulary
 
 QUALIFIERS = list(Qualifier)
 
@@ -89,3 +92,37 @@ def test_sides_partition_each_group_and_hold_no_contradiction(claims: list[Claim
         if group.is_conflict:
             assert len(group.positions) >= 2
             assert group.severity is not None and group.explanation
+
+
+def test_an_open_end_ends_before_a_closed_one_at_the_same_value() -> None:
+    """ "nearly 3" [2.7, 3) ends before "3" and "up to 3": taking "up to 3" first made one
+    side of all three, though "nearly 3" and "3" share no value (found by the property
+    above at random)."""
+    values = [
+        ("b", Interval(3.0, 2.7, 3.0, True, False, Qualifier.NEARLY)),
+        ("a", Interval(3.0, None, 3.0, False, True, Qualifier.UP_TO)),
+        ("c", Interval.exact(3.0)),
+    ]
+    claims = [
+        Claim(
+            source=f"story/{source}.txt",
+            kind=Kind.COUNT,
+            quote="3 countries",
+            start=0,
+            end=11,
+            line=1,
+            column=1,
+            sentence="Delegates from 3 countries attended the Summit.",
+            subject=Subject("countries", "attended"),
+            event=Event(),
+            value=value,
+            unit="countries",
+        )
+        for source, value in values
+    ]
+    vocabulary = default_vocabulary()
+    facets = build_facets(claims, {c.source: "story" for c in claims}, vocabulary)
+    group = judge(facets, [], {c.source: c.source for c in claims}, vocabulary)
+    for position in group.positions:
+        bounds = [numeric_bounds(c.value) for c in position.claims]
+        assert all(a.overlaps(b) for a in bounds for b in bounds)
