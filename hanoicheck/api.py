@@ -119,8 +119,9 @@ def no_claims_notice(documents: int, claims: int) -> str | None:
     """What to tell a person when articles were read but nothing was found in them (an
     article in a language the extractors do not read yet, or with no figures)."""
     if documents and not claims:
-        noun = "file" if documents == 1 else "files"
-        return f"no claims found in {documents} {noun} (language not supported?)"
+        from hanoicheck.formats import plural
+
+        return f"no claims found in {plural(documents, 'file')} (language not supported?)"
     return None
 
 

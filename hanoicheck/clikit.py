@@ -187,18 +187,17 @@ def load_settings(path: Path | None, voice: Voice, max_size: int | None = None) 
     return config if max_size is None else replace(config, max_size=max_size)
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
-
-
 def unreadable(errors: Sequence[SourceError], note: str = "") -> None:
     """Exit 2 when some file could not be read (the others were processed and shown)."""
+    from hanoicheck.formats import plural
+
     if errors:
         exit_with(f"{plural(len(errors), 'file')} could not be read; {note}exit {EXIT_INPUT_ERROR}")
 
 
 def read_summary(voice: Voice, documents: int, claims: int) -> None:
     from hanoicheck.api import no_claims_notice
+    from hanoicheck.formats import plural
 
     voice.detail(f"read {plural(documents, 'file')}, {plural(claims, 'claim')}")
     notice = no_claims_notice(documents, claims)

@@ -141,6 +141,11 @@ def write_claims(
     write_output(render_claims(list(claims), fmt, color), output)
 
 
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """ "1 source", "3 sources", "1,204 stories": the one way every output counts."""
+    return f"{count:,} {noun if count == 1 else many or noun + 's'}"
+
+
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
     """What a report shows beyond the reconciliation: the documents read (outlets,

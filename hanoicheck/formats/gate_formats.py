@@ -22,7 +22,7 @@ from typing import Any, assert_never
 
 from hanoicheck import __version__
 from hanoicheck.escaping import visible, visible_json, visible_markdown
-from hanoicheck.formats import GateFormat
+from hanoicheck.formats import GateFormat, plural
 from hanoicheck.gate import Baseline, Finding, GateResult
 from hanoicheck.model import Kind
 from hanoicheck.reconcile.model import Severity
@@ -83,16 +83,12 @@ def repo_path(source: str, root: Path | None) -> str:
     return source
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
-
-
 def summary_line(result: GateResult) -> str:
     """``hanoicheck check: 2 findings (1 error, 1 warning); 1 failing at --fail-on error``."""
     errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
     parts = [
-        f"hanoicheck check: {_plural(len(result.findings), 'finding')} "
-        f"({_plural(errors, 'error')}, {_plural(warnings, 'warning')}); "
+        f"hanoicheck check: {plural(len(result.findings), 'finding')} "
+        f"({plural(errors, 'error')}, {plural(warnings, 'warning')}); "
         f"{len(result.failing)} failing at --fail-on {result.fail_on}"
     ]
     if result.baselined:
@@ -110,7 +106,7 @@ def verdict_line(result: GateResult, *, exit_zero: bool = False) -> str:
     if not failing:
         return f"hanoicheck: no conflicts at or above {result.fail_on} {where}; exit 0"
     counts = [
-        _plural(n, str(severity))
+        plural(n, str(severity))
         for severity in Severity
         if (n := sum(1 for f in failing if f.severity is severity))
     ]
@@ -123,7 +119,7 @@ def baseline_line(baseline: Baseline | None, output: Path) -> str:
     relative to the cwd when it is below it, as a config's baseline is given absolute)."""
     count = len(baseline.entries) if baseline is not None else 0
     where = normalize_source(output)
-    return visible(f"hanoicheck: baseline of {_plural(count, 'conflict')} written to {where}")
+    return visible(f"hanoicheck: baseline of {plural(count, 'conflict')} written to {where}")
 
 
 def _stale_note(entry_id: str, subject: str) -> str:

@@ -20,6 +20,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from hanoicheck.escaping import visible
+from hanoicheck.formats import plural
 from hanoicheck.model import Claim
 from hanoicheck.reconcile import Group, Reconciliation, Severity, Status
 
@@ -119,21 +120,17 @@ def _group_block(group: Group, color: bool, verbose: bool = False) -> list[Rende
     return lines
 
 
-def _plural(count: int, noun: str, plural: str | None = None) -> str:
-    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
-
-
 def _summary(result: Reconciliation, errors: Sequence[str], verbose: bool = False) -> list[Text]:
     errors_n = result.count(Severity.ERROR)
     warnings_n = result.count(Severity.WARNING)
     lines = [
         Text(
-            f"hanoicheck report: {_plural(len(result.sources), 'source')}, "
-            f"{_plural(result.claim_count, 'claim')}, {_plural(len(result.groups), 'group')} "
-            f"in {_plural(result.stories, 'story', 'stories')}"
+            f"hanoicheck report: {plural(len(result.sources), 'source')}, "
+            f"{plural(result.claim_count, 'claim')}, {plural(len(result.groups), 'group')} "
+            f"in {plural(result.stories, 'story', 'stories')}"
         ),
         Text(
-            f"Conflicts: {_plural(errors_n, 'error')}, {_plural(warnings_n, 'warning')}; "
+            f"Conflicts: {plural(errors_n, 'error')}, {plural(warnings_n, 'warning')}; "
             f"{len(result.agreed)} agreed; {len(result.uncorroborated)} uncorroborated "
             "(single outlet, not compared)"
         ),
@@ -153,7 +150,7 @@ def _counted_once(copies: Sequence[tuple[str, Sequence[str]]], verbose: bool) ->
     if verbose:
         return [
             Text(
-                f"Counted once: {_plural(len(files), 'file')} credited to {visible(outlet)} "
+                f"Counted once: {plural(len(files), 'file')} credited to {visible(outlet)} "
                 f"({visible(', '.join(f.rsplit('/', 1)[-1] for f in files))})"
             )
             for outlet, files in copies
@@ -162,13 +159,11 @@ def _counted_once(copies: Sequence[tuple[str, Sequence[str]]], verbose: bool) ->
     for outlet, files in copies:
         per_outlet[outlet] += len(files)
     ranked = sorted(per_outlet, key=lambda o: (-per_outlet[o], o))
-    shown = [
-        f"{_plural(per_outlet[o], 'file')} of {visible(o)}" for o in ranked[:MAX_NAMED_OUTLETS]
-    ]
+    shown = [f"{plural(per_outlet[o], 'file')} of {visible(o)}" for o in ranked[:MAX_NAMED_OUTLETS]]
     rest = ranked[MAX_NAMED_OUTLETS:]
     if rest:
         more = sum(per_outlet[o] for o in rest)
-        shown.append(f"{_plural(more, 'file')} of {_plural(len(rest), 'other outlet')}")
+        shown.append(f"{plural(more, 'file')} of {plural(len(rest), 'other outlet')}")
     return [Text(f"Counted once: {', '.join(shown)} (the files: --verbose)")]
 
 

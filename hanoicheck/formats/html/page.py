@@ -212,10 +212,6 @@ def _head(title: str) -> str:
     )
 
 
-def _plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else many or word + 's'}"
-
-
 def _outlet(document: Document) -> str:
     return document.outlet or document.source.rsplit("/", 1)[-1]
 
