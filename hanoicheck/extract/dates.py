@@ -670,10 +670,9 @@ def _nearer_event(ctx: SentenceContext, mention: DateMention, figure: tuple[int,
     """An event word is nearer the date than the figure the date is the time of."""
     text = ctx.text
     to_figure = context.distance(text, mention.start, mention.end, *figure)
-    near = context.nearest(text, ctx.event_cues, mention.start, mention.end, to_figure)
-    return near is not None and (
-        context.distance(text, mention.start, mention.end, near.start, near.end) < to_figure
-    )
+    # distances are whole numbers: within to_figure - 1 is strictly nearer
+    near = context.nearest(text, ctx.event_cues, mention.start, mention.end, to_figure - 1)
+    return near is not None
 
 
 def read(ctx: SentenceContext) -> list[Claim]:
