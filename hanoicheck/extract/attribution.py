@@ -179,16 +179,45 @@ def source_of(text: str, found: list[Mention], start: int, end: int) -> str | No
 def tidy_who(who: str) -> str | None:
     """A source phrase without leading and trailing function words; None for a pronoun
     or a day ("according to Thursday's update" names no one)."""
-    words = who.strip().split()
+    words = _keeper(who.strip().split())
     while words and words[0].lower() in _LEADING:
         words.pop(0)
     while words and words[-1].lower() in _TRAILING:
         words.pop()
+    if len(words) > 1 and _bare(words[-1]) in _count_words()[0]:
+        words.pop()  # "an Associated Press count" is the Associated Press's
+        if words:
+            words[-1] = re.sub(r"['\u2019]s?$", "", words[-1])
     cleaned = " ".join(words).strip(" ,")
     lower = cleaned.lower()
     if not cleaned or lower in _PRONOUNS or lower in _CALENDAR or lower in ("we", "i", "in"):
         return None
     return cleaned
+
+
+@cache
+def _count_words() -> tuple[frozenset[str], frozenset[str]]:
+    table = data_table("context")["attribution"]
+    return frozenset(table["count_nouns"]), frozenset(table["count_keepers"])
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip(",.")
+
+
+def _keeper(words: list[str]) -> list[str]:
+    """ "a tally kept by a national television network": whoever keeps a count is its
+    source, so the words after "(kept) by/from" that follow a count noun."""
+    nouns, keepers = _count_words()
+    for index, word in enumerate(words[:-1]):
+        if _bare(word) not in nouns:
+            continue
+        rest = words[index + 1 :]
+        if rest and _bare(rest[0]) in keepers:
+            rest = rest[1:]
+        if len(rest) > 1 and _bare(rest[0]) in ("by", "from"):
+            return rest[1:]
+    return words
 
 
 @cache
