@@ -30,6 +30,7 @@ from hanoicheck.intervals import (
 from hanoicheck.model import Kind
 from hanoicheck.reconcile.facets import Facets, Identity, identity
 from hanoicheck.reconcile.labels import day, day_span
+from hanoicheck.reconcile.misprint import digit_slip
 from hanoicheck.reconcile.vocabulary import Vocabulary, similarity
 
 PARENT_MATCH = 90.0  # token_set_ratio at which an event name is the parent event
@@ -186,7 +187,8 @@ def _home(
 
     It joins a group whose value it agrees with; a group it nearly matches only when
     it may be another report of the same sitting (POSSIBLE), so the near miss is
-    flagged. A claim that nothing ties to a group never joins it on a different value.
+    flagged. A claim that nothing ties to a group never joins it on a different value,
+    unless the two figures differ the way a misprint does (:mod:`.misprint`).
     """
     mine = bounds(facet)
     nearest: tuple[float, int] | None = None
@@ -197,6 +199,9 @@ def _home(
         if any(mine.overlaps(other) for other in others):
             return cluster
         if verdict is not Identity.POSSIBLE:
+            slipped = any(digit_slip(facet.claim, m.claim) for m in cluster.members)
+            if slipped and (nearest is None or nearest[0] > 0):
+                nearest = (0.0, index)  # "9,148" and "9,418": one misprints the other
             continue
         gap = min(relative_gap(mine, other) for other in others)
         if nearest is None or gap < nearest[0]:

@@ -45,6 +45,7 @@ from hanoicheck.reconcile.facets import (
     identity,
 )
 from hanoicheck.reconcile.labels import day, day_text, value_label
+from hanoicheck.reconcile.misprint import digit_slip
 from hanoicheck.reconcile.model import Consensus, Group, Position, Severity, Status, because
 from hanoicheck.reconcile.vocabulary import Vocabulary
 
@@ -435,12 +436,13 @@ def _clash(
     disagrees is a ``warning`` that says why: a forecast, plan or estimate against an
     outcome; two authorities' headcounts; a running total reported lower later, or two
     counts of one day whose hours are not given; a source against itself; a near miss
-    on what may be two sittings of a session. Counts that each text says hold on a
-    different day are no clash: what is counted may have changed in between.
+    on what may be two sittings of a session; two figures that differ the way a typing
+    slip changes one (:mod:`.misprint`) when nothing else sets them apart. Counts that
+    each text says hold on a different day are no clash: what is counted may have
+    changed in between.
     """
     if a.claim.kind is Kind.MONEY and a.claim.unit != b.claim.unit:
         return Agreed(f"amounts in two currencies ({a.claim.unit} / {b.claim.unit})")
-    ba, bb = bounds[a.claim.id], bounds[b.claim.id]
     pa, pb = read[a.claim.id], read[b.claim.id]
     if pa.overlaps(pb) or pa.touches(pb):
         return Agreed("the hedged figures overlap, so both can be true")
@@ -453,6 +455,25 @@ def _clash(
     verdict, ties = identity(a, b, vocabulary)
     if verdict is Identity.DIFFERENT:
         return Agreed(f"they count different things: {ties[0]}" if ties else "different things")
+    judged = _tied_clash(a, b, verdict, ties, bounds, read)
+    # "9,148" and "9,418": a slip of the keys, whatever else might explain the gap
+    slip = isinstance(judged, Agreed) and not (a.forecast or b.forecast)
+    if slip and (how := digit_slip(a.claim, b.claim)):
+        why = f"the figures differ by {how} ({a.claim.quote} / {b.claim.quote})"
+        return (a, b, f"{why}: a likely misprint", Severity.WARNING)
+    return judged
+
+
+def _tied_clash(
+    a: Facets,
+    b: Facets,
+    verdict: Identity,
+    ties: Sequence[str],
+    bounds: Mapping[str, Bounds],
+    read: Mapping[str, Bounds],
+) -> Clash | Agreed:
+    """:func:`_clash` for two figures nothing tells apart (``verdict`` is not DIFFERENT)."""
+    ba, bb = bounds[a.claim.id], bounds[b.claim.id]
     if verdict is Identity.UNTIED:
         return Agreed("nothing says they count the same thing")
     if verdict is Identity.POSSIBLE:

@@ -1,0 +1,121 @@
+"""Figures that differ the way a typing slip changes one: a likely misprint.
+
+"9,148 structures" in a recap and "9,418" in the fire service's count, "$191 million"
+and "$911 million" for one aid release: two figures written with the same digits in
+another order, or with one digit struck wrong, are rarely two true counts of two
+things. An editor checks such a pair even when nothing else in the two sentences ties
+them, so the reconciler groups and flags it (as a warning: the digits are the only
+evidence).
+
+Short figures are left out: 24 and 26 deaths, or 25 and 15 lakh, differ by a digit as
+often by a real update or a real difference as by a slip. A struck digit in the last
+significant place is also left out, since that is how a running total moves (227, 229).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+from hanoicheck.model import Claim, Kind
+from hanoicheck.reconcile.facets import Facets, Identity, identity
+from hanoicheck.reconcile.vocabulary import Vocabulary
+
+# Significant digits a figure needs before two transposed digits make it a misprint
+# (191 / 911), and before one wrong digit does (66,778 / 76,778).
+TRANSPOSED_DIGITS = 3
+STRUCK_DIGITS = 4
+
+
+def _digits(value: float) -> str | None:
+    if value != value or value in (float("inf"), float("-inf")) or value != int(value):
+        return None
+    return str(abs(int(value)))
+
+
+def digit_slip(a: Claim, b: Claim) -> str | None:
+    """How two figures differ when one reads like a misprint of the other, else None.
+
+    Both must be stated the same way (the same hedge and unit) and be whole numbers of
+    the same length: "two transposed digits" or "one digit".
+    """
+    if a.value.qualifier is not b.value.qualifier or a.unit != b.unit:
+        return None
+    if a.value.nominal is None or b.value.nominal is None:
+        return None
+    try:
+        x, y = _digits(float(a.value.nominal)), _digits(float(b.value.nominal))
+    except (TypeError, ValueError):
+        return None  # a date's nominal is a day, not a figure
+    if x is None or y is None or len(x) != len(y) or x == y:
+        return None
+    significant = max(len(x.rstrip("0")), len(y.rstrip("0")))
+    differ = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
+    if len(differ) == 2 and differ[1] == differ[0] + 1:
+        i, j = differ
+        if x[i] == y[j] and x[j] == y[i] and significant >= TRANSPOSED_DIGITS:
+            return "two transposed digits"
+    if len(differ) == 1 and significant >= STRUCK_DIGITS and differ[0] < significant - 1:
+        return "one digit"
+    return None
+
+
+def _figure(facet: Facets) -> str | None:
+    """The digits of a figure that could be misprinted, as written."""
+    claim = facet.claim
+    if claim.kind is Kind.DATE or facet.forecast or claim.value.nominal is None:
+        return None
+    digits = _digits(float(claim.value.nominal))
+    if digits is None or len(digits.rstrip("0")) < TRANSPOSED_DIGITS:
+        return None
+    return digits
+
+
+def _slips(digits: str) -> Iterator[str]:
+    """Every figure one slip away: two neighbours swapped, or one digit struck wrong."""
+    significant = len(digits.rstrip("0"))
+    for i in range(len(digits) - 1):
+        if digits[i] != digits[i + 1]:
+            yield digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :]
+    if significant >= STRUCK_DIGITS:
+        for i in range(significant - 1):
+            for digit in "0123456789":
+                if digit != digits[i] and (i or digit != "0"):
+                    yield digits[:i] + digit + digits[i + 1 :]
+
+
+def misprinted_pairs(
+    block: Sequence[Facets], clusters: Sequence[Sequence[Facets]], vocabulary: Vocabulary
+) -> list[list[Facets]]:
+    """Figures of one block that read as misprints of each other but were put in two
+    groups: one more group for each such pair of figures, holding every claim of either.
+
+    Grouping keeps apart what nothing ties ("9,148 structures" in a recap, "9,418" in
+    a county's count), so the slip is looked for across the whole block: claims are
+    indexed by their digits, and each claim looks up the few figures one slip away
+    from its own (linear in the block, not quadratic). Two sources are needed, and
+    nothing may tell the two claims apart (:func:`identity`).
+    """
+    by_digits: dict[str, list[Facets]] = defaultdict(list)
+    for facet in block:
+        digits = _figure(facet)
+        if digits is not None:
+            by_digits[digits].append(facet)
+    home = {id(f): index for index, cluster in enumerate(clusters) for f in cluster}
+    found: dict[tuple[str, str], list[Facets]] = {}
+    for digits, mine in by_digits.items():
+        for other in dict.fromkeys(_slips(digits)):
+            if other <= digits or other not in by_digits:
+                continue
+            for a in mine:
+                for b in by_digits[other]:
+                    if (
+                        a.claim.source == b.claim.source
+                        or home.get(id(a)) == home.get(id(b))
+                        or not digit_slip(a.claim, b.claim)
+                        or identity(a, b, vocabulary, why=False)[0] is Identity.DIFFERENT
+                    ):
+                        continue
+                    members = found.setdefault((digits, other), [])
+                    members.extend(f for f in (a, b) if all(f is not m for m in members))
+    return list(found.values())

@@ -1,0 +1,83 @@
+"""Misprints (:mod:`hanoicheck.reconcile.misprint`): figures that differ the way a
+typing slip changes one are set against each other, and nothing else is."""
+
+from __future__ import annotations
+
+import pytest
+
+from hanoicheck.extract.pipeline import extract_text
+from hanoicheck.model import Claim
+from hanoicheck.reconcile import Severity, Status
+from hanoicheck.reconcile.misprint import digit_slip
+from tests.reconcile.conftest import Reconcile, group_with
+
+
+def figure(text: str) -> Claim:
+    (claim,) = (c for c in extract_text(text, document_date="2026-03-02") if c.kind.value != "date")
+    return claim
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slip"),
+    [
+        ("9,148 homes were destroyed.", "9,418 homes were destroyed.", "two transposed digits"),
+        ("The fund got $191 million.", "The fund got $911 million.", "two transposed digits"),
+        ("66,778 people registered.", "76,778 people registered.", "one digit"),
+        ("157,000 people marched.", "175,000 people marched.", "two transposed digits"),
+    ],
+)
+def test_slips_of_the_keys(a: str, b: str, slip: str) -> None:
+    assert digit_slip(figure(a), figure(b)) == slip
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("24 people died.", "26 people died."),  # too short to tell a slip from a change
+        ("227 people died.", "229 people died."),  # the last digit: how a toll moves
+        ("9,148 homes were destroyed.", "About 9,418 homes were destroyed."),  # hedged apart
+        ("$191 million was pledged.", "191 million people were hit."),  # another unit
+        ("1,457 people died.", "1,469 people died."),  # two digits changed
+    ],
+)
+def test_not_slips(a: str, b: str) -> None:
+    assert digit_slip(figure(a), figure(b)) is None
+
+
+FIRE = "the Eaton fire in Altadena"
+LATER = "A month on, officials count {} structures destroyed by " + FIRE
+
+
+def test_a_transposed_figure_is_flagged_even_where_a_running_total_could_grow(
+    reconcile_texts: Reconcile,
+) -> None:
+    result = reconcile_texts(
+        {
+            "county.txt": f"date: 2026-02-01\nInspectors say {FIRE} destroyed 9,148 structures.\n",
+            "recap.txt": f"date: 2026-03-02\n{LATER.format('9,418')}.\n",
+        }
+    )
+    group = group_with(result, "9,148 structures", "9,418 structures")
+    assert group is not None and group.status is Status.CONFLICT
+    assert group.severity is Severity.WARNING
+    assert "two transposed digits" in group.explanation and "misprint" in group.explanation
+
+
+def test_a_running_total_that_moved_is_no_misprint(reconcile_texts: Reconcile) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": f"date: 2026-02-01\nInspectors say {FIRE} destroyed 9,100 structures.\n",
+            "b.txt": f"date: 2026-03-02\n{LATER.format('9,418')}.\n",
+        }
+    )
+    assert not result.conflicts
+
+
+def test_slipped_figures_about_different_things_stay_apart(reconcile_texts: Reconcile) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2026-02-01\nJapan pledged $191 million to the fund.\n",
+            "b.txt": "date: 2026-02-01\nGermany pledged $911 million to the fund.\n",
+        }
+    )
+    assert not result.conflicts
