@@ -24,7 +24,7 @@ from hanoicheck.calendar import MONTH_NAMES, MONTH_PATTERN, iso_date, month_numb
 from hanoicheck.extract import context
 from hanoicheck.extract.modality import modality_of
 from hanoicheck.extract.numbers import words_to_number
-from hanoicheck.lexicon import alternation
+from hanoicheck.lexicon import alternation, default_lexicon
 from hanoicheck.model import Claim, Interval, Kind, Modality, Qualifier, Span, Subject
 
 if TYPE_CHECKING:
@@ -675,6 +675,17 @@ def _nearer_event(ctx: SentenceContext, mention: DateMention, figure: tuple[int,
     return near is not None
 
 
+@cache
+def _as_of_pattern() -> re.Pattern[str]:
+    leads = sorted(default_lexicon().words("as_of_leads"), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in leads)})\s+$", re.IGNORECASE)
+
+
+def _as_of_lead(text: str, start: int) -> bool:
+    """Whether the day at ``start`` follows "by" or "as of": when a figure holds."""
+    return _as_of_pattern().search(text, max(0, start - 8), start) is not None
+
+
 def read(ctx: SentenceContext) -> list[Claim]:
     """Date claims of one sentence: each date with the event it is the date of.
 
@@ -691,6 +702,8 @@ def read(ctx: SentenceContext) -> list[Claim]:
         figure = ctx.used_times.get((mention.start, mention.end))
         if event.type is None and (alone or figure is not None):
             continue
+        if figure is not None and _as_of_lead(ctx.text, mention.start):
+            continue  # "By Sunday the fire had destroyed 9,100 homes": the count's time
         if figure is not None and alone and not _nearer_event(ctx, mention, figure):
             # "the toll from the quake rose to 2,205 on Thursday": a weekday nearer the
             # count it times than any event word is the count's time, not the quake's

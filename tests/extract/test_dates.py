@@ -245,3 +245,26 @@ def test_a_weekday_that_times_a_count_dates_the_event_only_when_nearer_it(
     the event rather than the count."""
     claims = extract_text(sentence, document_date="2025-09-05")
     assert any(c.kind.value == "date" for c in claims) is dated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Sunday the Eaton fire had destroyed 9,100 structures.",
+        "As of Monday, 40 people were still missing after the flood.",
+        "As at 12 March, the appeal had raised $4 million.",
+    ],
+)
+def test_a_day_after_by_or_as_of_is_when_a_figure_holds_not_an_event_date(text: str) -> None:
+    (figure,) = extract_text(text, document_date="2026-03-17")  # no date claim beside it
+    assert figure.kind.value in ("count", "money")
+    assert figure.as_of is not None and figure.as_of < "2026-03-17"
+
+
+def test_a_day_an_event_happened_on_is_still_its_date() -> None:
+    claims = extract_text(
+        "The fire broke out on Sunday and destroyed 9,100 structures.", document_date="2026-02-03"
+    )
+    assert [(c.kind.value, c.quote) for c in claims if c.kind.value == "date"] == [
+        ("date", "Sunday")
+    ]
