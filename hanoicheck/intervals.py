@@ -276,3 +276,36 @@ def relative_gap(a: Bounds, b: Bounds) -> float:
     gap = a.gap(b)
     scale = max(abs(a.midpoint), abs(b.midpoint), 1.0)
     return gap / scale
+
+
+# Digits a figure must give beyond another's for that other to be its rounding.
+ROUNDING_DIGITS = 2
+
+
+def rounding_of(a: Claim, b: Claim) -> str | None:
+    """ "$6 billion" in a headline for the "$6.17 billion" of the story: a round figure
+    that is another's rounding to its own last digit, when the other gives at least
+    :data:`ROUNDING_DIGITS` more digits (51 and 50 ratifications are two counts, not a
+    rounding) and both are stated plainly (no hedge) and in the same unit."""
+    if a.kind is Kind.DATE or a.unit != b.unit:
+        return None
+    if a.value.qualifier is not Qualifier.EXACT or b.value.qualifier is not Qualifier.EXACT:
+        return None
+    if a.value.nominal is None or b.value.nominal is None:
+        return None
+    x, y = float(a.value.nominal), float(b.value.nominal)
+    (rough, rough_value), (fine, fine_value) = sorted(
+        ((a, x), (b, y)), key=lambda pair: -rounding_unit(pair[1])
+    )
+    if _significant(fine_value) - _significant(rough_value) < ROUNDING_DIGITS:
+        return None
+    unit = rounding_unit(rough_value)
+    if round(fine_value / unit) * unit != rough_value:
+        return None
+    return f"{rough.quote} is {fine.quote} rounded"
+
+
+def _significant(value: float) -> int:
+    """Significant digits as written: 6.17 -> 3, 6,000,000,000 -> 1, 2,217 -> 4."""
+    digits = f"{abs(value):.10f}".replace(".", "").strip("0")
+    return len(digits)

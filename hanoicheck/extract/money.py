@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from hanoicheck.extract import context
 from hanoicheck.extract.numbers import Figure, hedge_before, parse_number, words_to_number
 from hanoicheck.intervals import hedged
-from hanoicheck.lexicon import alternation, default_lexicon
+from hanoicheck.lexicon import alternation, data_table, default_lexicon
 from hanoicheck.model import Claim, Interval, Kind, Qualifier, Subject
 
 if TYPE_CHECKING:
@@ -101,6 +101,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "period": re.compile(
             r"\b(?:in|for|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b"
             r"|\b(?P<annual>each\s+year|every\s+year|per\s+year|a\s+year|annually|yearly|per\s+annum)\b"
+            r"(?!\s+(?:ago|earlier|later|before|after)\b)"
             r"|\b(?P<rel>last\s+year|this\s+year|next\s+year)\b",
             re.IGNORECASE,
         ),
@@ -188,7 +189,7 @@ def read(ctx: SentenceContext, figure: Figure) -> Claim | None:
         noun=money_type,
         role=None,
         owner=_owner(ctx, start),
-        period=_period(ctx),
+        period=_rate(text, end, ctx.sentence.end) or _period(ctx),
         context=" ".join(text[max(ctx.sentence.start, start - 80) : end + 60].split()),
     )
     return ctx.make_claim(
@@ -257,6 +258,23 @@ def _owner(ctx: SentenceContext, start: int) -> str | None:
     if not words or any(w.lower().strip(".") in _TITLES for w in words):
         return None
     return " ".join(words).lower()
+
+
+@cache
+def _rates() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = data_table("lexicon")["rates"]
+    units = "|".join(re.escape(unit) for unit in table)
+    after = r"(?!\s+(?:ago|earlier|later|before|after)\b)"  # "a year ago" is no rate
+    pattern = rf"\s*(?:a|an|per|each|every)\s+(?P<unit>{units})\b{after}"
+    return re.compile(pattern, re.IGNORECASE), table
+
+
+def _rate(text: str, end: int, limit: int) -> str | None:
+    """ "$50 million a day", "$1 billion a month": an amount per period is a rate, never
+    the same thing as a total (or as a rate per another period)."""
+    pattern, table = _rates()
+    match = pattern.match(text, end, limit)
+    return table[match["unit"].lower()] if match else None
 
 
 def _period(ctx: SentenceContext) -> str | None:

@@ -20,7 +20,7 @@ from hanoicheck.extract import attribution, context, counts, dates, money, times
 from hanoicheck.extract.numbers import find_figures, glued_codes
 from hanoicheck.extract.sentence import ExtractOptions, SentenceContext
 from hanoicheck.lexicon import alternation, default_lexicon
-from hanoicheck.model import Claim, Document, Kind, Span
+from hanoicheck.model import Claim, Document, Kind, Span, TimeBasis
 
 EXTRACTOR_VERSION = "1"
 
@@ -183,12 +183,14 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
             for sentence in context.sentences(text, paragraph.start(), paragraph.end())
         )
     antecedent: Claim | None = None  # the last count of the paragraph (for "41 of them")
+    day_before: str | None = None  # the last day a figure of the paragraph was stated at
     topic: Claim | None = None  # the article's last count of something doing something
     cues = [context.find_cues(text, sentence, "events") for _, sentence in spans]
     for index, (paragraph_start, sentence) in enumerate(spans):
         if index == 0 or spans[index - 1][0] != paragraph_start:
             carried = None
             antecedent = None
+            day_before = None
         sources = attribution.mentions(text, sentence)
         who = sources[-1].who if sources else None
         if who:
@@ -216,6 +218,7 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
             attribution=who,
             parent=context.parent_event(text, sentence),
             stamp=stamps[paragraph_start],
+            day_before=day_before,
             sources=sources,
         )
         figures = [
@@ -229,6 +232,8 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
             claim = money.read(ctx, figure) or counts.read(ctx, figure)
             if claim is not None:
                 claims.append(claim)
+                if claim.as_of_basis is TimeBasis.STATED and claim.as_of:
+                    day_before = ctx.day_before = claim.as_of
                 if claim.kind is Kind.COUNT:
                     antecedent = claim
                     if claim.subject.role and claim.subject.part_of is None:

@@ -46,6 +46,7 @@ class SentenceContext:
     attribution: str | None = None
     parent: tuple[str, Span] | None = None
     stamp: str | None = None
+    day_before: str | None = None  # the paragraph's last stated as-of day ("by the evening")
     sources: list[Mention] = field(default_factory=list)
     # date span -> the span of a figure it says the time of
     used_times: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
@@ -176,7 +177,14 @@ class SentenceContext:
         extra: dict[str, Any] = {}
         if kind is not Kind.DATE:
             when = time_scope(
-                text, sentence, start, end, self.dates, self.document.date, self.stamp
+                text,
+                sentence,
+                start,
+                end,
+                self.dates,
+                self.document.date,
+                self.stamp,
+                self.day_before,
             )
             if when.date_span is not None:
                 self.used_times.setdefault(when.date_span, (start, end))

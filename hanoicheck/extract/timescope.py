@@ -12,6 +12,8 @@ Friday do not. The time is read, in order of trust, from:
   3:15pm"), which dates the figures of its entry;
 - words that put the figure at the end of its event ("the final tally", "by the
   close", "over the three days");
+- a part of day on its own ("by the evening", "that afternoon"), on the day the
+  paragraph's previous figure was stated to hold (else the article's own day);
 - otherwise the article's own date: a figure holds as of when it was published.
 
 Cue words are data (``data/context.toml``, ``[time]``).
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
     from hanoicheck.extract.dates import DateMention
 
 # A date this close to a figure, in its own clause, is the time the figure holds.
-DATE_REACH = 90
+DATE_REACH = 120
 CUE_REACH = 80
 _CLAUSE_END = re.compile(r"[;]|\s[\u2013\u2014]\s")
 _CLOCK = re.compile(
@@ -62,10 +64,16 @@ class TimeScope:
 @cache
 def _cues() -> dict[str, re.Pattern[str]]:
     table = data_table("context")["time"]
+    parts = phrases(list(table["parts"]))
     return {
         "final": re.compile(phrases(table["final"]), re.IGNORECASE),
         "now": re.compile(phrases(table["now"]), re.IGNORECASE),
-        "part": re.compile(phrases(list(table["parts"])), re.IGNORECASE),
+        "part": re.compile(parts, re.IGNORECASE),
+        # "by the evening", "that afternoon": a part of the day the text is about
+        "part_alone": re.compile(
+            rf"\b(?:{phrases(table['part_leads'])})\s+(?:the\s+)?(?P<part>{parts})",
+            re.IGNORECASE,
+        ),
     }
 
 
@@ -129,8 +137,14 @@ def time_scope(
     dates: list[DateMention],
     document_date: str | None,
     stamp: str | None = None,
+    day_before: str | None = None,
 ) -> TimeScope:
-    """When the figure at ``[start, end)`` holds (see the module docstring)."""
+    """When the figure at ``[start, end)`` holds (see the module docstring).
+
+    ``day_before`` is the day an earlier figure of the paragraph was stated to hold on:
+    "More than 2 million were without power on Monday afternoon. By the evening that
+    had fallen to 1.7 million" puts the second figure on Monday evening.
+    """
     clause = _clause(text, sentence, start, end)
     near = Span(max(clause.start, start - CUE_REACH), min(clause.end, end + CUE_REACH))
     final = _cues()["final"].search(text, near.start, near.end) is not None
@@ -149,6 +163,9 @@ def time_scope(
         return TimeScope(document_date, clock or stamp, basis)
     if final:  # the count at the end of its event, as known when the article was written
         return TimeScope(document_date, None, TimeBasis.FINAL)
+    alone = _cues()["part_alone"].search(text, near.start, near.end)
+    if alone is not None and (day_before or document_date):
+        return TimeScope(day_before or document_date, alone["part"].lower(), TimeBasis.STATED)
     if document_date is None:
         return TimeScope(None, None, TimeBasis.UNKNOWN)
     part = (

@@ -375,6 +375,9 @@ def days_overlap(a: str, b: str) -> bool:
     return span_bounds(a, with_year).overlaps(span_bounds(b, with_year))
 
 
+SHORT_RATES = frozenset({"hourly", "daily", "weekly", "monthly"})
+
+
 def identity(
     a: Facets, b: Facets, vocabulary: Vocabulary, *, why: bool = True
 ) -> tuple[Identity, list[str]]:
@@ -408,6 +411,10 @@ def identity(
         # A period tells two sums apart; sharing one ties nothing: a story's goals,
         # demands and pledges are all "a year".
         return Identity.DIFFERENT, [f"periods differ ({a.period} / {b.period})"]
+    if (a.period in SHORT_RATES) != (b.period in SHORT_RATES):
+        # "$1 billion a month" and the $1.25 billion the strike has cost so far; a goal
+        # "a year" is often restated without it, a rate per day or month is not
+        return Identity.DIFFERENT, ["a rate and a total"]
     if not _same_place(a.scope, b.scope):
         places = f"{a.scope or 'the whole'} / {b.scope or 'the whole'}"
         return Identity.DIFFERENT, [f"different places ({places})"]

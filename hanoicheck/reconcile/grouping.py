@@ -25,6 +25,7 @@ from hanoicheck.intervals import (
     all_have_years,
     bounds_of,
     relative_gap,
+    rounding_of,
     span_bounds,
 )
 from hanoicheck.model import Kind
@@ -198,6 +199,8 @@ def _home(
             continue
         if any(mine.overlaps(other) for other in others):
             return cluster
+        if any(rounding_of(facet.claim, m.claim) for m in cluster.members):
+            return cluster  # "$6 billion" in a headline, "$6.17 billion" in the story
         if verdict is not Identity.POSSIBLE:
             slipped = any(digit_slip(facet.claim, m.claim) for m in cluster.members)
             if slipped and (nearest is None or nearest[0] > 0):

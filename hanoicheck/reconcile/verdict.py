@@ -32,6 +32,7 @@ from hanoicheck.intervals import (
     has_year,
     plausible,
     relative_gap,
+    rounding_of,
 )
 from hanoicheck.lexicon import data_table
 from hanoicheck.model import Claim, Kind, Qualifier, TimeBasis
@@ -399,16 +400,25 @@ def _misprinted_copy(a: Facets, b: Facets) -> bool:
     )
 
 
+HOURS_APART = 120  # minutes between two stated times of one day for a count to change
+
+
 def _stated_apart(a: Facets, b: Facets) -> str | None:
-    """The two days, when both texts state the day their figure holds and they differ."""
+    """The two times, when both texts state when their figure holds and they differ:
+    two days, or two hours or parts of one day ("on Monday afternoon" / "late on
+    Monday")."""
     wa, wb = a.when, b.when
     if wa is None or wb is None or not (wa.day and wb.day):
         return None
     if wa.basis is not TimeBasis.STATED or wb.basis is not TimeBasis.STATED:
         return None
-    if not has_year(wa.day) or not has_year(wb.day) or wa.day == wb.day:
+    if not has_year(wa.day) or not has_year(wb.day):
         return None
-    return f"{day_text(wa.day)} / {day_text(wb.day)}"
+    if wa.day != wb.day:
+        return f"{day_text(wa.day)} / {day_text(wb.day)}"
+    if wa.minutes is None or wb.minutes is None or abs(wa.minutes - wb.minutes) < HOURS_APART:
+        return None  # "by about 6 pm" and "at 6.05 pm" are one count
+    return f"{_at(a)} / {_at(b)}"
 
 
 def _warning_at_most(a: Facets, b: Facets) -> bool:
@@ -448,6 +458,8 @@ def _clash(
         return Agreed("the hedged figures overlap, so both can be true")
     if _apart(pa, pb):
         return Agreed("figures more than ten times apart count different things")
+    if rounded := rounding_of(a.claim, b.claim):
+        return Agreed(rounded)
     if _misprinted_copy(a, b):
         # "At least 1,737" in a reprint of "At least 1,773": a copy of one sentence
         # states one figure, at one time, whatever the hedges allow
@@ -495,12 +507,13 @@ def _tied_clash(
     if authorities:
         who = f"{a.claim.attribution} / {b.claim.attribution}"
         return (a, b, f"two authorities give different figures ({who})", Severity.WARNING)
+    if not (a.cumulative and b.cumulative) and (days := _stated_apart(a, b)):
+        # "20 missing-person reports" on Wednesday and 12 on Sunday, or 2 million homes
+        # without power in the afternoon and 1.8 million late that night: a count that
+        # holds at a stated time may have changed by another stated time.
+        return Agreed(f"each holds at another time ({days}); the count may have changed")
     if a.claim.source == b.claim.source:
         return (a, b, "the source contradicts itself", Severity.WARNING)
-    if not (a.cumulative and b.cumulative) and (days := _stated_apart(a, b)):
-        # "20 missing-person reports" on Wednesday and 12 on Sunday: a count that holds
-        # at a stated time may have changed by another stated day.
-        return Agreed(f"each holds on another day ({days}); the count may have changed")
     if ba.overlaps(bb) or ba.touches(bb):
         stretched = next(f for f in (a, b) if read[f.claim.id] != bounds[f.claim.id])
         return (

@@ -130,3 +130,18 @@ def test_a_conversion_in_brackets_is_its_own_claim() -> None:
 def test_a_dollar_sign_after_a_word_is_not_a_country_prefix() -> None:
     (claim,) = money("It is a $5 million fee.")
     assert (claim.quote, claim.unit) == ("$5 million", "USD")
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Bank of America put the losses at about $50 million a day.", "daily"),
+        ("S&P estimates the strike costs about $1 billion a month.", "monthly"),
+        ("Machinists earn $51.30 an hour on average.", "hourly"),
+        ("The fund will lend $2 billion per year.", "annual"),
+        ("The state pledged $5 million a year ago.", None),  # a time, not a rate
+    ],
+)
+def test_an_amount_per_period_is_a_rate(text: str, period: str | None) -> None:
+    (claim,) = (c for c in extract_text(text, document_date="2024-10-01") if c.unit)
+    assert claim.subject.period == period

@@ -212,3 +212,57 @@ def test_an_agreeing_group_with_two_figures_says_why_they_are_compatible(
     assert not result.conflicts
     group = group_with(result, "800", "2,205")
     assert group is not None and group.finding.startswith("Compatible: a running total that grew")
+
+
+def test_a_headline_rounding_of_a_figure_agrees_with_it(reconcile_texts: Reconcile) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2024-10-23\nBoeing reported a net loss of $6.17 billion for the quarter.\n",
+            "b.txt": "date: 2024-10-24\nBoeing posted a $6 billion loss for the quarter.\n",
+        }
+    )
+    assert not result.conflicts
+    group = group_with(result, "$6.17 billion", "$6 billion")
+    assert group is not None and "$6 billion is $6.17 billion rounded" in group.finding
+
+
+def test_one_digit_less_is_no_rounding(reconcile_texts: Reconcile) -> None:
+    """51 and 50 ratifications are two counts: 50 is not a rounding of 51."""
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2025-06-13\nBy the close of the conference, 51 countries had ratified the treaty.\n",
+            "b.txt": "date: 2025-06-13\nBy the close of the conference, 50 countries had ratified the treaty.\n",
+        }
+    )
+    group = group_with(result, "51 countries", "50 countries")
+    assert group is not None and group.status is Status.CONFLICT
+
+
+def test_a_rate_and_a_total_are_different_things(reconcile_texts: Reconcile) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2024-10-01\nAnalysts say the strike is costing Boeing about $1 billion a month.\n",
+            "b.txt": "date: 2024-10-01\nThe strike has cost Boeing about $1.25 billion so far.\n",
+        }
+    )
+    assert not result.conflicts
+    assert group_with(result, "about $1 billion", "about $1.25 billion") is None
+
+
+def test_a_count_stated_hours_apart_may_have_changed(reconcile_texts: Reconcile) -> None:
+    """An outage count in the afternoon and another late at night, even from one
+    source: what is counted changes within a day."""
+    result = reconcile_texts(
+        {
+            "a.txt": (
+                "date: 2024-09-30\nMore than 2 million homes were without power on Monday "
+                "afternoon, PowerOutage said. By the evening that had fallen to about 1.7 "
+                "million, PowerOutage said.\n"
+            ),
+            "b.txt": (
+                "date: 2024-10-01\nNearly 1.8 million homes were without power late on Monday, "
+                "PowerOutage said.\n"
+            ),
+        }
+    )
+    assert not result.conflicts
