@@ -198,6 +198,14 @@ _JOINT = re.compile(
     re.IGNORECASE,
 )
 _UNTIL = re.compile(r"\b(?:until|till|til|up\s+to|through)\s+(?:the\s+)?$", re.IGNORECASE)
+# "ratify it by Friday, Sept. 27": a deadline, on or before that day ("killed by
+# Sunday's earthquake" names the agent: the day's possessive is no deadline)
+_BY = re.compile(
+    r"\bby\s+(?:(?:noon|midnight|\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\b\.?)?)"
+    r"(?:\s+\w+\s+time)?\s+)?(?:on\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"['\u2019]s?\b")
 _SINCE = re.compile(
     r"\b(?:from|since|starting(?:\s+(?:on|from))?|beginning(?:\s+on)?|as\s+of|effective)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -235,13 +243,16 @@ def _merge_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
 
 
 def _open_ends(text: str, floor: int, found: list[DateMention]) -> list[DateMention]:
-    """ "until 18 June" is up to that day; "from May 6", "since Monday" from it on."""
+    """ "until 18 June" and "by 18 June" are up to that day; "from May 6", "since Monday"
+    from it on."""
     result = []
     for mention in found:
         value = mention.value
         before = text[max(floor, mention.start - 24) : mention.start]
         if value.qualifier in (Qualifier.EXACT, Qualifier.RANGE) and value.low and value.high:
-            if _UNTIL.search(before):
+            by = text[max(floor, mention.start - 40) : mention.start]
+            deadline = _BY.search(by) and not _POSSESSIVE.match(text, mention.end)
+            if _UNTIL.search(before) or deadline:
                 value = Interval(value.high, None, value.high, False, True, Qualifier.UP_TO)
             elif _SINCE.search(before) and value.qualifier is Qualifier.EXACT:
                 value = Interval(value.low, value.low, None, True, False, Qualifier.AT_LEAST)

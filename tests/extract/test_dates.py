@@ -42,7 +42,7 @@ def dates_of(text: str, document_date: str | None = None) -> list[tuple[str, str
         ("on OCT. 3RD, 2025", None, ("OCT. 3RD, 2025", "2025-10-03", "2025-10-03", False)),
         ("the 1st of sept 2025", None, ("1st of sept 2025", "2025-09-01", "2025-09-01", False)),
         (
-            "by 2 Jan.",
+            "on 2 Jan.",
             "2025-12-30",
             ("2 Jan", "2026-01-02", "2026-01-02", True),
         ),  # the dot ends the sentence
@@ -268,3 +268,22 @@ def test_a_day_an_event_happened_on_is_still_its_date() -> None:
     assert [(c.kind.value, c.quote) for c in claims if c.kind.value == "date"] == [
         ("date", "Sunday")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members must ratify the offer by Friday, Sept. 27.",
+        "The offer lapses unless it is ratified by 11:59 p.m. Pacific time on Friday, Sept. 27.",
+    ],
+)
+def test_a_deadline_is_on_or_before_its_day(text: str) -> None:
+    (deadline,) = extract_text(text, document_date="2024-09-23")
+    assert deadline.value.qualifier.value == "up_to"
+    assert (deadline.value.low, deadline.value.high) == (None, "2024-09-27")
+
+
+def test_a_day_named_as_an_agent_is_no_deadline() -> None:
+    claims = extract_text("Many were killed by Sunday's earthquake.", document_date="2024-09-23")
+    (day,) = (c for c in claims if c.kind.value == "date")
+    assert day.value.qualifier.value == "exact"
