@@ -83,20 +83,57 @@ def _occasions(block: Sequence[Facets]) -> list[Cluster]:
     months away is another occasion (an earlier edition, a follow-up meeting).
     """
     with_year = all_have_years([f.claim for f in block])
+    precise, broad = _by_breadth(block, with_year)
     ordered = sorted(
-        block,
+        precise,
         key=lambda f: (bounds_of(f.claim, with_year).low, f.claim.source),
     )
     clusters: list[Cluster] = []
-    reach = float("-inf")
+    spans: list[Bounds] = []
     for facet in ordered:
         bounds = bounds_of(facet.claim, with_year)
-        if not clusters or bounds.low - reach > OTHER_OCCASION_DAYS:
+        if not clusters or bounds.low - spans[-1].high > OTHER_OCCASION_DAYS:
             clusters.append(Cluster([facet]))
+            spans.append(bounds)
         else:
             clusters[-1].members.append(facet)
-        reach = max(reach, bounds.high)
+            last = spans[-1]
+            spans[-1] = Bounds(last.low, max(last.high, bounds.high))
+    for facet, home in _placed(broad, list(zip(spans, clusters, strict=True)), with_year):
+        if home is None:
+            clusters.append(Cluster([facet]))
+        else:
+            home.members.append(facet)
     return clusters
+
+
+# A date spanning more days than this ("this week", "in September", "this year") dates
+# loosely: it may fall in with one occasion, but never links two.
+BROAD_DAYS = 6
+
+
+def _by_breadth(block: Sequence[Facets], with_year: bool) -> tuple[list[Facets], list[Facets]]:
+    """A block's dates of a day or a few (in source order), and its broad spans."""
+    ordered = sorted(block, key=lambda f: (f.claim.source, f.claim.start))
+    precise: list[Facets] = []
+    broad: list[Facets] = []
+    for facet in ordered:
+        bounds = bounds_of(facet.claim, with_year)
+        (broad if bounds.high - bounds.low > BROAD_DAYS else precise).append(facet)
+    return precise, broad
+
+
+def _placed(
+    broad: Sequence[Facets], clusters: Sequence[tuple[Bounds, Cluster]], with_year: bool
+) -> list[tuple[Facets, Cluster | None]]:
+    """Each broad span with the one group whose dates it covers, or None (alone) when
+    it overlaps none or several: "this week" says nothing of which day it means."""
+    placed = []
+    for facet in broad:
+        mine = bounds_of(facet.claim, with_year)
+        homes = [cluster for bounds, cluster in clusters if bounds.overlaps(mine)]
+        placed.append((facet, homes[0] if len(homes) == 1 else None))
+    return placed
 
 
 def _same_unit(a: Facets, b: Facets) -> bool:
@@ -220,7 +257,8 @@ def _recurring_dates(
     """Sittings of a recurring session: one group per day, then the parent-span rule."""
     with_year = all_have_years([f.claim for f in (*block, *story_dates)])
     clusters: list[tuple[Bounds, Cluster]] = []
-    for facet in sorted(block, key=lambda f: (f.claim.source, f.claim.start)):
+    precise, broad = _by_breadth(block, with_year)
+    for facet in precise:
         mine = bounds_of(facet.claim, with_year)
         for bounds, cluster in clusters:
             if bounds.overlaps(mine):
@@ -228,6 +266,11 @@ def _recurring_dates(
                 break
         else:
             clusters.append((mine, Cluster([facet])))
+    for facet, home in _placed(broad, [(b, c) for b, c in clusters], with_year):
+        if home is None:
+            clusters.append((bounds_of(facet.claim, with_year), Cluster([facet])))
+        else:
+            home.members.append(facet)
     groups = [cluster for _, cluster in clusters]
     for _, cluster in clusters:
         for facet in cluster.members:

@@ -77,3 +77,29 @@ def test_a_session_dated_outside_its_parent_event_conflicts(reconcile_texts: Rec
     (conflict,) = result.conflicts
     assert conflict.severity is Severity.ERROR
     assert "cannot be another sitting" in conflict.explanation
+
+
+def test_a_broad_span_never_links_two_days_of_a_strike(reconcile_texts: Reconcile) -> None:
+    """ "The strike this week" overlaps both days a strike movement held; it may fall in
+    with one of them, but must not make the two days one disputed date."""
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2024-09-16\nThe strike this month has shut the plants.\n",
+            "b.txt": "date: 2024-09-16\nThe strike began on Friday, Sept. 13, at the plants.\n",
+            "c.txt": "date: 2024-09-16\nUnion members held a strike rally on Thursday, Sept. 12.\n",
+        }
+    )
+    assert not result.conflicts
+
+
+def test_a_broad_span_does_not_chain_two_occasions(reconcile_texts: Reconcile) -> None:
+    """ "The summit this year" overlaps a summit in April and one in June: dated reports
+    months apart are two occasions, and a span over both does not join them."""
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2026-06-20\nThe Lisbon summit this year drew record crowds.\n",
+            "b.txt": "date: 2026-06-20\nThe Lisbon summit was held on April 20, 2026.\n",
+            "c.txt": "date: 2026-06-20\nThe Lisbon summit was held on June 10, 2026.\n",
+        }
+    )
+    assert not result.conflicts  # April and June: two occasions, "this year" links neither
