@@ -134,8 +134,9 @@ def _implied_patterns() -> dict[str, re.Pattern[str]]:
         ),
         "verb_before": re.compile(rf"\b(?P<verb>{surfaces('role_verbs')})\s+$", re.IGNORECASE),
         "tally_before": re.compile(
-            rf"(?<![\w-])(?P<tally>{surfaces('tallies')})(?:\s+of\s+(?:the\s+)?(?P<of>{word}))?"
-            r"(?P<gap>(?:\s+[A-Za-z\u2019'-]+){0,6}?)\s*$",
+            rf"(?<![\w-])(?P<tally>{surfaces('tallies')})(?:\s+of\s+(?:the\s+)?(?P<of>{word})"
+            rf"(?:\s+(?P<of_role>{surfaces('implied_roles')})\b)?)?"
+            r"(?P<gap>(?:\s+[A-Za-z\u2019'-]+){0,8}?)\s*$",
             re.IGNORECASE,
         ),
         "bare_next": re.compile(
@@ -181,7 +182,7 @@ def _implied(
         return noun, role, after.end(), None
     if not _bare(text, figure.end, limit):
         return None
-    before = text[max(ctx.sentence.start, figure.start - 80) : figure.start]
+    before = text[max(ctx.sentence.start, figure.start - TALLY_REACH) : figure.start]
     verb = pats["verb_before"].search(before)
     if verb:
         return "people", _label("role_verbs", verb.group("verb")), figure.end, None
@@ -191,8 +192,12 @@ def _implied(
         if label != "inherit":
             return "people", label, figure.end, None
         if tally.group("of"):
+            # "the number of people killed by the quake has reached 2,719"
             of = tally.group("of").lower()
             noun = default_lexicon().noun_by_surface.get(of, of)
+            role = tally.group("of_role")
+            if role:
+                return noun, _label("implied_roles", role), figure.end, None
             return noun, default_lexicon().default_roles.get(noun), figure.end, None
         # "the ministry put the figure at 506,000" two paragraphs after "half a million
         # people marched": a tally names the article's count, wherever it was said
@@ -203,6 +208,11 @@ def _implied(
     if antecedent is not None:
         return antecedent.subject.noun, antecedent.subject.role, figure.end, None
     return None
+
+
+# How far before a figure its tally may be named ("the number of people killed by last
+# week's earthquake in Myanmar has reached 2,719").
+TALLY_REACH = 110
 
 
 def _bare(text: str, end: int, limit: int) -> bool:

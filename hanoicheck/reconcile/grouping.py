@@ -99,11 +99,7 @@ def _occasions(block: Sequence[Facets]) -> list[Cluster]:
             clusters[-1].members.append(facet)
             last = spans[-1]
             spans[-1] = Bounds(last.low, max(last.high, bounds.high))
-    for facet, home in _placed(broad, list(zip(spans, clusters, strict=True)), with_year):
-        if home is None:
-            clusters.append(Cluster([facet]))
-        else:
-            home.members.append(facet)
+    clusters.extend(_placed(broad, list(zip(spans, clusters, strict=True)), with_year))
     return clusters
 
 
@@ -125,15 +121,19 @@ def _by_breadth(block: Sequence[Facets], with_year: bool) -> tuple[list[Facets],
 
 def _placed(
     broad: Sequence[Facets], clusters: Sequence[tuple[Bounds, Cluster]], with_year: bool
-) -> list[tuple[Facets, Cluster | None]]:
-    """Each broad span with the one group whose dates it covers, or None (alone) when
-    it overlaps none or several: "this week" says nothing of which day it means."""
-    placed = []
+) -> list[Cluster]:
+    """Each broad span joins the one group whose dates it covers; one that covers none or
+    several ("this week" says nothing of which day it means) is grouped only with broad
+    spans of the very same days. Returns the new groups."""
+    alone: dict[tuple[float, float], Cluster] = {}
     for facet in broad:
         mine = bounds_of(facet.claim, with_year)
         homes = [cluster for bounds, cluster in clusters if bounds.overlaps(mine)]
-        placed.append((facet, homes[0] if len(homes) == 1 else None))
-    return placed
+        if len(homes) == 1:
+            homes[0].members.append(facet)
+        else:
+            alone.setdefault((mine.low, mine.high), Cluster([])).members.append(facet)
+    return list(alone.values())
 
 
 def _same_unit(a: Facets, b: Facets) -> bool:
@@ -266,11 +266,8 @@ def _recurring_dates(
                 break
         else:
             clusters.append((mine, Cluster([facet])))
-    for facet, home in _placed(broad, [(b, c) for b, c in clusters], with_year):
-        if home is None:
-            clusters.append((bounds_of(facet.claim, with_year), Cluster([facet])))
-        else:
-            home.members.append(facet)
+    placed = _placed(broad, [(b, c) for b, c in clusters], with_year)
+    clusters.extend((bounds_of(c.members[0].claim, with_year), c) for c in placed)
     groups = [cluster for _, cluster in clusters]
     for _, cluster in clusters:
         for facet in cluster.members:

@@ -211,3 +211,11 @@ def test_an_unknown_plural_may_take_two_modifiers() -> None:
         "At least 1,773 fossil fuel lobbyists",
         "lobbyists",
     )
+
+
+def test_the_number_of_people_killed_names_what_a_later_figure_counts() -> None:
+    (toll,) = counts(
+        "The number of people killed by last week's earthquake in the north of the country "
+        "has reached 2,719, officials said."
+    )
+    assert (toll.quote, toll.subject.noun, toll.subject.role) == ("2,719", "people", "killed")
