@@ -215,7 +215,7 @@ def test_an_unknown_plural_may_take_two_modifiers() -> None:
 
 def test_the_number_of_people_killed_names_what_a_later_figure_counts() -> None:
     (toll,) = counts(
-        "The number of people killed by last week's earthquake in the north of the country "
-        "has reached 2,719, officials said."
+        "The number of people killed by last week's earthquake in the north has reached "
+        "2,719, officials said."
     )
     assert (toll.quote, toll.subject.noun, toll.subject.role) == ("2,719", "people", "killed")
