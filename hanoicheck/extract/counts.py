@@ -136,7 +136,7 @@ def _implied_patterns() -> dict[str, re.Pattern[str]]:
         "tally_before": re.compile(
             rf"(?<![\w-])(?P<tally>{surfaces('tallies')})(?:\s+of\s+(?:the\s+)?(?P<of>{word})"
             rf"(?:\s+(?P<of_role>{surfaces('implied_roles')})\b)?)?"
-            r"(?P<gap>(?:\s+[A-Za-z\u2019'-]+){0,8}?)\s*$",
+            r"(?P<gap>(?:\s+[A-Za-z\u2019'-]+){0,10}?)\s*$",
             re.IGNORECASE,
         ),
         "bare_next": re.compile(
