@@ -14,12 +14,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import Enum
+from functools import cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz
 
 from hanoicheck.extract.timescope import part_hours
 from hanoicheck.intervals import day_number, has_year, span_bounds
+from hanoicheck.lexicon import default_lexicon
 from hanoicheck.model import Claim, Kind, Modality, TimeBasis
 from hanoicheck.reconcile import signature
 from hanoicheck.reconcile.budget import MAX_COMPARED_PER_SOURCE
@@ -153,9 +155,30 @@ def conversions(claims: Iterable[Claim]) -> dict[str, str]:
         items.sort(key=lambda c: c.start)
         for before, after in pairwise(items):
             close = 0 <= after.start - before.end <= CONVERSION_GAP
-            if close and before.unit != after.unit:
+            if close and before.unit != after.unit and _converts(before, after):
                 links[after.id] = links.get(before.id, before.id)
     return links
+
+
+def _converts(before: Claim, after: Claim) -> bool:
+    """Whether only a bracket or "about" stands between two amounts: "£10 million (about
+    US$12.9 million)" is one sum, "£10 million; South Korea US$2 million" two."""
+    sentence = before.sentence
+    first = sentence.find(before.quote)
+    second = sentence.find(after.quote, first + len(before.quote)) if first >= 0 else -1
+    if second < 0:
+        return True  # the sentence was shortened: trust the distance alone
+    between = sentence[first + len(before.quote) : second]
+    if ";" in between:
+        return False
+    words = re.findall(r"[A-Za-z]{2,}", between)
+    allowed = _conversion_words()
+    return all(w.lower() in allowed or w.isupper() for w in words)
+
+
+@cache
+def _conversion_words() -> frozenset[str]:
+    return frozenset(default_lexicon().words("conversion_words"))
 
 
 def build_facets(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from hanoicheck.extract.pipeline import extract_text
 from hanoicheck.reconcile import Severity, Status
-from hanoicheck.reconcile.facets import Identity, build_facets, identity
+from hanoicheck.reconcile.facets import Identity, build_facets, conversions, identity
 from hanoicheck.reconcile.vocabulary import default_vocabulary
 from tests.reconcile.conftest import Reconcile, group_with, in_one_group
 
@@ -63,6 +63,22 @@ def test_money_in_two_currencies_is_never_compared_but_a_conversion_sides_with_i
     assert {c.quote for c in side.claims} == {"€20 million", "US$21.7 million"}
     assert not in_one_group(result, "€25 million", "US$27 million")
     assert len(result.conflicts) == 1
+
+
+def test_an_amount_after_a_semicolon_or_another_donor_is_no_conversion() -> None:
+    claims = [
+        c
+        for c in extract_text(
+            "Britain offered £10 million; South Korea US$2 million. "
+            "Japan gave ¥500 million (about US$3.4 million).",
+            document_date="2025-04-08",
+        )
+        if c.kind.value == "money"
+    ]
+    by_quote = {c.quote: c.id for c in claims}
+    links = conversions(claims)
+    assert by_quote["US$2 million"] not in links
+    assert links[by_quote["about US$3.4 million"]] == by_quote["¥500 million"]
 
 
 def test_different_owners_and_money_types_are_different_things(reconcile_texts: Reconcile) -> None:
