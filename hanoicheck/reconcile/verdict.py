@@ -284,10 +284,13 @@ def _worst_clash(
         return None
     order = sorted(range(len(members)), key=lambda i: _where(members[i].claim))
     worst: Clash | None = None
+    dated = _days_by_source(members, bounds)
     for i in order:
         a = members[i]
         for b in members[i + 1 :]:
             if worst is not None and _warning_at_most(a, b):
+                continue
+            if _also_gives(dated, a, b, bounds) or _also_gives(dated, b, a, bounds):
                 continue
             clash = _clash(a, b, bounds, read, vocabulary)
             if isinstance(clash, Agreed):
@@ -297,6 +300,28 @@ def _worst_clash(
             if worst is None:
                 worst = clash  # the first warning in ranking order, unless an error follows
     return worst
+
+
+def _days_by_source(
+    members: Sequence[Facets], bounds: Mapping[str, Bounds]
+) -> dict[str, list[Bounds]]:
+    """The days each source gives in a group of dates (empty for figures)."""
+    dated: dict[str, list[Bounds]] = defaultdict(list)
+    for facet in members:
+        if facet.claim.kind is Kind.DATE:
+            dated[facet.claim.source].append(bounds[facet.claim.id])
+    return dated
+
+
+def _also_gives(
+    dated: Mapping[str, list[Bounds]], a: Facets, b: Facets, bounds: Mapping[str, Bounds]
+) -> bool:
+    """Whether ``a``'s own source also gives ``b``'s day for the event: "the quake struck
+    on Friday" and, further down, "rescuers pulled a teacher from the quake rubble on
+    Thursday" are two days of one story, not the source against itself or against
+    another outlet that dates the quake Friday."""
+    theirs = bounds[b.claim.id]
+    return any(d.overlaps(theirs) for d in dated.get(a.claim.source, ()))
 
 
 def _all_overlap(members: Sequence[Facets], bounds: Mapping[str, Bounds]) -> bool:

@@ -266,3 +266,20 @@ def test_a_count_stated_hours_apart_may_have_changed(reconcile_texts: Reconcile)
         }
     )
     assert not result.conflicts
+
+
+def test_a_source_that_gives_both_days_is_not_set_against_another(
+    reconcile_texts: Reconcile,
+) -> None:
+    """A story dates the quake and, later, the quake's toll on another day: its second
+    day is another occasion, neither the source against itself nor a misdated quake set
+    against another outlet that dates the quake as it does."""
+    story = (
+        "date: 2025-04-04\nThe earthquake struck Mandalay on Friday, March 28.\n\n"
+        "On Tuesday, April 1, the earthquake toll in Mandalay rose again.\n"
+    )
+    other = "date: 2025-04-04\nThe earthquake struck Mandalay on March 28.\n"
+    assert not reconcile_texts({"a.txt": story, "b.txt": other}).conflicts
+    misdated = "date: 2025-04-04\nThe earthquake struck Mandalay on March 29.\n"
+    result = reconcile_texts({"a.txt": story, "b.txt": other, "c.txt": misdated})
+    assert len(result.conflicts) == 1  # the outlet that misdates the quake is still seen
