@@ -42,6 +42,7 @@ _CALENDAR = frozenset(
     }
 )  # fmt: skip
 _PRONOUNS = frozenset(default_lexicon().words("source_pronouns"))
+_CLAUSE = frozenset({"that", "which", "while", "when", "whether"})
 
 
 _ACCORDING = re.compile(
@@ -139,6 +140,18 @@ def _right_phrase(text: str, verb_end: int, high: int) -> Mention | None:
     return Mention(taken[0][0], taken[-1][1], " ".join(w for _, _, w in taken))
 
 
+_RELATIVE = re.compile(r",\s+(?:which|who)\s[^.;,]*(?:,[^.;,]*)?,\s*$", re.IGNORECASE)
+
+
+def _before_relative_clause(text: str, floor: int, verb_start: int) -> int:
+    """Where the speaker's name ends when a relative clause stands between it and its
+    verb: "The National Unity Government, which runs a parallel administration from
+    exile, said ..." is the government's statement."""
+    window = max(floor, verb_start - 200)
+    clause = _RELATIVE.search(text, window, verb_start)
+    return clause.start() if clause else verb_start
+
+
 def mentions(text: str, sentence: Span) -> list[Mention]:
     """Every source the sentence names, in text order."""
     _, _, verbs, by_count = _vocab()
@@ -152,8 +165,9 @@ def mentions(text: str, sentence: Span) -> list[Mention]:
         if who and not who[:1].isdigit():
             found.append(Mention(match.start(), match.end(), who))
     for verb in verbs.finditer(text, sentence.start, sentence.end):
-        low = max(sentence.start, verb.start() - 90)
-        left = _left_phrase(text, low, verb.start())
+        before = _before_relative_clause(text, sentence.start, verb.start())
+        low = max(sentence.start, before - 90)
+        left = _left_phrase(text, low, before)
         if left is not None:
             found.append(left)
             continue
@@ -188,6 +202,8 @@ def tidy_who(who: str) -> str | None:
         words.pop()  # "an Associated Press count" is the Associated Press's
         if words:
             words[-1] = re.sub(r"['\u2019]s?$", "", words[-1])
+    if words and (words[0].lower() in _CALENDAR or any(w.lower() in _CLAUSE for w in words)):
+        return None  # "on Thursday that the toll...": a day and a clause, not a source
     cleaned = " ".join(words).strip(" ,")
     lower = cleaned.lower()
     if not cleaned or lower in _PRONOUNS or lower in _CALENDAR or lower in ("we", "i", "in"):

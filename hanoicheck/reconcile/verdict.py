@@ -35,7 +35,7 @@ from hanoicheck.intervals import (
     rounding_of,
 )
 from hanoicheck.lexicon import data_table
-from hanoicheck.model import Claim, Kind, Qualifier, TimeBasis
+from hanoicheck.model import Claim, Kind, Modality, Qualifier, TimeBasis
 from hanoicheck.reconcile.facets import (
     ONLY_FIGURE,
     Facets,
@@ -526,9 +526,13 @@ def _tied_clash(
             return running
         if isinstance(running, str):
             return (a, b, running, Severity.WARNING)
+    if a.cumulative and b.cumulative and (rising := _forecast_rise(a, b, ba, bb)):
+        return Agreed(rising)
     if a.forecast or b.forecast:
         kinds = sorted({str(f.claim.modality) for f in (a, b) if f.forecast})
-        return (a, b, f"a {' / '.join(kinds)} against what was reported", Severity.WARNING)
+        named = " / ".join(kinds)
+        article = "an" if named[:1] in "aeiou" else "a"
+        return (a, b, f"{article} {named} against what was reported", Severity.WARNING)
     if authorities:
         who = f"{a.claim.attribution} / {b.claim.attribution}"
         return (a, b, f"two authorities give different figures ({who})", Severity.WARNING)
@@ -605,6 +609,25 @@ def _running_total(
             return f"{a.claim.attribution} gives two figures for the same day"
         return Agreed("a running total counted twice in a day, at hours not given")
     return False
+
+
+def _forecast_rise(a: Facets, b: Facets, ba: Bounds, bb: Bounds) -> str | None:
+    """ "Officials expect the toll to pass 1,000" beside the 812 counted so far: a
+    forecast that a running total will rise above the figure reported at the time it
+    was made is no clash (an outcome reported later is compared with it as usual)."""
+    if (a.claim.modality is Modality.FORECAST) == (b.claim.modality is Modality.FORECAST):
+        return None
+    forecast, reported = (a, b) if a.claim.modality is Modality.FORECAST else (b, a)
+    low = (ba if forecast is a else bb).low
+    if reported.forecast or low < (bb if forecast is a else ba).high:
+        return None
+    order = compare_times(reported.when, forecast.when)
+    if order is None or order[0] > 0:
+        return None  # an outcome reported after the forecast is what it forecast
+    return (
+        f"a forecast that the running total will rise ({forecast.claim.quote}) above "
+        f"the figure reported ({reported.claim.quote})"
+    )
 
 
 def _days_apart(a: Facets, b: Facets) -> float:

@@ -37,3 +37,19 @@ def test_two_tallies_in_one_story_are_two_authorities() -> None:
     vocabulary = default_vocabulary()
     assert vocabulary.authority(first.attribution) == "broadcaster"
     assert vocabulary.authority(second.attribution) not in (None, "broadcaster")
+
+
+def test_a_day_and_a_clause_are_not_a_source() -> None:
+    assert tidy_who("Thursday that") is None
+    text = "The spokesman said on Thursday that the toll stands at 2,250."
+    (toll,) = (c for c in extract_text(text, document_date="2025-09-04") if c.unit)
+    assert toll.attribution == "spokesman"
+
+
+def test_a_relative_clause_between_a_speaker_and_the_verb() -> None:
+    text = (
+        "The opposition National Unity Government, which runs a parallel administration "
+        "from exile, said the toll had passed 2,400 dead."
+    )
+    (toll,) = (c for c in extract_text(text, document_date="2025-03-31") if c.unit)
+    assert toll.attribution == "opposition National Unity Government"

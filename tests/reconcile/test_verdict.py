@@ -283,3 +283,36 @@ def test_a_source_that_gives_both_days_is_not_set_against_another(
     misdated = "date: 2025-04-04\nThe earthquake struck Mandalay on March 29.\n"
     result = reconcile_texts({"a.txt": story, "b.txt": other, "c.txt": misdated})
     assert len(result.conflicts) == 1  # the outlet that misdates the quake is still seen
+
+
+def test_a_forecast_that_a_toll_will_rise_agrees_with_the_count_so_far(
+    reconcile_texts: Reconcile,
+) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": (
+                "date: 2025-09-01\n19:45 - The government's combined figure for the Kunar "
+                "earthquake now stands at 812 killed. Officials expect the number of dead to "
+                "pass 1,000 as more bodies are dug out.\n"
+            ),
+            "b.txt": (
+                "date: 2025-09-01\nThe Kunar earthquake killed about 800 people by Monday "
+                "evening, the government said.\n"
+            ),
+        }
+    )
+    assert not result.conflicts
+
+
+def test_an_outcome_reported_after_a_forecast_is_compared_with_it(
+    reconcile_texts: Reconcile,
+) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2026-03-01\nThe compact is expected to be signed by 24 countries at the Perth summit.\n",
+            "b.txt": "date: 2026-03-05\nAt the Perth summit, 19 countries signed the compact.\n",
+        }
+    )
+    (conflict,) = result.conflicts
+    assert conflict.severity is Severity.WARNING
+    assert conflict.finding.startswith("A forecast against")
