@@ -29,7 +29,7 @@ from hanoicheck.intervals import (
     span_bounds,
 )
 from hanoicheck.model import Kind
-from hanoicheck.reconcile.facets import Facets, Identity, identity
+from hanoicheck.reconcile.facets import Facets, Identity, conversions, identity
 from hanoicheck.reconcile.labels import day, day_span
 from hanoicheck.reconcile.misprint import digit_slip
 from hanoicheck.reconcile.vocabulary import Vocabulary, similarity
@@ -69,7 +69,21 @@ def group_block(
         if first.recurring:
             return _recurring_dates(block, story_dates, vocabulary)
         return _occasions(block)
-    return _by_identity(block, vocabulary, options)
+    if first.claim.kind is not Kind.MONEY:
+        return _by_identity(block, vocabulary, options)
+    # "£1 million ($1.35 million)": the conversion goes where its figure goes
+    links = conversions([f.claim for f in block])
+    clusters = _by_identity([f for f in block if f.claim.id not in links], vocabulary, options)
+    home = {f.claim.id: cluster for cluster in clusters for f in cluster.members}
+    for facet in block:
+        original = links.get(facet.claim.id)
+        if original is None:
+            continue
+        if original in home:
+            home[original].members.append(facet)
+        else:
+            clusters.append(Cluster([facet]))
+    return clusters
 
 
 OTHER_OCCASION_DAYS = 31

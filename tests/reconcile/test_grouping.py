@@ -4,7 +4,10 @@ event, days inside a range, a session dated outside its parent event.
 
 from __future__ import annotations
 
+from hanoicheck.api import reconcile_paths
 from hanoicheck.reconcile import Severity
+from hanoicheck.reconcile.facets import conversions
+from tests.gold import ROOT
 from tests.reconcile.conftest import Reconcile, in_one_group
 
 
@@ -103,3 +106,24 @@ def test_a_broad_span_does_not_chain_two_occasions(reconcile_texts: Reconcile) -
         }
     )
     assert not result.conflicts  # April and June: two occasions, "this year" links neither
+
+
+def test_a_conversion_is_always_grouped_with_the_figure_it_converts() -> None:
+    """On every realistic corpus: "£1 million ($1.35 million)" is one sum, so the dollar
+    figure never lands in a group without its pound figure."""
+    folders = sorted(
+        p
+        for base in ("fixtures/realistic", "fixtures/heldout/realistic")
+        for p in (ROOT / base).iterdir()
+        if (p / "gold.json").exists()
+    )
+    checked = 0
+    for folder in folders:
+        result = reconcile_paths([folder]).reconciliation
+        claims = [c for g in result.groups for c in g.claims]
+        links = conversions(claims)
+        group_of = {c.id: g.id for g in result.groups for c in g.claims}
+        for converted, original in links.items():
+            assert group_of[converted] == group_of[original], (folder.name, converted)
+            checked += 1
+    assert checked >= 10
