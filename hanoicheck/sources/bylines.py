@@ -38,6 +38,7 @@ _URL_TIMESTAMP = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(\d{2})(\d{2})\d{6,9}(?!
 _URL_DATE_PATH = re.compile(r"/((?:19|20|21)\d{2})/(\d{2})/(\d{2})(?!\d)")
 # A metadata value worth handing to dateparser: short, with a day and a full year.
 _DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+_FULL_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FULL_YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
 _MAX_DATE_VALUE = 80
 _FRONT_MATTER_OPEN = re.compile(r"---[ \t]*")
@@ -248,13 +249,30 @@ def opening(text: str, content: Sequence[tuple[int, int]]) -> Opening:
     return Opening()
 
 
-def dateline_date(text: str, opening: Opening, url_date: str | None) -> str | None:
-    """The day of a dateline; a year-less one takes its year from the text or the URL."""
+def dateline_date(
+    text: str, opening: Opening, url_date: str | None, updated: str | None = None
+) -> str | None:
+    """The day of a dateline; a year-less one takes its year from the article's update
+    line ("Updated: Sept 24, 2024" above "SEATTLE, Sept 23 (Cascade Wire) -": the copy
+    was filed on or before its update), else from the text or the URL."""
     if opening.month_day is None:
         return None
     month, day = opening.month_day
-    year = opening.year or _dateline_year(text, month, day) or _year_of(url_date)
+    year = (
+        opening.year
+        or _year_before(updated, month, day)
+        or _dateline_year(text, month, day)
+        or _year_of(url_date)
+    )
     return _publication_day(year, month, day)
+
+
+def _year_before(iso: str | None, month: int, day: int) -> int | None:
+    """The year that puts ``month``/``day`` on or before the full day ``iso``."""
+    if not iso or not _FULL_ISO.fullmatch(iso):
+        return None
+    year, later = int(iso[:4]), (int(iso[5:7]), int(iso[8:10]))
+    return year if (month, day) <= later else year - 1
 
 
 def _dateline_year(text: str, month: int, day: int) -> int | None:

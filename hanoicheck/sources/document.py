@@ -73,7 +73,7 @@ def parse_document(source: str, raw_text: str, suffix: str) -> Document:
         ("front-matter", front_matter_date(front)),
         ("date-line", scan.meta_date),
         ("byline", scan.published),
-        ("dateline", dateline_date(text, scan.opening, url_date)),
+        ("dateline", dateline_date(text, scan.opening, url_date, scan.updated)),
         ("byline", scan.updated),
         ("url", url_date),
     )

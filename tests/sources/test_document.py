@@ -209,3 +209,15 @@ def test_pathological_lines_cost_linear_work(make: Callable[[int], str]) -> None
     """Parsing grows linearly with the line (a bound on work, not on time)."""
     texts = {n: make(n) for n in (SIZE, SIZE * FACTOR)}
     assert_linear(lambda n: parse_document("x", texts[n], ".md"), SIZE, "parsing the line")
+
+
+def test_a_year_less_dateline_takes_its_year_from_the_update_line() -> None:
+    """A reprint's "Updated: Sept 24, 2024" dates the wire copy it carries, whatever
+    later years the story mentions ("the contract runs to 2028")."""
+    text = (
+        "Inland Courier | Updated: Sept 24, 2024 | Source: Cascade Wire\n\n"
+        "SEATTLE, Sept 23 (Cascade Wire) - Boeing put a final offer to its machinists on "
+        "Monday; the contract would run until Sept. 12, 2028.\n"
+    )
+    document = parse_document("reprint.txt", text, ".txt")
+    assert (document.date, document.date_source) == ("2024-09-23", "dateline")
