@@ -34,6 +34,7 @@ _PART_OF_DAY_ORDER = {"morning": 0, "afternoon": 1, "evening": 2, "night": 3}
 NEAR_COPY = 90.0  # rapidfuzz ratio of two sentences that are one sentence copied
 COPY_SHIFT = 0.1
 ONLY_FIGURE = "no source gives another figure for it"  # the weakest tie: none found apart
+ONE_OFF = "both date the "  # two sources' days for an event a story has once
 
 
 @dataclass(frozen=True, slots=True)
@@ -511,7 +512,39 @@ def identity(
         # evidence they are the same one. A count or a dated event no source of the
         # story gives two values for is one thing.
         ties.append(ONLY_FIGURE)
+    if (
+        not ties
+        and one_off
+        and a.claim.kind is Kind.DATE
+        and a.claim.source != b.claim.source
+        and _slipped_day(a.claim, b.claim)
+    ):
+        # "the crush on Tuesday" and "the crush on Wednesday": a story has one crush, so
+        # two sources dating it are about the same thing (a source that gives both days
+        # is telling two occasions: see the verdict)
+        ties.append(f"{ONE_OFF}{a.event_type}")
     return (Identity.SAME if ties else Identity.UNTIED), ties
+
+
+MISDATE_DAYS = 2  # a weekday mixed up, a night counted to the next day
+
+
+def _slipped_day(a: Claim, b: Claim) -> bool:
+    """Whether two single days read as one misdated: a day or two apart, or the same
+    month with one digit of the day struck wrong ("April 12" for April 22). Farther
+    apart, the same event word more likely names another occasion."""
+    x, y = a.value, b.value
+    if x.low != x.high or y.low != y.high or x.low is None or y.low is None:
+        return False
+    first, second = str(x.low), str(y.low)
+    if not (has_year(first) and has_year(second)):
+        return False
+    if abs(day_number(first, True) - day_number(second, True)) <= MISDATE_DAYS:
+        return True
+    if first[:7] != second[:7]:
+        return False
+    days = [(p, q) for p, q in zip(first[8:10], second[8:10], strict=True) if p != q]
+    return len(days) == 1
 
 
 def _alone_in_story(a: Facets, b: Facets) -> bool:

@@ -37,6 +37,7 @@ from hanoicheck.intervals import (
 from hanoicheck.lexicon import data_table
 from hanoicheck.model import Claim, Kind, Modality, Qualifier, TimeBasis
 from hanoicheck.reconcile.facets import (
+    ONE_OFF,
     ONLY_FIGURE,
     Facets,
     Identity,
@@ -561,6 +562,10 @@ def _tied_clash(
             "each source gives one figure, and nothing else says they count the same thing",
             Severity.WARNING,
         )
+    if len(ties) == 1 and ties[0].startswith(ONE_OFF):
+        # Only the event's name ties two days: "the crush on Tuesday" may be a misdate,
+        # or another occasion the text calls by the same word
+        return (a, b, "two days for one event", Severity.WARNING)
     return (a, b, "reported facts that cannot both be true", Severity.ERROR)
 
 

@@ -316,3 +316,52 @@ def test_an_outcome_reported_after_a_forecast_is_compared_with_it(
     (conflict,) = result.conflicts
     assert conflict.severity is Severity.WARNING
     assert conflict.finding.startswith("A forecast against")
+
+
+def test_two_outlets_dating_a_one_off_event_a_day_apart_is_a_warning(
+    reconcile_texts: Reconcile,
+) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": (
+                "date: 2025-02-20\nThe crush at the festival happened on Wednesday, January 29. "
+                "A second crush hit the ghats on February 15.\n"
+            ),
+            "b.txt": (
+                "date: 2025-02-20\nPilgrims died in a crush on Tuesday, January 28. "
+                "Another crush followed on February 15.\n"
+            ),
+        }
+    )
+    (conflict,) = result.conflicts
+    assert conflict.severity is Severity.WARNING
+    assert conflict.finding == "Two days for one event"
+    assert any(r.startswith("both date the crush") for r in conflict.reasons)
+
+
+FIRES = (
+    "date: 2025-05-05\nThe fire in the hills broke out on {first}. A second fire started "
+    "on April 28."
+)
+OTHER_FIRES = (
+    "date: 2025-05-06\nCrews fought a fire that began on {first}; on April 28 another fire began."
+)
+
+
+def test_a_day_digit_struck_wrong_is_a_misdate_but_a_week_apart_is_another_occasion(
+    reconcile_texts: Reconcile,
+) -> None:
+    slipped = reconcile_texts(
+        {
+            "a.txt": FIRES.format(first="April 12"),
+            "b.txt": OTHER_FIRES.format(first="April 22"),
+        }
+    )
+    assert len(slipped.conflicts) == 1
+    apart = reconcile_texts(
+        {
+            "a.txt": FIRES.format(first="April 11"),
+            "b.txt": OTHER_FIRES.format(first="April 20"),
+        }
+    )
+    assert not apart.conflicts
