@@ -109,7 +109,7 @@ def reconcile(
         middles = story_middles(inputs, stories)
         ordered = [complete(c, middles[c.source]) if c.source in middles else c for c in ordered]
     outlet_of, copies = outlets_by_source(ordered, stories)
-    facets, aside = within_budget(build_facets(ordered, stories, vocabulary))
+    facets, aside = within_budget(build_facets(ordered, stories, vocabulary, outlet_of))
     story_dates: dict[str, list[Facets]] = defaultdict(list)
     for facet in facets:
         if facet.claim.kind is Kind.DATE:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cache
@@ -83,6 +83,7 @@ class Facets:
     monotone: bool = False
     event_names: frozenset[str] = frozenset()
     daily: bool = False
+    support: int = 0  # a date: how many outlets of the story give its day for its event
 
     @property
     def block(self) -> tuple[str, str, str]:
@@ -183,7 +184,10 @@ def _conversion_words() -> frozenset[str]:
 
 
 def build_facets(
-    claims: Iterable[Claim], stories: dict[str, str], vocabulary: Vocabulary
+    claims: Iterable[Claim],
+    stories: dict[str, str],
+    vocabulary: Vocabulary,
+    outlet_of: Mapping[str, str] | None = None,
 ) -> list[Facets]:
     """Facets of every claim, with an event day filled in from its own source.
 
@@ -254,7 +258,29 @@ def build_facets(
                 daily=claim.kind is Kind.COUNT and fold(role) in vocabulary.daily_roles,
             )
         )
-    return _mark_single(facets, converts, vocabulary)
+    return _mark_support(_mark_single(facets, converts, vocabulary), outlet_of or {})
+
+
+def _mark_support(facets: list[Facets], outlet_of: Mapping[str, str]) -> list[Facets]:
+    """Count, for every date, the outlets of its story that give its day for its event
+    (a reprint counts with its wire): four outlets date the landfall Thursday and one
+    Wednesday is a consensus and an outlier, where one outlet against one is a guess."""
+    sources: dict[tuple[str, str, object, object], set[str]] = defaultdict(set)
+    for facet in facets:
+        claim = facet.claim
+        if claim.kind is Kind.DATE and facet.event_type:
+            outlet = outlet_of.get(claim.source, claim.source)
+            sources[(facet.story, facet.event_type, claim.value.low, claim.value.high)].add(outlet)
+    if not sources:
+        return facets
+    marked = []
+    for facet in facets:
+        claim = facet.claim
+        if claim.kind is Kind.DATE and facet.event_type:
+            key = (facet.story, facet.event_type, claim.value.low, claim.value.high)
+            facet = replace(facet, support=len(sources[key]))
+        marked.append(facet)
+    return marked
 
 
 def _mark_single(
@@ -518,15 +544,18 @@ def identity(
         and a.claim.kind is Kind.DATE
         and a.claim.source != b.claim.source
         and _slipped_day(a.claim, b.claim)
+        and min(a.support, b.support) == 1
+        and max(a.support, b.support) >= CONSENSUS
     ):
-        # "the crush on Tuesday" and "the crush on Wednesday": a story has one crush, so
-        # two sources dating it are about the same thing (a source that gives both days
-        # is telling two occasions: see the verdict)
+        # "the crush on Tuesday" in one source, "the crush on Wednesday" in several: a
+        # story has one crush, so the lone day is its misdate (a source that gives both
+        # days is telling two occasions: see the verdict)
         ties.append(f"{ONE_OFF}{a.event_type}")
     return (Identity.SAME if ties else Identity.UNTIED), ties
 
 
 MISDATE_DAYS = 2  # a weekday mixed up, a night counted to the next day
+CONSENSUS = 2  # outlets that must agree on a day before one outlet's other day is its misdate
 
 
 def _slipped_day(a: Claim, b: Claim) -> bool:

@@ -331,9 +331,10 @@ def test_two_outlets_dating_a_one_off_event_a_day_apart_is_a_warning(
                 "date: 2025-02-20\nPilgrims died in a crush on Tuesday, January 28. "
                 "Another crush followed on February 15.\n"
             ),
+            "c.txt": "date: 2025-02-21\nA crush on January 29 left dozens dead at the ghats.\n",
         }
     )
-    (conflict,) = result.conflicts
+    (conflict,) = result.conflicts  # two outlets give the 29th, one the 28th
     assert conflict.severity is Severity.WARNING
     assert conflict.finding == "Two days for one event"
     assert any(r.startswith("both date the crush") for r in conflict.reasons)
@@ -351,10 +352,12 @@ OTHER_FIRES = (
 def test_a_day_digit_struck_wrong_is_a_misdate_but_a_week_apart_is_another_occasion(
     reconcile_texts: Reconcile,
 ) -> None:
+    consensus = "date: 2025-05-07\nThe hill fire that started on April 22 is out.\n"
     slipped = reconcile_texts(
         {
             "a.txt": FIRES.format(first="April 12"),
             "b.txt": OTHER_FIRES.format(first="April 22"),
+            "c.txt": consensus,
         }
     )
     assert len(slipped.conflicts) == 1
@@ -362,6 +365,18 @@ def test_a_day_digit_struck_wrong_is_a_misdate_but_a_week_apart_is_another_occas
         {
             "a.txt": FIRES.format(first="April 11"),
             "b.txt": OTHER_FIRES.format(first="April 20"),
+            "c.txt": consensus.replace("April 22", "April 20"),
         }
     )
     assert not apart.conflicts
+
+
+def test_one_outlet_against_one_is_no_misdate(reconcile_texts: Reconcile) -> None:
+    """Two outlets, two days: nothing says which is right, or that both mean one fire."""
+    result = reconcile_texts(
+        {
+            "a.txt": FIRES.format(first="April 21"),
+            "b.txt": OTHER_FIRES.format(first="April 22"),
+        }
+    )
+    assert not result.conflicts
