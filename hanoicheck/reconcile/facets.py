@@ -73,6 +73,7 @@ class Facets:
     period: str | None
     cumulative: bool
     recurring: bool
+    repeated: bool = False  # an event a story may tell several of (launches, votes)
     scope: str | None = None
     part_of: str | None = None
     authority: str | None = None
@@ -246,6 +247,7 @@ def build_facets(
                 ),
                 recurring=bool(claim.event.type)
                 and fold(claim.event.type or "") in vocabulary.recurring_events,
+                repeated=fold(claim.event.type or "") in vocabulary.repeated_events,
                 scope=scope,
                 part_of=fold(claim.subject.part_of) if claim.subject.part_of else None,
                 authority=vocabulary.authority(claim.attribution),
@@ -336,8 +338,8 @@ def _ambiguous(items: list[Facets]) -> bool:
             order = compare_times(a.when, b.when) if a.cumulative else None
             if order is not None and order[0] != 0:
                 continue  # a running total at two times
-            if a.claim.kind is Kind.DATE and a.recurring:
-                continue  # two sittings of a recurring session
+            if a.claim.kind is Kind.DATE and (a.recurring or a.repeated):
+                continue  # two sittings of a recurring session, two launches
             return True
     return False
 
@@ -485,7 +487,11 @@ def identity(
         # "Indonesia ratified on June 11", "Greece on June 9": two events of one type
         return Identity.DIFFERENT, [f"different events ({words.names_a[0]} / {words.names_b[0]})"]
     possible = False
-    one_off = a.event_type is not None and a.event_type == b.event_type and not a.recurring
+    one_off = (
+        a.event_type is not None
+        and a.event_type == b.event_type
+        and not (a.recurring or a.repeated)
+    )
     if a.claim.kind is not Kind.DATE and (gap := _seasons_apart(_occasion(a), _occasion(b))):
         # "the 2,456 lobbyists counted at COP28 last year": another edition, another
         # year's quake, however alike their names

@@ -66,7 +66,7 @@ def group_block(
     if first.claim.kind is Kind.DATE:
         if not first.subject_class:
             return [Cluster([f]) for f in block]
-        if first.recurring:
+        if first.recurring or first.repeated:
             return _recurring_dates(block, story_dates, vocabulary)
         return _occasions(block)
     if first.claim.kind is not Kind.MONEY:

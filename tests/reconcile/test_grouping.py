@@ -127,3 +127,28 @@ def test_a_conversion_is_always_grouped_with_the_figure_it_converts() -> None:
             assert group_of[converted] == group_of[original], (folder.name, converted)
             checked += 1
     assert checked >= 10
+
+
+def test_two_launches_on_two_days_are_two_occasions(reconcile_texts: Reconcile) -> None:
+    """A story tells of several launches (an appeal, a fund, a second appeal): dates a
+    day apart are two launches, not one misdated."""
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2025-04-20\nThe health agency launched an appeal on April 10.\n",
+            "b.txt": "date: 2025-04-20\nThe UN launched its own appeal on April 11.\n",
+            "c.txt": "date: 2025-04-21\nThe health agency's appeal was launched on April 10.\n",
+        }
+    )
+    assert not result.conflicts
+
+
+def test_counts_of_two_votes_are_neither_merged_nor_a_near_miss(
+    reconcile_texts: Reconcile,
+) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2024-09-13\nIn the vote on September 12, 26,000 members voted.\n",
+            "b.txt": "date: 2024-10-24\nIn the vote on October 23, 24,000 members voted.\n",
+        }
+    )
+    assert not result.conflicts
