@@ -152,3 +152,14 @@ def test_counts_of_two_votes_are_neither_merged_nor_a_near_miss(
         }
     )
     assert not result.conflicts
+
+
+def test_rounds_of_arrests_on_two_days_are_two_occasions(reconcile_texts: Reconcile) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2025-09-20\nPolice made arrests at the blockades on September 10.\n",
+            "b.txt": "date: 2025-09-20\nThe arrests in Paris came on September 18.\n",
+            "c.txt": "date: 2025-09-21\nPolice made the first arrests on September 10.\n",
+        }
+    )
+    assert not result.conflicts
