@@ -206,7 +206,7 @@ def test_an_empty_folder_is_an_error_not_a_clean_run(here: Path) -> None:
 def test_a_file_with_no_claims_says_so(here: Path) -> None:
     (here / "vi.txt").write_text("Hôm nay Hà Nội đón các đoàn đại biểu.\n", "utf-8")
     code, out, err = run("report", "vi.txt")
-    assert code == 0 and out.startswith("hanoicheck report: 0 sources, 0 claims, 0 groups")
+    assert code == 0 and out.startswith("hanoicheck report: 1 source, 0 claims, 0 groups")
     assert err == "hanoicheck: warning: no claims found in 1 file (language not supported?)\n"
     code, out, err = run("extract", "vi.txt", "-f", "jsonl")
     assert (code, out) == (0, "")

@@ -99,6 +99,7 @@ def reconcile(
     """
     options = options or ReconcileOptions()
     vocabulary = options.vocabulary or default_vocabulary()
+    documents = tuple(documents)
     ordered = sorted(claims, key=lambda c: (c.source, c.start, c.end, c.id))
     by_source: dict[str, list[Claim]] = defaultdict(list)
     for claim in ordered:
@@ -133,7 +134,8 @@ def reconcile(
     sizes = Counter(stories.values())
     return Reconciliation(
         groups=tuple(groups),
-        sources=tuple(by_source),
+        # every source read, with or without claims ("2 sources, 0 claims" is news)
+        sources=tuple(sorted({*by_source, *(d.source for d in documents)})),
         claim_count=len(ordered),
         stories=len(set(stories.values())),
         copies=tuple(copies),
