@@ -10,7 +10,7 @@ claim leaves unknown neither separates nor fully ties two claims: see
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -140,6 +140,28 @@ def subject_class(claim: Claim, vocabulary: Vocabulary) -> str:
     return f"{claim.subject.noun}|{claim.unit or ''}"
 
 
+def _story_classes(
+    claims: list[Claim], story_of: list[str], classes: list[str], vocabulary: Vocabulary
+) -> list[str]:
+    """A count that names no event takes the class its story's event gives its noun:
+    "nearly 600,000 people took part" in a story of strike days counts demonstrators
+    (``[story_classes]`` in ``data/reconcile.toml``)."""
+    if not vocabulary.story_classes:
+        return classes
+    events: dict[str, Counter[str]] = defaultdict(Counter)
+    for story, claim in zip(story_of, claims, strict=True):
+        if claim.event.type:
+            events[story][fold(claim.event.type)] += 1
+    main = {story: counts.most_common(1)[0][0] for story, counts in events.items()}
+    renamed = []
+    for story, claim, klass in zip(story_of, claims, classes, strict=True):
+        mapped = vocabulary.story_classes.get(main.get(story, ""), {})
+        if claim.kind is Kind.COUNT and claim.event.type is None and klass in mapped:
+            klass = mapped[klass]
+        renamed.append(klass)
+    return renamed
+
+
 CONVERSION_GAP = 20  # characters between a figure and its conversion: " (", ", or about "
 
 
@@ -211,6 +233,7 @@ def build_facets(
         for story, claim in zip(story_of, claims, strict=True)
     )
     classes = [subject_class(by_id[converts.get(c.id, c.id)], vocabulary) for c in claims]
+    classes = _story_classes(claims, story_of, classes, vocabulary)
     places: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for story, klass, claim in zip(story_of, classes, claims, strict=True):
         if claim.subject.scope:

@@ -12,7 +12,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -44,6 +44,8 @@ class Vocabulary:
     signature_stopwords: frozenset[str] = frozenset()
     authorities: dict[str, str] | None = None  # folded word -> canonical authority
     vague_nouns: frozenset[str] = frozenset()  # "people", "tonnes": no quantity alone
+    # story's main event -> count class -> the class it is in that story
+    story_classes: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def authority(self, raw: str | None) -> str | None:
         """One name per authority, or None when the phrase names no particular one.
@@ -192,6 +194,10 @@ def load_vocabulary(text: str, extra_synonyms: Sequence[Sequence[str]] = ()) -> 
         signature_stopwords=frozenset(_fold_all(raw.get("signature", {}).get("stopwords", []))),
         authorities=_invert(raw.get("authorities", {})),
         vague_nouns=frozenset(_fold_all(raw.get("vague", {}).get("nouns", []))),
+        story_classes={
+            fold(event): {str(k): str(v) for k, v in table.items()}
+            for event, table in raw.get("story_classes", {}).items()
+        },
     )
 
 

@@ -153,3 +153,23 @@ def test_occasions_a_season_apart_are_two_occasions() -> None:
     this_year, last_year = build_facets(counts, {c.source: "s" for c in counts}, vocabulary)
     verdict, why = identity(this_year, last_year, vocabulary)
     assert verdict is Identity.DIFFERENT and why[0].startswith("different occasions")
+
+
+def test_people_who_took_part_in_a_strike_story_are_its_demonstrators(
+    reconcile_texts: Reconcile,
+) -> None:
+    """ "Nearly 600,000 people took part" names no event, but the story is about strike
+    days: they are counted with the marchers, and the gap is seen."""
+    result = reconcile_texts(
+        {
+            "a.txt": (
+                "date: 2025-10-03\nThe strike day drew marchers across France. The interior "
+                "ministry counted 195,000 demonstrators on Thursday.\n"
+            ),
+            "b.txt": (
+                "date: 2025-10-03\nUnions called the strike for Thursday. The CGT said "
+                "nearly 600,000 people took part.\n"
+            ),
+        }
+    )
+    assert in_one_group(result, "195,000 demonstrators", "nearly 600,000 people")
