@@ -20,8 +20,16 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from hanoicheck.calendar import MONTH_NAMES, MONTH_PATTERN, iso_date, month_number, numeric_order
-from hanoicheck.extract import context
+from hanoicheck.calendar import (
+    MONTH_NAMES,
+    MONTH_PATTERN,
+    YEAR_PATTERN,
+    iso_date,
+    month_number,
+    nearest_year,
+    numeric_order,
+)
+from hanoicheck.extract import context, periods
 from hanoicheck.extract.modality import modality_of
 from hanoicheck.extract.numbers import words_to_number
 from hanoicheck.lexicon import alternation
@@ -32,7 +40,7 @@ if TYPE_CHECKING:
 
 _MONTHS = rf"(?:{MONTH_PATTERN})\.?"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
+_YEAR = YEAR_PATTERN
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -101,17 +109,7 @@ def _month_day(text: str) -> tuple[int, int] | None:
 
 def _infer_year(month: int, day: int, ref: dt.date | None) -> int | None:
     """The year that puts month/day nearest the document's date (None without one)."""
-    if ref is None:
-        return None
-    best: tuple[int, int] | None = None
-    for year in (ref.year - 1, ref.year, ref.year + 1):
-        try:
-            gap = abs((dt.date(year, month, day) - ref).days)
-        except ValueError:
-            continue
-        if best is None or gap < best[0]:
-            best = (gap, year)
-    return best[1] if best else None
+    return nearest_year(month, day, ref)
 
 
 def parse_reference(date: str | None) -> dt.date | None:
@@ -149,9 +147,27 @@ def find_dates(
             found.append(mention)
     if ref is not None:
         found.extend(_relatives(text, start, end, ref, event_cues or []))
-        found.sort(key=lambda m: m.start)
-        found = _drop_overlaps(found)
+    found.extend(_periods(text, start, end, ref))
+    found.sort(key=lambda m: m.start)
+    found = _drop_overlaps(found)
     return _open_ends(text, start, _merge_ranges(text, _with_weekdays(text, found)))
+
+
+def _periods(text: str, start: int, end: int, ref: dt.date | None) -> list[DateMention]:
+    """Dates named by a part or position in a period ("the end of next week", "Q3 2016",
+    "the last Friday of March"), read by :mod:`hanoicheck.extract.periods`."""
+    mentions = []
+    for period in periods.find_periods(text, start, end, ref):
+        low, high = period.low.isoformat(), period.high.isoformat()
+        value = (
+            Interval.exact(low)
+            if low == high
+            else Interval(low, low, high, True, True, Qualifier.RANGE)
+        )
+        mentions.append(
+            DateMention(period.start, period.end, value, period.inferred, period.relative)
+        )
+    return mentions
 
 
 # "Saturday, 14 June", "Thursday the 18th of September": the weekday names the date
