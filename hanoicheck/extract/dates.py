@@ -59,6 +59,9 @@ class DateMention:
 def _pattern() -> re.Pattern[str]:
     m, d, y = _MONTHS, _DAY, _YEAR
     joint = r"\s*(?:-|\u2013|\u2014|to|and|through|thru|until|till)\s*"
+    # between a date and its year: a comma (spaced or not, "Dec. 31 , 1994" in tokenised
+    # wire copy), a space, or "of" ("the 4th of July of 1995")
+    year_sep = r"(?:\s*,\s*|\s+)(?:of\s+)?"
     forms = [
         rf"(?P<iso>{y}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b(?![/.-]\d)",
         # 2015/08/12, 14/05/2025, 05/14/2025, 3-7-2017, 10.31.74 (read in _numeric)
@@ -68,14 +71,19 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<m1>{m})\s+(?P<d1>{d})(?:,?\s+(?P<y1>{y}))?{joint}"
         rf"(?:(?P<m2>{m})\s+)?(?P<d2>{d})(?![\d:])(?:,?\s+(?P<y2>{y}))?\b",
         # 25 October - 2 November 2025 / 25-26 October 2025 / 25 and 26 October
-        rf"(?P<d3>{d})(?:\s+(?P<m3>{m}))?{joint}(?P<d4>{d})\s+(?:of\s+)?(?P<m4>{m})"
-        rf"(?:,?\s+(?P<y4>{y}))?\b",
+        # (from) the 13th to the 15th of July
+        rf"(?P<d3>{d})(?:\s+(?P<m3>{m}))?{joint}(?:the\s+)?(?P<d4>{d})\s+(?:of\s+)?(?P<m4>{m})"
+        rf"(?:{year_sep}(?P<y4>{y}))?\b",
         # October 25, 2025 / Oct. 25 / October 25th
-        rf"(?P<m5>{m})\s+(?P<d5>{d})(?![\d:])(?:,?\s+(?P<y5>{y}))?\b",
-        # 25 October 2025 / the 25th of October
-        rf"(?P<d6>{d})\s+(?:of\s+)?(?P<m6>{m})(?:,?\s+(?P<y6>{y}))?\b",
-        # October 2025
-        rf"(?P<m7>{m})\s+(?:of\s+)?(?P<y7>{y})\b",
+        rf"(?P<m5>{m})\s+(?P<d5>{d})(?![\d:])(?:{year_sep}(?P<y5>{y}))?\b",
+        # 25 October 2025 / the 25th of October / the 4th of July of 1995
+        rf"(?P<d6>{d})\s+(?:of\s+)?(?P<m6>{m})(?:{year_sep}(?P<y6>{y}))?\b",
+        # October 2025 / November, 2016
+        rf"(?P<m7>{m}){year_sep}(?P<y7>{y})\b",
+        # 05-Aug-2016, 31/Oct/74, Sep-23-2020, 2019/sep/01: a month name between numbers
+        rf"(?P<dmy>(?P<xd1>{d})(?P<xs>[/.-])(?P<xm1>{m})(?P=xs)(?P<xy1>{y}|\d\d))(?![\d/-])",
+        rf"(?P<mdy>(?P<xm2>{m})-(?P<xd2>{d})-(?P<xy2>{y}))(?![\d/-])",
+        rf"(?P<ymd>(?P<xy3>{y})(?P<xs3>[/-])(?P<xm3>{m})(?P=xs3)(?P<xd3>{d}))(?![\d/-])",
         rf"(?P<weekday>{'|'.join(_WEEKDAYS)})\b",
         r"(?P<rel>yesterday|today|tomorrow)\b",
     ]
@@ -298,6 +306,8 @@ def _read(match: re.Match[str], ref: dt.date | None, order: str = "") -> DateMen
     g = match.group
     if g("iso"):
         return DateMention(match.start(), match.end(), Interval.exact(g("iso")), False)
+    if g("dmy") or g("mdy") or g("ymd"):
+        return _with_month_name(match, ref)
     if g("num"):
         return _numeric(match, ref, order)
     if g("weekday") or g("rel"):
@@ -335,6 +345,23 @@ def _read(match: re.Match[str], ref: dt.date | None, order: str = "") -> DateMen
         return None
     inferred = year_text is None and year is not None
     return DateMention(match.start(), match.end(), Interval.exact(iso), inferred)
+
+
+def _with_month_name(match: re.Match[str], ref: dt.date | None) -> DateMention | None:
+    """ "05-Aug-2016", "31/Oct/74", "Sep-23-2020", "2019/sep/01": the month is named, so
+    there is no day/month order to guess; a two-digit year is read as the numeric ones are."""
+    g = match.group
+    md = _month_day(f"{g('xm1') or g('xm2') or g('xm3')} {g('xd1') or g('xd2') or g('xd3')}")
+    if md is None:
+        return None
+    year = int(g("xy1") or g("xy2") or g("xy3"))
+    if year < 100:
+        pivot = (ref.year % 100 + 10) if ref else 30
+        year += 2000 if year <= pivot else 1900
+    iso = iso_date(year, *md)
+    if iso is None:
+        return None
+    return DateMention(match.start(), match.end(), Interval.exact(iso), False)
 
 
 def _range(

@@ -47,7 +47,12 @@ def _mask_pattern() -> re.Pattern[str]:
         r"(?=[hw+(#\dA-Z])"
         r"(?:(?P<url>https?://\S+|www\.\S+)"
         r"|(?P<hashtag>#\w+)"
-        r"|(?P<phone>(?<![\d/.-])(?!\d{4}-\d\d-\d\d\b)(?:\+\d{1,3}[\s.-]?(?:\(0?\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){1,}"
+        r"|(?P<phone>(?<![\d/.-])(?!\d{4}-\d\d-\d\d\b)"
+        # a numeric date is not a phone number: "21-04-2016", "10.31.74" (day and month
+        # at most 31, then a year, and nothing after)
+        r"(?!(?:0?[1-9]|[12]\d|3[01])(?P<dsep>[.-])(?:0?[1-9]|[12]\d|3[01])(?P=dsep)"
+        r"(?:1[89]\d\d|2[01]\d\d|\d\d)\b(?![.-]\d))"
+        r"(?:\+\d{1,3}[\s.-]?(?:\(0?\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){1,}"
         r"|\(0?\d{1,4}\)[\s.-]?\d{2,4}(?:[\s.-]\d{2,4}){1,}"
         r"|\d{2,4}(?:[\s.-]\d{2,4}){2,})\b)"
         r"|(?P<clock>\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hrs?\b|GMT|UTC)"

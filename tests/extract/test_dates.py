@@ -245,3 +245,44 @@ def test_a_weekday_that_times_a_count_dates_the_event_only_when_nearer_it(
     the event rather than the count."""
     claims = extract_text(sentence, document_date="2025-09-05")
     assert any(c.kind.value == "date" for c in claims) is dated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the" before the second day of a range
+        (
+            "the festival runs from the 3rd to the 6th of August",
+            ("3rd to the 6th of August", "2026-08-03", "2026-08-06"),
+        ),
+        # a month name between the numbers: no day/month order to guess
+        ("filed on 07-Mar-2019", ("07-Mar-2019", "2019-03-07", "2019-03-07")),
+        ("signed 12/Jan/98", ("12/Jan/98", "1998-01-12", "1998-01-12")),
+        ("dated Nov-04-2021", ("Nov-04-2021", "2021-11-04", "2021-11-04")),
+        ("logged 2020/feb/11", ("2020/feb/11", "2020-02-11", "2020-02-11")),
+        # the year after "of", or after a spaced comma (tokenised wire copy)
+        ("the 2nd of May of 2011", ("2nd of May of 2011", "2011-05-02", "2011-05-02")),
+        ("sold on Aug. 9 , 2003 .", ("Aug. 9 , 2003", "2003-08-09", "2003-08-09")),
+        ("opened in June , 2012", ("June , 2012", "2012-06-01", "2012-06-30")),
+    ],
+)
+def test_more_written_dates(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in [(q, lo, hi) for q, lo, hi, _ in dates_of(text, "2026-06-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The dam burst on 19-03-2011, officials said.", "2011-03-19"),
+        ("The vote was held on 11.28.2004 in the capital.", "2004-11-28"),
+    ],
+)
+def test_numeric_dates_with_dots_or_dashes_are_not_phone_numbers(text: str, value: str) -> None:
+    """Two-digit groups joined by dots or dashes look like a phone number; a day, a month
+    at most 31 and a year, with nothing after, are a date."""
+    claims = extract_text(text, document_date="2026-06-10")
+    assert [(c.kind.value, c.value.low) for c in claims] == [("date", value)]
+
+
+def test_phone_numbers_in_two_digit_groups_stay_masked() -> None:
+    assert extract_text("Call the hotline on 01-23-45-67-89 for news.") == []
