@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -53,6 +53,12 @@ class DateMention:
     value: Interval[str]
     year_inferred: bool
     relative: bool = False
+    #: A relative day picked out on purpose: counted from the story's day ("three weeks
+    #: ago", "in two days", "the day before yesterday") or chosen among the weekdays
+    #: ("next Friday", "last Tuesday", "Monday of next week"). Unlike a bare "on
+    #: Wednesday" or "yesterday", which news writes for the time of whatever was said
+    #: or done, such a day is a date claim even when the sentence names no event.
+    deliberate: bool = False
 
 
 @cache
@@ -269,9 +275,7 @@ def _open_ends(text: str, floor: int, found: list[DateMention]) -> list[DateMent
                 value = Interval(value.high, None, value.high, False, True, Qualifier.UP_TO)
             elif _SINCE.search(before) and value.qualifier is Qualifier.EXACT:
                 value = Interval(value.low, value.low, None, True, False, Qualifier.AT_LEAST)
-        result.append(
-            DateMention(mention.start, mention.end, value, mention.year_inferred, mention.relative)
-        )
+        result.append(replace(mention, value=value))
     return result
 
 
@@ -514,7 +518,15 @@ def _relatives(
                 low.isoformat(), low.isoformat(), high.isoformat(), True, True, Qualifier.RANGE
             )
         )
-        found.append(DateMention(match.start(), match.end(), value, True, relative=True))
+        g = match.group
+        deliberate = bool(g("wday") or g("wweek") or g("wweek2") or g("aunit") or g("inunit")) or (
+            g("rel2") or ""
+        ).lower().startswith("the day")
+        found.append(
+            DateMention(
+                match.start(), match.end(), value, True, relative=True, deliberate=deliberate
+            )
+        )
     return found
 
 
@@ -723,16 +735,17 @@ def read(ctx: SentenceContext) -> list[Claim]:
 
     Call it after the sentence's figures are read. A date that only says when a figure
     holds ("the toll stood at 2,205 on Thursday") and names no event is that figure's
-    time, not a claim of its own; so is a relative day or period ("on Wednesday",
-    "last week") that dates no named event ("he warned on Wednesday that..."), unless
-    it opens or closes a span ("shut since Monday").
+    time, not a claim of its own; so is a relative day ("on Wednesday", "yesterday")
+    that dates no named event ("he warned on Wednesday that..."), unless it opens or
+    closes a span ("shut since Monday") or was picked out on purpose ("three weeks
+    ago", "next Friday": :attr:`DateMention.deliberate`).
     """
     claims = []
     for mention in ctx.dates:
         event = ctx.event_for(mention.start, mention.end, is_date=True)
         alone = mention.relative and mention.value.qualifier is Qualifier.EXACT
         figure = ctx.used_times.get((mention.start, mention.end))
-        if event.type is None and (alone or figure is not None):
+        if event.type is None and ((alone and not mention.deliberate) or figure is not None):
             continue
         if figure is not None and alone and not _nearer_event(ctx, mention, figure):
             # "the toll from the quake rose to 2,205 on Thursday": a weekday nearer the

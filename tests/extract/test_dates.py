@@ -286,3 +286,35 @@ def test_numeric_dates_with_dots_or_dashes_are_not_phone_numbers(text: str, valu
 
 def test_phone_numbers_in_two_digit_groups_stay_masked() -> None:
     assert extract_text("Call the hotline on 01-23-45-67-89 for news.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "day"),
+    [
+        ("The ministry published its figures three weeks ago.", "three weeks ago", "2026-05-20"),
+        ("The border post will reopen in two days.", "in two days", "2026-06-12"),
+        ("Prices went up last Tuesday, traders said.", "last Tuesday", "2026-06-09"),
+        ("The new rules apply from next Monday onwards.", "next Monday", "2026-06-15"),
+        ("The ferry left the day before yesterday.", "the day before yesterday", "2026-06-08"),
+    ],
+)
+def test_a_relative_day_picked_out_on_purpose_is_a_claim(text: str, quote: str, day: str) -> None:
+    """Counted from the story's day or chosen among the weekdays, a day is a date claim
+    even with no event word in the sentence (the story is dated Wednesday 10 June)."""
+    claims = [c for c in extract_text(text, document_date="2026-06-10") if c.kind.value == "date"]
+    assert [(c.quote, c.value.low) for c in claims] == [(quote, day)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said on Wednesday that prices would rise.",
+        "The minister spoke to reporters yesterday.",
+        "Marseille went from 15,000 marchers three weeks ago to 4,000.",
+    ],
+)
+def test_a_bare_relative_day_or_a_figures_time_is_not(text: str) -> None:
+    """ "on Wednesday", "yesterday": the time of what was said or done; "three weeks ago"
+    right after a figure is that figure's time."""
+    claims = extract_text(text, document_date="2026-06-10")
+    assert [c.quote for c in claims if c.kind.value == "date"] == []
