@@ -294,7 +294,7 @@ def test_phone_numbers_in_two_digit_groups_stay_masked() -> None:
         ("The ministry published its figures three weeks ago.", "three weeks ago", "2026-05-20"),
         ("The border post will reopen in two days.", "in two days", "2026-06-12"),
         ("Prices went up last Tuesday, traders said.", "last Tuesday", "2026-06-09"),
-        ("The new rules apply from next Monday onwards.", "next Monday", "2026-06-15"),
+        ("The new rules apply next Monday.", "next Monday", "2026-06-15"),
         ("The ferry left the day before yesterday.", "the day before yesterday", "2026-06-08"),
     ],
 )
