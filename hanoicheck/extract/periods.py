@@ -194,14 +194,18 @@ def _shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _named_month(name: str, year_text: str | None, ref: dt.date | None) -> tuple[int, int] | None:
+def _named_month(
+    name: str, year_text: str | None, ref: dt.date | None, *, after_of: bool = True
+) -> tuple[int, int] | None:
     """Year and month of a month name, the year from the text or the story's nearest.
 
-    "may" and "march" in lower case are verbs as often as months: only "May" and
-    "March" are months here, as for a month alone in the date reader.
+    "may" and "march" in lower case are verbs as often as months: leading a form
+    ("march first", "may first") only "May" and "March" are months, as for a month
+    alone in the date reader; after "of" ("the first of march") either case is.
     """
     month = month_number(name)
-    if month is None or (name.lower().startswith(("may", "mar")) and name[0].islower()):
+    verb = name.lower().startswith(("may", "mar")) and name[0].islower()
+    if month is None or (verb and not after_of):
         return None
     year = int(year_text) if year_text else nearest_year(month, 15, ref)
     return None if year is None else (year, month)
@@ -240,7 +244,10 @@ def _resolve(match: re.Match[str], ref: dt.date | None) -> _Read | None:
             found = dt.date(*ym, day)
             return found, found, True, False
         if g("oday") or g("oday2"):
-            ym = _named_month(g("omon") or g("omon2"), g("oyear") or g("oyear2"), ref)
+            leading = g("omon2")
+            ym = _named_month(
+                g("omon") or leading, g("oyear") or g("oyear2"), ref, after_of=not leading
+            )
             day = _ordinal(g("oday") or g("oday2"))
             if ym is None or day is None:
                 return None

@@ -125,7 +125,9 @@ def _masks(document: Document) -> list[Span]:
     spans = list(document.furniture)
     text = document.text
     for match in _mask_pattern().finditer(text):
-        if match.lastgroup == "id" and _is_currency_glued(match.group(0)):
+        if match.lastgroup == "id" and (
+            _is_currency_glued(match.group(0)) or _is_year_division(text, match)
+        ):
             continue
         spans.append(Span(match.start(), match.end()))
     spans.extend(Span(m.start(), m.end()) for m in _word_mask_pattern().finditer(text))
@@ -140,6 +142,26 @@ def _is_currency_glued(token: str) -> bool:
     if letters is None:
         return False
     return (letters.group(1) if letters.lastindex else letters.group(0)) in glued_codes()
+
+
+_YEAR_DIVISION = re.compile(r"(?:(?:19|20)\d\d)?[QH][1-4]")
+_YEAR_AFTER = re.compile(r"\s*(?:of\s+)?(?:19|20)\d\d\b")
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s*$")
+
+
+def _is_year_division(text: str, match: re.Match[str]) -> bool:
+    """ "Q3 2016", "2016 Q3", "H1 2025", "2016H2" are quarters and halves of a year (dates),
+    not identifiers; "Q3" or "H1" with no year next to it stays masked."""
+    token = match.group(0)
+    if not _YEAR_DIVISION.fullmatch(token):
+        return False
+    if token[0].isdigit():
+        return True
+    start, end = match.span()
+    return bool(
+        _YEAR_AFTER.match(text, end, end + 12)
+        or _YEAR_BEFORE.search(text, max(0, start - 6), start)
+    )
 
 
 class _Masked:

@@ -147,3 +147,32 @@ def test_period_date_of_an_event_is_a_claim() -> None:
     assert [(c.quote, c.value.low, c.value.high) for c in dates] == [
         ("end of last week", "2026-06-05", "2026-06-07")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "low", "high"),
+    [
+        ("Output fell in Q3 2025, the agency said.", "Q3 2025", "2025-07-01", "2025-09-30"),
+        ("Output fell in 2025 Q3, the agency said.", "2025 Q3", "2025-07-01", "2025-09-30"),
+        ("Exports in H1 2024 beat forecasts.", "H1 2024", "2024-01-01", "2024-06-30"),
+        ("Exports in 2024H2 beat forecasts.", "2024H2", "2024-07-01", "2024-12-31"),
+    ],
+)
+def test_quarters_next_to_a_year_are_not_identifiers(
+    text: str, quote: str, low: str, high: str
+) -> None:
+    """ "Q3" alone is masked as an identifier (a model, a room); beside a year it is a
+    quarter of that year."""
+    claims = extract_text(text, document_date=STORY)
+    assert [(c.quote, c.value.low, c.value.high) for c in claims] == [(quote, low, high)]
+
+
+def test_a_quarter_without_a_year_stays_masked() -> None:
+    claims = extract_text("The Q3 model sold 40 units.", document_date=STORY)
+    assert [c.kind for c in claims] == [Kind.COUNT]
+
+
+def test_a_lower_case_month_after_of() -> None:
+    """ "of march" is the month whatever its case; "may first" in lower case is the verb."""
+    assert ("first of march", "2026-03-01", "2026-03-01") in dates_of("on the first of march")
+    assert dates_of("we may first need a vote") == []
