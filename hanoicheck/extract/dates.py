@@ -73,6 +73,8 @@ def _pattern() -> re.Pattern[str]:
         # 2015/08/12, 14/05/2025, 05/14/2025, 3-7-2017, 10.31.74 (read in _numeric)
         r"(?P<num>(?<![\d/.,-])(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2}))"
         r"(?![\d/]|[.-]\d))",
+        # 11/2016, 3-2015: a month and a year (a four-digit year: "3/15" is a fraction)
+        rf"(?P<my>(?<![\d/.,-])(?P<mym>0?[1-9]|1[0-2])[/-](?P<myy>{y}))(?![\d/]|[.-]\d)",
         # October 25 - November 2, 2025 / Oct 25-26, 2025 / October 25 and 26
         rf"(?P<m1>{m})\s+(?P<d1>{d})(?:,?\s+(?P<y1>{y}))?{joint}"
         rf"(?:(?P<m2>{m})\s+)?(?P<d2>{d})(?![\d:])(?:,?\s+(?P<y2>{y}))?\b",
@@ -163,7 +165,7 @@ def find_dates(
         found.extend(_relatives(text, start, end, ref, event_cues or []))
     found.extend(_periods(text, start, end, ref))
     found.sort(key=lambda m: m.start)
-    found = _drop_overlaps(found)
+    found = _offsets(text, start, _drop_overlaps(found))
     return _open_ends(text, start, _merge_ranges(text, _with_weekdays(text, found)))
 
 
@@ -182,6 +184,54 @@ def _periods(text: str, start: int, end: int, ref: dt.date | None) -> list[DateM
             DateMention(period.start, period.end, value, period.inferred, period.relative)
         )
     return mentions
+
+
+@cache
+def _offset_before() -> re.Pattern[str]:
+    """ "two weeks after", "3 days before", "four months from": ends right before a date."""
+    n = rf"(?:\d{{1,3}}|{_NUMBER_WORDS})"
+    return re.compile(
+        rf"\b(?P<n>{n})\s+(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+"
+        r"(?P<dir>after|before|from|prior\s+to)\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+def _offsets(text: str, floor: int, found: list[DateMention]) -> list[DateMention]:
+    """ "two weeks after 15 January", "3 days before May 13 1999", "four months from
+    tomorrow": the date moved by the stated amount, one mention from the number on.
+
+    Only a day or a range with its year (or resolved from the story's date) is moved;
+    a year-less "--10-25" has no calendar to count in.
+    """
+    result = []
+    for mention in found:
+        value = mention.value
+        lead = _offset_before().search(text, max(floor, mention.start - 32), mention.start)
+        low, high = value.low, value.high
+        amount = _count(lead.group("n")) if lead else None
+        if (
+            lead is None
+            or amount is None
+            or value.qualifier not in (Qualifier.EXACT, Qualifier.RANGE)
+            or not (isinstance(low, str) and isinstance(high, str))
+            or low.startswith("--")
+        ):
+            result.append(mention)
+            continue
+        sign = 1 if lead.group("dir").lower() in ("after", "from") else -1
+        unit = lead.group("unit")
+        moved = [
+            _shift(dt.date.fromisoformat(day), unit, sign * amount).isoformat()
+            for day in (low, high)
+        ]
+        interval = (
+            Interval.exact(moved[0])
+            if value.qualifier is Qualifier.EXACT
+            else Interval(moved[0], moved[0], moved[1], True, True, Qualifier.RANGE)
+        )
+        result.append(replace(mention, start=lead.start(), value=interval, deliberate=True))
+    return result
 
 
 # "Saturday, 14 June", "Thursday the 18th of September": the weekday names the date
@@ -316,11 +366,11 @@ def _read(match: re.Match[str], ref: dt.date | None, order: str = "") -> DateMen
         return _numeric(match, ref, order)
     if g("weekday") or g("rel"):
         return _relative(match, ref)
-    if g("m7"):
-        month = month_number(g("m7"))
+    if g("m7") or g("my"):
+        month = month_number(g("m7")) if g("m7") else int(g("mym"))
         if month is None:
             return None
-        whole = int(g("y7"))
+        whole = int(g("y7") or g("myy"))
         last = calendar.monthrange(whole, month)[1]
         low, high = iso_date(whole, month, 1), iso_date(whole, month, last)
         if low is None or high is None:

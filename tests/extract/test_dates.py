@@ -318,3 +318,36 @@ def test_a_bare_relative_day_or_a_figures_time_is_not(text: str) -> None:
     right after a figure is that figure's time."""
     claims = extract_text(text, document_date="2026-06-10")
     assert [c.quote for c in claims if c.kind.value == "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the mine closed in 09/2019", ("09/2019", "2019-09-01", "2019-09-30")),
+        ("licences issued 4-2021", ("4-2021", "2021-04-01", "2021-04-30")),
+    ],
+)
+def test_a_month_and_a_year_in_figures(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in [(q, lo, hi) for q, lo, hi, _ in dates_of(text, "2026-06-10")]
+
+
+def test_a_fraction_is_not_a_month() -> None:
+    assert dates_of("three in 3/4 of the districts", "2026-06-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "day"),
+    [
+        ("The talks resumed 10 days after 2 March.", "10 days after 2 March", "2026-03-12"),
+        (
+            "Voting closed two weeks before June 30, 2025.",
+            "two weeks before June 30, 2025",
+            "2025-06-16",
+        ),
+        ("The levy starts three months from tomorrow.", "three months from tomorrow", "2026-09-11"),
+    ],
+)
+def test_a_date_moved_by_a_stated_amount(text: str, quote: str, day: str) -> None:
+    """ "10 days after 2 March" is 12 March, not 2 March."""
+    claims = [c for c in extract_text(text, document_date="2026-06-10") if c.kind.value == "date"]
+    assert [(c.quote, c.value.low, c.value.high) for c in claims] == [(quote, day, day)]
