@@ -346,6 +346,11 @@ def _prefix_ok(text: str, pos: int) -> bool:
 
 
 @cache
+def scale_abbreviations() -> frozenset[str]:
+    """The scale abbreviations of the number grammar ("k", "m", "bn"), lower case."""
+    return frozenset(_SCALE_ABBREV)
+
+
 def glued_codes() -> frozenset[str]:
     from hanoicheck.lexicon import default_lexicon
 

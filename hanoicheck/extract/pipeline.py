@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from hanoicheck.extract import attribution, context, counts, dates, money, timescope
-from hanoicheck.extract.numbers import find_figures, glued_codes
+from hanoicheck.extract.numbers import find_figures, glued_codes, scale_abbreviations
 from hanoicheck.extract.sentence import ExtractOptions, SentenceContext
 from hanoicheck.lexicon import alternation, default_lexicon
 from hanoicheck.model import Claim, Document, Kind, Span
@@ -126,7 +126,9 @@ def _masks(document: Document) -> list[Span]:
     text = document.text
     for match in _mask_pattern().finditer(text):
         if match.lastgroup == "id" and (
-            _is_currency_glued(match.group(0)) or _is_year_division(text, match)
+            _is_currency_glued(match.group(0))
+            or _is_year_division(text, match)
+            or _is_scaled_amount(text, match)
         ):
             continue
         spans.append(Span(match.start(), match.end()))
@@ -142,6 +144,20 @@ def _is_currency_glued(token: str) -> bool:
     if letters is None:
         return False
     return (letters.group(1) if letters.lastindex else letters.group(0)) in glued_codes()
+
+
+_SCALED = re.compile(r"\d+([A-Z]{1,3})")
+_MONEY_BEFORE = re.compile(r"(?:[$\u20ac\u00a3\u00a5\u20b9\u20a9][\d.,]*|\$\s)$")
+
+
+def _is_scaled_amount(text: str, match: re.Match[str]) -> bool:
+    """ "$10K", "€10M", "£2.5BN": an amount with its scale in capitals, not an identifier
+    (the currency sign before it says so; "A10M" or "10M" alone stay masked)."""
+    scaled = _SCALED.fullmatch(match.group(0))
+    if scaled is None or scaled.group(1).lower() not in scale_abbreviations():
+        return False
+    start = match.start()
+    return _MONEY_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 _YEAR_DIVISION = re.compile(r"(?:(?:19|20)\d\d)?[QH][1-4]")
