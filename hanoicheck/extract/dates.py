@@ -73,8 +73,6 @@ def _pattern() -> re.Pattern[str]:
         # 2015/08/12, 14/05/2025, 05/14/2025, 3-7-2017, 10.31.74 (read in _numeric)
         r"(?P<num>(?<![\d/.,-])(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2}))"
         r"(?![\d/]|[.-]\d))",
-        # 11/2016, 3-2015: a month and a year (a four-digit year: "3/15" is a fraction)
-        rf"(?P<my>(?<![\d/.,-])(?P<mym>0?[1-9]|1[0-2])[/-](?P<myy>{y}))(?![\d/]|[.-]\d)",
         # October 25 - November 2, 2025 / Oct 25-26, 2025 / October 25 and 26
         rf"(?P<m1>{m})\s+(?P<d1>{d})(?:,?\s+(?P<y1>{y}))?{joint}"
         rf"(?:(?P<m2>{m})\s+)?(?P<d2>{d})(?![\d:])(?:,?\s+(?P<y2>{y}))?\b",
@@ -88,10 +86,16 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<d6>{d})\s+(?:of\s+)?(?P<m6>{m})(?:{year_sep}(?P<y6>{y}))?\b",
         # October 2025 / November, 2016
         rf"(?P<m7>{m}){year_sep}(?P<y7>{y})\b",
-        # 05-Aug-2016, 31/Oct/74, Sep-23-2020, 2019/sep/01: a month name between numbers
-        rf"(?P<dmy>(?P<xd1>{d})(?P<xs>[/.-])(?P<xm1>{m})(?P=xs)(?P<xy1>{y}|\d\d))(?![\d/-])",
-        rf"(?P<mdy>(?P<xm2>{m})-(?P<xd2>{d})-(?P<xy2>{y}))(?![\d/-])",
-        rf"(?P<ymd>(?P<xy3>{y})(?P<xs3>[/-])(?P<xm3>{m})(?P=xs3)(?P<xd3>{d}))(?![\d/-])",
+        # Rarer forms behind one guard each (a number, then / . or -; a month, then -), so
+        # the many numbers and words that are not dates try none of them:
+        # 11/2016, 3-2015: a month and a year (a four-digit year: "3/15" is a fraction);
+        # 05-Aug-2016, 31/Oct/74, 2019/sep/01: a month name between numbers
+        r"(?=\d{1,4}[/.-])(?:"
+        rf"(?P<my>(?<![\d/.,-])(?P<mym>0?[1-9]|1[0-2])[/-](?P<myy>{y}))(?![\d/]|[.-]\d)"
+        rf"|(?P<dmy>(?P<xd1>{d})(?P<xs>[/.-])(?P<xm1>{m})(?P=xs)(?P<xy1>{y}|\d\d))(?![\d/-])"
+        rf"|(?P<ymd>(?P<xy3>{y})(?P<xs3>[/-])(?P<xm3>{m})(?P=xs3)(?P<xd3>{d}))(?![\d/-]))",
+        # Sep-23-2020
+        rf"(?=[a-z]{{3,9}}\.?-\d)(?P<mdy>(?P<xm2>{m})-(?P<xd2>{d})-(?P<xy2>{y}))(?![\d/-])",
         rf"(?P<weekday>{'|'.join(_WEEKDAYS)})\b",
         r"(?P<rel>yesterday|today|tomorrow)\b",
     ]
@@ -161,11 +165,15 @@ def find_dates(
             mention = _relative_without_year(match, document_date)
         if mention is not None:
             found.append(mention)
-    if ref is not None:
-        found.extend(_relatives(text, start, end, ref, event_cues or []))
-    found.extend(_periods(text, start, end, ref))
-    found.sort(key=lambda m: m.start)
-    found = _offsets(text, start, _drop_overlaps(found))
+    # Relative days and periods always hold a unit, a weekday, a month or a year: one
+    # check for those words skips both scans in most sentences.
+    if _relative_hint().search(text, start, end):
+        if ref is not None:
+            found.extend(_relatives(text, start, end, ref, event_cues or []))
+        found.extend(_periods(text, start, end, ref))
+        found.sort(key=lambda m: m.start)
+        found = _drop_overlaps(found)
+    found = _offsets(text, start, found)
     return _open_ends(text, start, _merge_ranges(text, _with_weekdays(text, found)))
 
 
@@ -547,15 +555,13 @@ def _relative_hint() -> re.Pattern[str]:
         "nov",
         "dec",
     ]
-    return re.compile(rf"\b(?:(?i:{alternation(stems)})|(?:1[89]|2[01])\d\d\b)")
+    return re.compile(rf"\b(?:(?i:{alternation(stems)})|(?:1[89]|2[01])\d\d(?:[QH][1-4])?\b)")
 
 
 def _relatives(
     text: str, start: int, end: int, ref: dt.date, cues: list[context.Cue]
 ) -> list[DateMention]:
     found: list[DateMention] = []
-    if not _relative_hint().search(text, start, end):
-        return found  # no unit, weekday, month or year word: nothing relative to read
     for match in _relative_pattern().finditer(text, start, end):
         span = _resolve(match, ref, cues)
         if span is None:

@@ -134,31 +134,26 @@ def _pattern() -> re.Pattern[str]:
     leads = {"last", *_WEEKDAYS}
     leads |= {word.split()[1] if word.startswith("the ") else word.split()[0] for word in w.parts}
     leads |= {word.split()[0] for word in w.ordinals}
-    first = rf"(?=(?:{alternation(sorted(leads))})\b|(?:{MONTH_PATTERN})|\d|[QH][1-4])"
-    return re.compile(rf"\b{first}(?:{'|'.join(forms)})", re.IGNORECASE)
-
-
-@cache
-def _hint() -> re.Pattern[str]:
-    """A word every form holds: a period unit, an ordinal (word or "21st"), Q/H and a
-    digit, or a part word before a year. A sentence without one (most of them) is
-    skipped without trying the forms, which would otherwise test every month name,
-    weekday and number in it."""
-    w = _words()
-    stems = ["week", "month", "year", "quarter", "qtr", "half", "last"]
-    stems += [o.split()[0] for o in w.ordinals]
-    part = _alt(w.parts)
-    return re.compile(
-        rf"(?i:\b(?:{alternation(stems)})|\b\d{{1,2}}(?:st|nd|rd|th)\b"
-        rf"|\b(?:{part})[\s-]+{YEAR_PATTERN}\b)|\b[QH][1-4]\b|\d[QH][1-4]\b"
+    # A number leads only as a day of a month ("21st", "20 of"), or as a year before Q/H;
+    # a month only before an ordinal word ("March first"): numbers and month-like words
+    # ("market", "decide") are everywhere, and each would try every form.
+    ordinal_firsts = alternation(sorted({word.split()[0] for word in w.ordinals}))
+    number_lead = (
+        rf"\d{{1,2}}(?:st|nd|rd|th)\b|\d{{1,2}}\s+(?:day\s+)?of\b|{y}[\s-]*(?-i:[QH])[1-4]"
     )
+    month_lead = rf"{m}\s+(?:the\s+)?(?:{ordinal_firsts})"
+    first = rf"(?=(?:{alternation(sorted(leads))})\b|{number_lead}|{month_lead}|(?-i:[QH])[1-4])"
+    return re.compile(rf"\b{first}(?:{'|'.join(forms)})", re.IGNORECASE)
 
 
 def find_periods(text: str, start: int, end: int, ref: dt.date | None) -> list[Period]:
     """Every period date in ``text[start:end]``; forms that need the story's date are
-    skipped without one (``ref`` is ``None``)."""
-    if not _hint().search(text, start, end):
-        return []
+    skipped without one (``ref`` is ``None``).
+
+    Every form holds a period unit, a weekday, a month or a year: the date reader calls
+    this only for a sentence that has one of those words (its relative-date check), so
+    most sentences never reach these forms.
+    """
     found = []
     for match in _pattern().finditer(text, start, end):
         read = _resolve(match, ref)
