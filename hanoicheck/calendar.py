@@ -14,7 +14,15 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-__all__ = ["MONTH_NAMES", "MONTH_PATTERN", "iso_date", "month_number", "numeric_order"]
+__all__ = [
+    "MONTH_NAMES",
+    "MONTH_PATTERN",
+    "YEAR_PATTERN",
+    "iso_date",
+    "month_number",
+    "nearest_year",
+    "numeric_order",
+]
 
 #: Each month's written forms, shortest first, each a prefix of the next ("Sept." is
 #: how AP style abbreviates September). The first form, three letters, is the key.
@@ -49,6 +57,29 @@ def _longest_first(forms: tuple[str, ...]) -> str:
 #: Any month form, lower case, as a regex alternation that prefers the longest form.
 #: Callers match it case-insensitively and add their own boundaries.
 MONTH_PATTERN = "|".join(map(_longest_first, _MONTH_FORMS))
+
+
+#: A year a news story dates something to: 1800-2199 (a bare "2400" is not a year).
+YEAR_PATTERN = r"(?:1[89]\d\d|20\d\d|21\d\d)"
+
+
+def nearest_year(month: int, day: int, ref: _dt.date | None) -> int | None:
+    """The year that puts month/day nearest the document's date (None without one).
+
+    "On 25 October" in a story of 3 January is last October; in a story of 3 August it
+    is this one. Shared by every reader of a month without a year.
+    """
+    if ref is None:
+        return None
+    best: tuple[int, int] | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            gap = abs((_dt.date(year, month, day) - ref).days)
+        except ValueError:
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, year)
+    return best[1] if best else None
 
 
 def month_number(name: str) -> int | None:

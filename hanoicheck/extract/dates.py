@@ -16,12 +16,20 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from hanoicheck.calendar import MONTH_NAMES, MONTH_PATTERN, iso_date, month_number, numeric_order
-from hanoicheck.extract import context
+from hanoicheck.calendar import (
+    MONTH_NAMES,
+    MONTH_PATTERN,
+    YEAR_PATTERN,
+    iso_date,
+    month_number,
+    nearest_year,
+    numeric_order,
+)
+from hanoicheck.extract import context, periods
 from hanoicheck.extract.modality import modality_of
 from hanoicheck.extract.numbers import words_to_number
 from hanoicheck.lexicon import alternation, default_lexicon
@@ -32,7 +40,7 @@ if TYPE_CHECKING:
 
 _MONTHS = rf"(?:{MONTH_PATTERN})\.?"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
+_YEAR = YEAR_PATTERN
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -45,12 +53,21 @@ class DateMention:
     value: Interval[str]
     year_inferred: bool
     relative: bool = False
+    #: A relative day picked out on purpose: counted from the story's day ("three weeks
+    #: ago", "in two days", "the day before yesterday") or chosen among the weekdays
+    #: ("next Friday", "last Tuesday", "Monday of next week"). Unlike a bare "on
+    #: Wednesday" or "yesterday", which news writes for the time of whatever was said
+    #: or done, such a day is a date claim even when the sentence names no event.
+    deliberate: bool = False
 
 
 @cache
 def _pattern() -> re.Pattern[str]:
     m, d, y = _MONTHS, _DAY, _YEAR
     joint = r"\s*(?:-|\u2013|\u2014|to|and|through|thru|until|till)\s*"
+    # between a date and its year: a comma (spaced or not, "Dec. 31 , 1994" in tokenised
+    # wire copy), a space, or "of" ("the 4th of July of 1995")
+    year_sep = r"(?:\s*,\s*|\s+)(?:of\s+)?"
     forms = [
         rf"(?P<iso>{y}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b(?![/.-]\d)",
         # 2015/08/12, 14/05/2025, 05/14/2025, 3-7-2017, 10.31.74 (read in _numeric)
@@ -60,14 +77,25 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<m1>{m})\s+(?P<d1>{d})(?:,?\s+(?P<y1>{y}))?{joint}"
         rf"(?:(?P<m2>{m})\s+)?(?P<d2>{d})(?![\d:])(?:,?\s+(?P<y2>{y}))?\b",
         # 25 October - 2 November 2025 / 25-26 October 2025 / 25 and 26 October
-        rf"(?P<d3>{d})(?:\s+(?P<m3>{m}))?{joint}(?P<d4>{d})\s+(?:of\s+)?(?P<m4>{m})"
-        rf"(?:,?\s+(?P<y4>{y}))?\b",
+        # (from) the 13th to the 15th of July
+        rf"(?P<d3>{d})(?:\s+(?P<m3>{m}))?{joint}(?:the\s+)?(?P<d4>{d})\s+(?:of\s+)?(?P<m4>{m})"
+        rf"(?:{year_sep}(?P<y4>{y}))?\b",
         # October 25, 2025 / Oct. 25 / October 25th
-        rf"(?P<m5>{m})\s+(?P<d5>{d})(?![\d:])(?:,?\s+(?P<y5>{y}))?\b",
-        # 25 October 2025 / the 25th of October
-        rf"(?P<d6>{d})\s+(?:of\s+)?(?P<m6>{m})(?:,?\s+(?P<y6>{y}))?\b",
-        # October 2025
-        rf"(?P<m7>{m})\s+(?:of\s+)?(?P<y7>{y})\b",
+        rf"(?P<m5>{m})\s+(?P<d5>{d})(?![\d:])(?:{year_sep}(?P<y5>{y}))?\b",
+        # 25 October 2025 / the 25th of October / the 4th of July of 1995
+        rf"(?P<d6>{d})\s+(?:of\s+)?(?P<m6>{m})(?:{year_sep}(?P<y6>{y}))?\b",
+        # October 2025 / November, 2016
+        rf"(?P<m7>{m}){year_sep}(?P<y7>{y})\b",
+        # Rarer forms behind one guard each (a number, then / . or -; a month, then -), so
+        # the many numbers and words that are not dates try none of them:
+        # 11/2016, 3-2015: a month and a year (a four-digit year: "3/15" is a fraction);
+        # 05-Aug-2016, 31/Oct/74, 2019/sep/01: a month name between numbers
+        r"(?=\d{1,4}[/.-])(?:"
+        rf"(?P<my>(?<![\d/.,-])(?P<mym>0?[1-9]|1[0-2])[/-](?P<myy>{y}))(?![\d/]|[.-]\d)"
+        rf"|(?P<dmy>(?P<xd1>{d})(?P<xs>[/.-])(?P<xm1>{m})(?P=xs)(?P<xy1>{y}|\d\d))(?![\d/-])"
+        rf"|(?P<ymd>(?P<xy3>{y})(?P<xs3>[/-])(?P<xm3>{m})(?P=xs3)(?P<xd3>{d}))(?![\d/-]))",
+        # Sep-23-2020
+        rf"(?=[a-z]{{3,9}}\.?-\d)(?P<mdy>(?P<xm2>{m})-(?P<xd2>{d})-(?P<xy2>{y}))(?![\d/-])",
         rf"(?P<weekday>{'|'.join(_WEEKDAYS)})\b",
         r"(?P<rel>yesterday|today|tomorrow)\b",
     ]
@@ -101,17 +129,7 @@ def _month_day(text: str) -> tuple[int, int] | None:
 
 def _infer_year(month: int, day: int, ref: dt.date | None) -> int | None:
     """The year that puts month/day nearest the document's date (None without one)."""
-    if ref is None:
-        return None
-    best: tuple[int, int] | None = None
-    for year in (ref.year - 1, ref.year, ref.year + 1):
-        try:
-            gap = abs((dt.date(year, month, day) - ref).days)
-        except ValueError:
-            continue
-        if best is None or gap < best[0]:
-            best = (gap, year)
-    return best[1] if best else None
+    return nearest_year(month, day, ref)
 
 
 def parse_reference(date: str | None) -> dt.date | None:
@@ -147,11 +165,91 @@ def find_dates(
             mention = _relative_without_year(match, document_date)
         if mention is not None:
             found.append(mention)
-    if ref is not None:
-        found.extend(_relatives(text, start, end, ref, event_cues or []))
+    # Relative days and periods always hold a unit, a weekday, a month or a year: one
+    # check for those words skips both scans in most sentences.
+    if _relative_hint().search(text, start, end):
+        if ref is not None:
+            found.extend(_relatives(text, start, end, ref, event_cues or []))
+        found.extend(_periods(text, start, end, ref))
         found.sort(key=lambda m: m.start)
         found = _drop_overlaps(found)
+    found = _offsets(text, start, found)
     return _open_ends(text, start, _merge_ranges(text, _with_weekdays(text, found)))
+
+
+def _periods(text: str, start: int, end: int, ref: dt.date | None) -> list[DateMention]:
+    """Dates named by a part or position in a period ("the end of next week", "Q3 2016",
+    "the last Friday of March"), read by :mod:`hanoicheck.extract.periods`."""
+    mentions = []
+    for period in periods.find_periods(text, start, end, ref):
+        low, high = period.low.isoformat(), period.high.isoformat()
+        value = (
+            Interval.exact(low)
+            if low == high
+            else Interval(low, low, high, True, True, Qualifier.RANGE)
+        )
+        mentions.append(
+            DateMention(period.start, period.end, value, period.inferred, period.relative)
+        )
+    return mentions
+
+
+@cache
+def _offset_before() -> re.Pattern[str]:
+    """ "two weeks after", "3 days before", "four months from": ends right before a date."""
+    n = rf"(?:\d{{1,3}}|{_NUMBER_WORDS})"
+    return re.compile(
+        rf"\b(?P<n>{n})\s+(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+"
+        r"(?P<dir>after|before|from|prior\s+to)\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+_OFFSET_HEDGE = re.compile(
+    r"\b(?:less\s+than|more\s+than|nearly|almost|about|around|some|within|over|up\s+to)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _offsets(text: str, floor: int, found: list[DateMention]) -> list[DateMention]:
+    """ "two weeks after 15 January", "3 days before May 13 1999", "four months from
+    tomorrow": the date moved by the stated amount, one mention from the number on.
+
+    Only a day or a range with its year (or resolved from the story's date) is moved;
+    a year-less "--10-25" has no calendar to count in.
+    """
+    result = []
+    for mention in found:
+        value = mention.value
+        lead = _offset_before().search(text, max(floor, mention.start - 32), mention.start)
+        low, high = value.low, value.high
+        amount = _count(lead.group("n")) if lead else None
+        if (
+            lead is None
+            or amount is None
+            # "less than a day after Friday's earthquake": a vague span from the quake,
+            # whose own day is Friday's, is no date
+            or _OFFSET_HEDGE.search(text, max(floor, lead.start() - 16), lead.start())
+            or _POSSESSIVE.match(text, mention.end)
+            or value.qualifier not in (Qualifier.EXACT, Qualifier.RANGE)
+            or not (isinstance(low, str) and isinstance(high, str))
+            or low.startswith("--")
+        ):
+            result.append(mention)
+            continue
+        sign = 1 if lead.group("dir").lower() in ("after", "from") else -1
+        unit = lead.group("unit")
+        moved = [
+            _shift(dt.date.fromisoformat(day), unit, sign * amount).isoformat()
+            for day in (low, high)
+        ]
+        interval = (
+            Interval.exact(moved[0])
+            if value.qualifier is Qualifier.EXACT
+            else Interval(moved[0], moved[0], moved[1], True, True, Qualifier.RANGE)
+        )
+        result.append(replace(mention, start=lead.start(), value=interval, deliberate=True))
+    return result
 
 
 # "Saturday, 14 June", "Thursday the 18th of September": the weekday names the date
@@ -256,9 +354,7 @@ def _open_ends(text: str, floor: int, found: list[DateMention]) -> list[DateMent
                 value = Interval(value.high, None, value.high, False, True, Qualifier.UP_TO)
             elif _SINCE.search(before) and value.qualifier is Qualifier.EXACT:
                 value = Interval(value.low, value.low, None, True, False, Qualifier.AT_LEAST)
-        result.append(
-            DateMention(mention.start, mention.end, value, mention.year_inferred, mention.relative)
-        )
+        result.append(replace(mention, value=value))
     return result
 
 
@@ -293,15 +389,17 @@ def _read(match: re.Match[str], ref: dt.date | None, order: str = "") -> DateMen
     g = match.group
     if g("iso"):
         return DateMention(match.start(), match.end(), Interval.exact(g("iso")), False)
+    if g("dmy") or g("mdy") or g("ymd"):
+        return _with_month_name(match, ref)
     if g("num"):
         return _numeric(match, ref, order)
     if g("weekday") or g("rel"):
         return _relative(match, ref)
-    if g("m7"):
-        month = month_number(g("m7"))
+    if g("m7") or g("my"):
+        month = month_number(g("m7")) if g("m7") else int(g("mym"))
         if month is None:
             return None
-        whole = int(g("y7"))
+        whole = int(g("y7") or g("myy"))
         last = calendar.monthrange(whole, month)[1]
         low, high = iso_date(whole, month, 1), iso_date(whole, month, last)
         if low is None or high is None:
@@ -330,6 +428,23 @@ def _read(match: re.Match[str], ref: dt.date | None, order: str = "") -> DateMen
         return None
     inferred = year_text is None and year is not None
     return DateMention(match.start(), match.end(), Interval.exact(iso), inferred)
+
+
+def _with_month_name(match: re.Match[str], ref: dt.date | None) -> DateMention | None:
+    """ "05-Aug-2016", "31/Oct/74", "Sep-23-2020", "2019/sep/01": the month is named, so
+    there is no day/month order to guess; a two-digit year is read as the numeric ones are."""
+    g = match.group
+    md = _month_day(f"{g('xm1') or g('xm2') or g('xm3')} {g('xd1') or g('xd2') or g('xd3')}")
+    if md is None:
+        return None
+    year = int(g("xy1") or g("xy2") or g("xy3"))
+    if year < 100:
+        pivot = (ref.year % 100 + 10) if ref else 30
+        year += 2000 if year <= pivot else 1900
+    iso = iso_date(year, *md)
+    if iso is None:
+        return None
+    return DateMention(match.start(), match.end(), Interval.exact(iso), False)
 
 
 def _range(
@@ -461,15 +576,13 @@ def _relative_hint() -> re.Pattern[str]:
         "nov",
         "dec",
     ]
-    return re.compile(rf"\b(?:(?i:{alternation(stems)})|(?:1[89]|2[01])\d\d\b)")
+    return re.compile(rf"\b(?:(?i:{alternation(stems)})|(?:1[89]|2[01])\d\d(?:[QH][1-4])?\b)")
 
 
 def _relatives(
     text: str, start: int, end: int, ref: dt.date, cues: list[context.Cue]
 ) -> list[DateMention]:
     found: list[DateMention] = []
-    if not _relative_hint().search(text, start, end):
-        return found  # no unit, weekday, month or year word: nothing relative to read
     for match in _relative_pattern().finditer(text, start, end):
         span = _resolve(match, ref, cues)
         if span is None:
@@ -482,7 +595,15 @@ def _relatives(
                 low.isoformat(), low.isoformat(), high.isoformat(), True, True, Qualifier.RANGE
             )
         )
-        found.append(DateMention(match.start(), match.end(), value, True, relative=True))
+        g = match.group
+        deliberate = bool(g("wday") or g("wweek") or g("wweek2") or g("aunit") or g("inunit")) or (
+            g("rel2") or ""
+        ).lower().startswith("the day")
+        found.append(
+            DateMention(
+                match.start(), match.end(), value, True, relative=True, deliberate=deliberate
+            )
+        )
     return found
 
 
@@ -702,16 +823,17 @@ def read(ctx: SentenceContext) -> list[Claim]:
 
     Call it after the sentence's figures are read. A date that only says when a figure
     holds ("the toll stood at 2,205 on Thursday") and names no event is that figure's
-    time, not a claim of its own; so is a relative day or period ("on Wednesday",
-    "last week") that dates no named event ("he warned on Wednesday that..."), unless
-    it opens or closes a span ("shut since Monday").
+    time, not a claim of its own; so is a relative day ("on Wednesday", "yesterday")
+    that dates no named event ("he warned on Wednesday that..."), unless it opens or
+    closes a span ("shut since Monday") or was picked out on purpose ("three weeks
+    ago", "next Friday": :attr:`DateMention.deliberate`).
     """
     claims = []
     for mention in ctx.dates:
         event = ctx.event_for(mention.start, mention.end, is_date=True)
         alone = mention.relative and mention.value.qualifier is Qualifier.EXACT
         figure = ctx.used_times.get((mention.start, mention.end))
-        if event.type is None and (alone or figure is not None):
+        if event.type is None and ((alone and not mention.deliberate) or figure is not None):
             continue
         if figure is not None and _as_of_lead(ctx.text, mention.start):
             continue  # "By Sunday the fire had destroyed 9,100 homes": the count's time

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from hanoicheck.extract import attribution, context, counts, dates, money, timescope
-from hanoicheck.extract.numbers import find_figures, glued_codes
+from hanoicheck.extract.numbers import find_figures, glued_codes, scale_abbreviations
 from hanoicheck.extract.sentence import ExtractOptions, SentenceContext
 from hanoicheck.lexicon import alternation, default_lexicon
 from hanoicheck.model import Claim, Document, Kind, Span, TimeBasis
@@ -47,7 +47,12 @@ def _mask_pattern() -> re.Pattern[str]:
         r"(?=[hw+(#\dA-Z])"
         r"(?:(?P<url>https?://\S+|www\.\S+)"
         r"|(?P<hashtag>#\w+)"
-        r"|(?P<phone>(?<![\d/.-])(?!\d{4}-\d\d-\d\d\b)(?:\+\d{1,3}[\s.-]?(?:\(0?\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){1,}"
+        r"|(?P<phone>(?<![\d/.-])(?!\d{4}-\d\d-\d\d\b)"
+        # a numeric date is not a phone number: "21-04-2016", "10.31.74" (day and month
+        # at most 31, then a year, and nothing after)
+        r"(?!(?:0?[1-9]|[12]\d|3[01])(?P<dsep>[.-])(?:0?[1-9]|[12]\d|3[01])(?P=dsep)"
+        r"(?:1[89]\d\d|2[01]\d\d|\d\d)\b(?![.-]\d))"
+        r"(?:\+\d{1,3}[\s.-]?(?:\(0?\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){1,}"
         r"|\(0?\d{1,4}\)[\s.-]?\d{2,4}(?:[\s.-]\d{2,4}){1,}"
         r"|\d{2,4}(?:[\s.-]\d{2,4}){2,})\b)"
         r"|(?P<clock>\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hrs?\b|GMT|UTC)"
@@ -120,7 +125,11 @@ def _masks(document: Document) -> list[Span]:
     spans = list(document.furniture)
     text = document.text
     for match in _mask_pattern().finditer(text):
-        if match.lastgroup == "id" and _is_currency_glued(match.group(0)):
+        if match.lastgroup == "id" and (
+            _is_currency_glued(match.group(0))
+            or _is_year_division(text, match)
+            or _is_scaled_amount(text, match)
+        ):
             continue
         spans.append(Span(match.start(), match.end()))
     spans.extend(Span(m.start(), m.end()) for m in _word_mask_pattern().finditer(text))
@@ -135,6 +144,40 @@ def _is_currency_glued(token: str) -> bool:
     if letters is None:
         return False
     return (letters.group(1) if letters.lastindex else letters.group(0)) in glued_codes()
+
+
+_SCALED = re.compile(r"\d+([A-Z]{1,3})")
+_MONEY_BEFORE = re.compile(r"(?:[$\u20ac\u00a3\u00a5\u20b9\u20a9][\d.,]*|\$\s)$")
+
+
+def _is_scaled_amount(text: str, match: re.Match[str]) -> bool:
+    """ "$10K", "€10M", "£2.5BN": an amount with its scale in capitals, not an identifier
+    (the currency sign before it says so; "A10M" or "10M" alone stay masked)."""
+    scaled = _SCALED.fullmatch(match.group(0))
+    if scaled is None or scaled.group(1).lower() not in scale_abbreviations():
+        return False
+    start = match.start()
+    return _MONEY_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+_YEAR_DIVISION = re.compile(r"(?:(?:19|20)\d\d)?[QH][1-4]")
+_YEAR_AFTER = re.compile(r"\s*(?:of\s+)?(?:19|20)\d\d\b")
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s*$")
+
+
+def _is_year_division(text: str, match: re.Match[str]) -> bool:
+    """ "Q3 2016", "2016 Q3", "H1 2025", "2016H2" are quarters and halves of a year (dates),
+    not identifiers; "Q3" or "H1" with no year next to it stays masked."""
+    token = match.group(0)
+    if not _YEAR_DIVISION.fullmatch(token):
+        return False
+    if token[0].isdigit():
+        return True
+    start, end = match.span()
+    return bool(
+        _YEAR_AFTER.match(text, end, end + 12)
+        or _YEAR_BEFORE.search(text, max(0, start - 6), start)
+    )
 
 
 class _Masked:

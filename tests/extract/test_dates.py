@@ -287,3 +287,121 @@ def test_a_day_named_as_an_agent_is_no_deadline() -> None:
     claims = extract_text("Many were killed by Sunday's earthquake.", document_date="2024-09-23")
     (day,) = (c for c in claims if c.kind.value == "date")
     assert day.value.qualifier.value == "exact"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the" before the second day of a range
+        (
+            "the festival runs from the 3rd to the 6th of August",
+            ("3rd to the 6th of August", "2026-08-03", "2026-08-06"),
+        ),
+        # a month name between the numbers: no day/month order to guess
+        ("filed on 07-Mar-2019", ("07-Mar-2019", "2019-03-07", "2019-03-07")),
+        ("signed 12/Jan/98", ("12/Jan/98", "1998-01-12", "1998-01-12")),
+        ("dated Nov-04-2021", ("Nov-04-2021", "2021-11-04", "2021-11-04")),
+        ("logged 2020/feb/11", ("2020/feb/11", "2020-02-11", "2020-02-11")),
+        # the year after "of", or after a spaced comma (tokenised wire copy)
+        ("the 2nd of May of 2011", ("2nd of May of 2011", "2011-05-02", "2011-05-02")),
+        ("sold on Aug. 9 , 2003 .", ("Aug. 9 , 2003", "2003-08-09", "2003-08-09")),
+        ("opened in June , 2012", ("June , 2012", "2012-06-01", "2012-06-30")),
+    ],
+)
+def test_more_written_dates(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in [(q, lo, hi) for q, lo, hi, _ in dates_of(text, "2026-06-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The dam burst on 19-03-2011, officials said.", "2011-03-19"),
+        ("The vote was held on 11.28.2004 in the capital.", "2004-11-28"),
+    ],
+)
+def test_numeric_dates_with_dots_or_dashes_are_not_phone_numbers(text: str, value: str) -> None:
+    """Two-digit groups joined by dots or dashes look like a phone number; a day, a month
+    at most 31 and a year, with nothing after, are a date."""
+    claims = extract_text(text, document_date="2026-06-10")
+    assert [(c.kind.value, c.value.low) for c in claims] == [("date", value)]
+
+
+def test_phone_numbers_in_two_digit_groups_stay_masked() -> None:
+    assert extract_text("Call the hotline on 01-23-45-67-89 for news.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "day"),
+    [
+        ("The ministry published its figures three weeks ago.", "three weeks ago", "2026-05-20"),
+        ("The border post will reopen in two days.", "in two days", "2026-06-12"),
+        ("Prices went up last Tuesday, traders said.", "last Tuesday", "2026-06-09"),
+        ("The new rules apply next Monday.", "next Monday", "2026-06-15"),
+        ("The ferry left the day before yesterday.", "the day before yesterday", "2026-06-08"),
+    ],
+)
+def test_a_relative_day_picked_out_on_purpose_is_a_claim(text: str, quote: str, day: str) -> None:
+    """Counted from the story's day or chosen among the weekdays, a day is a date claim
+    even with no event word in the sentence (the story is dated Wednesday 10 June)."""
+    claims = [c for c in extract_text(text, document_date="2026-06-10") if c.kind.value == "date"]
+    assert [(c.quote, c.value.low) for c in claims] == [(quote, day)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said on Wednesday that prices would rise.",
+        "The minister spoke to reporters yesterday.",
+        "Marseille went from 15,000 marchers three weeks ago to 4,000.",
+    ],
+)
+def test_a_bare_relative_day_or_a_figures_time_is_not(text: str) -> None:
+    """ "on Wednesday", "yesterday": the time of what was said or done; "three weeks ago"
+    right after a figure is that figure's time."""
+    claims = extract_text(text, document_date="2026-06-10")
+    assert [c.quote for c in claims if c.kind.value == "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the mine closed in 09/2019", ("09/2019", "2019-09-01", "2019-09-30")),
+        ("licences issued 4-2021", ("4-2021", "2021-04-01", "2021-04-30")),
+    ],
+)
+def test_a_month_and_a_year_in_figures(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in [(q, lo, hi) for q, lo, hi, _ in dates_of(text, "2026-06-10")]
+
+
+def test_a_fraction_is_not_a_month() -> None:
+    assert dates_of("three in 3/4 of the districts", "2026-06-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "day"),
+    [
+        ("The talks resumed 10 days after 2 March.", "10 days after 2 March", "2026-03-12"),
+        (
+            "Voting closed two weeks before June 30, 2025.",
+            "two weeks before June 30, 2025",
+            "2025-06-16",
+        ),
+        ("The levy starts three months from tomorrow.", "three months from tomorrow", "2026-09-11"),
+    ],
+)
+def test_a_date_moved_by_a_stated_amount(text: str, quote: str, day: str) -> None:
+    """ "10 days after 2 March" is 12 March, not 2 March."""
+    claims = [c for c in extract_text(text, document_date="2026-06-10") if c.kind.value == "date"]
+    assert [(c.quote, c.value.low, c.value.high) for c in claims] == [(quote, day, day)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Less than a day after Friday's earthquake, rescuers reached the town.",
+        "Two days after Friday's earthquake, rescuers reached the town.",
+    ],
+)
+def test_a_span_from_an_event_s_own_day_dates_the_event_not_the_span(text: str) -> None:
+    (day,) = (c for c in extract_text(text, document_date="2025-04-01") if c.kind.value == "date")
+    assert (day.quote, day.value.low) == ("Friday", "2025-03-28")

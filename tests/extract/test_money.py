@@ -145,3 +145,23 @@ def test_a_dollar_sign_after_a_word_is_not_a_country_prefix() -> None:
 def test_an_amount_per_period_is_a_rate(text: str, period: str | None) -> None:
     (claim,) = (c for c in extract_text(text, document_date="2024-10-01") if c.unit)
     assert claim.subject.period == period
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit"),
+    [
+        ("The council set aside €40M for the repairs.", 40_000_000, "EUR"),
+        ("Donors raised $250K in a week.", 250_000, "USD"),
+        ("The bid was worth £3.5BN, the bank said.", 3_500_000_000, "GBP"),
+    ],
+)
+def test_a_scale_in_capitals_after_a_currency_sign(text: str, amount: float, unit: str) -> None:
+    """ "$250K" is an amount, not an identifier such as "A10M"."""
+    claims = extract_text(text)
+    assert [(c.kind.value, c.value.nominal, c.unit) for c in claims] == [("money", amount, unit)]
+
+
+def test_a_capital_scale_with_no_currency_stays_an_identifier() -> None:
+    assert [c.quote for c in extract_text("The A40M motorway reopened with 12 lanes.")] == [
+        "12 lanes"
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hanoicheck.extract.numbers import find_figures, parse_number, words_to_number
+from hanoicheck.extract.pipeline import extract_text
 from hanoicheck.intervals import Tolerance
 
 
@@ -134,3 +135,15 @@ def test_a_range_between_two_amounts_in_rupees() -> None:
 
 def test_as_high_as_is_an_upper_bound() -> None:
     assert one("as high as 300 people")[4] == "up_to"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Two and a half million people fled the fighting.", 2_500_000),
+        ("The bill came to one and a quarter billion euros.", 1_250_000_000),
+    ],
+)
+def test_a_whole_number_and_a_fraction_of_a_scale(text: str, value: float) -> None:
+    """ "two and a half million" is 2.5 million, not the half million at its end."""
+    assert [c.value.nominal for c in extract_text(text)] == [value]
