@@ -132,6 +132,7 @@ def _positions(
             facet
         )
     sides: list[list[Claim]] = []
+    rising: set[int] = set()  # sides that are a running total's timeline
     for group in by_unit.values():
         # An open end at a value ends before a closed one there ("nearly 3" before "3").
         remaining = sorted(
@@ -145,6 +146,7 @@ def _positions(
         if len(remaining) > 1 and all(f.cumulative for f in remaining):
             chain = _timeline(remaining, bounds)
             sides.append([f.claim for f in chain])
+            rising.add(len(sides) - 1)
             remaining = [f for f in remaining if f not in chain]
         while remaining:
             # Every interval overlapping the one that ends first shares a point with it and,
@@ -160,8 +162,9 @@ def _positions(
             if any(c.id == original for c in side):
                 side.append(by_id[converted])
     positions = []
-    for side in sides:
-        label = _side_label(side)
+    for index, side in enumerate(sides):
+        label = _timeline_label(side) if index in rising else None
+        label = label or _side_label(side)
         support = tuple(sorted({outlet_of[c.source] for c in side}))
         unit = side[0].unit
         positions.append(Position(label, tuple(side), support, unit))
@@ -232,6 +235,19 @@ _PRECISION = {
     Qualifier.UP_TO: 3,
     Qualifier.LESS_THAN: 3,
 }
+
+
+def _timeline_label(side: Sequence[Claim]) -> str | None:
+    """ "144 to 3,689 people (a running total)": a timeline side is named by its first
+    and last figures in time, not by one of them (None when it holds one figure)."""
+    values = sorted(
+        (c for c in side if isinstance(c.value.nominal, int | float)),
+        key=lambda c: float(c.value.nominal or 0),
+    )
+    if len({c.value.nominal for c in values}) < 2:
+        return None
+    low, high = _side_label([values[0]]), _side_label([values[-1]])
+    return f"{low.split(' ')[0]} to {high} (a running total)"
 
 
 def _side_label(side: Sequence[Claim]) -> str:

@@ -151,7 +151,10 @@ def test_a_fire_burning_more_acres_later_is_a_running_total(reconcile_texts: Rec
     assert conflict.severity is Severity.ERROR
     sides = {p.label: {c.source.rsplit("/", 1)[-1] for c in p.claims} for p in conflict.positions}
     # the timeline 17,234 (Thursday) -> 23,707 (Sunday) is one side, the misprint the other
-    assert sides == {"23,707 acres": {"a.txt", "b.txt"}, "17,324 acres": {"c.txt"}}
+    assert sides == {
+        "17,234 to 23,707 acres (a running total)": {"a.txt", "b.txt"},
+        "17,324 acres": {"c.txt"},
+    }
 
 
 def test_a_reprint_that_changes_a_hedged_figure_is_an_error(reconcile_texts: Reconcile) -> None:
