@@ -238,8 +238,9 @@ _PRECISION = {
 
 
 def _timeline_label(side: Sequence[Claim]) -> str | None:
-    """ "144 to 3,689 people (a running total)": a timeline side is named by its first
-    and last figures in time, not by one of them (None when it holds one figure)."""
+    """ "144 to 3,689 people (a running total)": a timeline side (its figures never fall
+    in time) is named by its lowest and highest figures, not by one of them (None when
+    it holds one figure)."""
     values = sorted(
         (c for c in side if isinstance(c.value.nominal, int | float)),
         key=lambda c: float(c.value.nominal or 0),
@@ -296,6 +297,9 @@ def _worst_clash(
       is the answer and the rest of the group is not compared;
     - once a warning is found only an error can change the answer, so pairs that can
       only be a warning (:func:`_warning_at_most`) are not compared.
+
+    Two dates are never set against each other when either's source also gives the
+    other's day (:func:`_also_gives`).
     """
     if _all_overlap(members, read):
         return None
