@@ -450,9 +450,6 @@ def days_overlap(a: str, b: str) -> bool:
     return span_bounds(a, with_year).overlaps(span_bounds(b, with_year))
 
 
-SHORT_RATES = frozenset({"hourly", "daily", "weekly", "monthly"})
-
-
 def identity(
     a: Facets, b: Facets, vocabulary: Vocabulary, *, why: bool = True
 ) -> tuple[Identity, list[str]]:
@@ -486,7 +483,7 @@ def identity(
         # A period tells two sums apart; sharing one ties nothing: a story's goals,
         # demands and pledges are all "a year".
         return Identity.DIFFERENT, [f"periods differ ({a.period} / {b.period})"]
-    if (a.period in SHORT_RATES) != (b.period in SHORT_RATES):
+    if (a.period in vocabulary.short_rates) != (b.period in vocabulary.short_rates):
         # "$1 billion a month" and the $1.25 billion the strike has cost so far; a goal
         # "a year" is often restated without it, a rate per day or month is not
         return Identity.DIFFERENT, ["a rate and a total"]

@@ -46,6 +46,7 @@ class Vocabulary:
     vague_nouns: frozenset[str] = frozenset()  # "people", "tonnes": no quantity alone
     # story's main event -> count class -> the class it is in that story
     story_classes: dict[str, dict[str, str]] = field(default_factory=dict)
+    short_rates: frozenset[str] = frozenset()  # periods of money that is a rate
 
     def authority(self, raw: str | None) -> str | None:
         """One name per authority, or None when the phrase names no particular one.
@@ -194,6 +195,7 @@ def load_vocabulary(text: str, extra_synonyms: Sequence[Sequence[str]] = ()) -> 
         signature_stopwords=frozenset(_fold_all(raw.get("signature", {}).get("stopwords", []))),
         authorities=_invert(raw.get("authorities", {})),
         vague_nouns=frozenset(_fold_all(raw.get("vague", {}).get("nouns", []))),
+        short_rates=frozenset(_fold_all(raw.get("rates", {}).get("short", []))),
         story_classes={
             fold(event): {str(k): str(v) for k, v in table.items()}
             for event, table in raw.get("story_classes", {}).items()
