@@ -42,7 +42,7 @@ _CALENDAR = frozenset(
     }
 )  # fmt: skip
 _PRONOUNS = frozenset(default_lexicon().words("source_pronouns"))
-_CLAUSE = frozenset({"that", "which", "while", "when", "whether"})
+_CLAUSE = frozenset(default_lexicon().words("source_clause_words"))
 
 
 _ACCORDING = re.compile(

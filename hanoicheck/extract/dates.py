@@ -32,7 +32,7 @@ from hanoicheck.calendar import (
 from hanoicheck.extract import context, periods
 from hanoicheck.extract.modality import modality_of
 from hanoicheck.extract.numbers import words_to_number
-from hanoicheck.lexicon import alternation, default_lexicon
+from hanoicheck.lexicon import alternation, default_lexicon, phrases
 from hanoicheck.model import Claim, Interval, Kind, Modality, Qualifier, Span, Subject
 
 if TYPE_CHECKING:
@@ -206,8 +206,7 @@ def _offset_before() -> re.Pattern[str]:
 
 
 _OFFSET_HEDGE = re.compile(
-    r"\b(?:less\s+than|more\s+than|nearly|almost|about|around|some|within|over|up\s+to)\s+$",
-    re.IGNORECASE,
+    rf"\b(?:{phrases(default_lexicon().words('offset_hedges'))})\s+$", re.IGNORECASE
 )
 
 
