@@ -150,7 +150,7 @@ def test_subsets_record_the_set_they_divide() -> None:
         "states abstained."
     )
     rows = {q: (noun, part) for q, _, _, noun, _, part in _read(text)}
-    assert rows["6,000 of them"] == ("volunteers", "them")
+    assert rows["6,000 of them"] == ("police officers", "them")
     assert rows["38 of the votes"] == ("votes", "the votes")
     assert rows["eleven of its member states"] == ("countries", "its member states")
     assert rows["Some 80,000 police officers"][1] is None  # the whole is no part

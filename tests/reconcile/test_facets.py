@@ -173,3 +173,17 @@ def test_people_who_took_part_in_a_strike_story_are_its_demonstrators(
         }
     )
     assert in_one_group(result, "195,000 demonstrators", "nearly 600,000 people")
+
+
+def test_soldiers_staff_and_police_are_three_bodies(reconcile_texts: Reconcile) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2024-09-27\nFEMA said more than 1,800 federal staff were in the region.\n",
+            "b.txt": "date: 2024-10-04\nA thousand active-duty soldiers reached the mountains.\n",
+            "c.txt": "date: 2024-10-04\nSome 2,400 police were deployed in the region.\n",
+        }
+    )
+    assert not result.conflicts
+    assert not in_one_group(
+        result, "more than 1,800 federal staff", "A thousand active-duty soldiers"
+    )
