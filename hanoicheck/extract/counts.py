@@ -285,7 +285,8 @@ def _role(ctx: SentenceContext, figure: Figure, noun_end: int, noun: str) -> str
         c
         for c in ctx.cues("roles")
         if not (
-            figure.start <= c.start < noun_end and c.label not in ("spoke", "comprises", "signed")
+            figure.start <= c.start < noun_end
+            and c.label not in ("spoke", "comprises", "signed", "struck")
         )
     ]
     cue = context.nearest(ctx.text, cues, figure.start, noun_end, limit=200)

@@ -219,3 +219,8 @@ def test_the_number_of_people_killed_names_what_a_later_figure_counts() -> None:
         "2,719, officials said."
     )
     assert (toll.quote, toll.subject.noun, toll.subject.role) == ("2,719", "people", "killed")
+
+
+def test_a_participle_before_the_noun_gives_its_role() -> None:
+    (strikers,) = counts("The 23,000 striking machinists will vote on Wednesday.")
+    assert (strikers.subject.noun, strikers.subject.role) == ("machinists", "struck")
