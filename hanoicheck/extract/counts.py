@@ -201,7 +201,9 @@ def _implied(
             return noun, default_lexicon().default_roles.get(noun), figure.end, None
         # "the ministry put the figure at 506,000" two paragraphs after "half a million
         # people marched": a tally names the article's count, wherever it was said
-        for earlier in (antecedent, ctx.topic):
+        # "... 3,640 injured; the nationwide toll reached 2,217. On Wednesday the count had
+        # stood at 1,469": a paragraph's tally is what it led with, not its last figure
+        for earlier in (ctx.lead, antecedent, ctx.topic):
             if earlier is not None:
                 return earlier.subject.noun, earlier.subject.role, figure.end, None
         return "people", None, figure.end, None

@@ -228,11 +228,13 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
     antecedent: Claim | None = None  # the last count of the paragraph (for "41 of them")
     day_before: str | None = None  # the last day a figure of the paragraph was stated at
     topic: Claim | None = None  # the article's last count of something doing something
+    lead: Claim | None = None  # the paragraph's first count of something doing something
     cues = [context.find_cues(text, sentence, "events") for _, sentence in spans]
     for index, (paragraph_start, sentence) in enumerate(spans):
         if index == 0 or spans[index - 1][0] != paragraph_start:
             carried = None
             antecedent = None
+            lead = None
             day_before = None
         sources = attribution.mentions(text, sentence)
         who = sources[-1].who if sources else None
@@ -271,7 +273,7 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
             and not any(m.start < f.number_end and f.number_start < m.end for m in mentions)
         ]
         for figure in figures:
-            ctx.antecedent, ctx.topic = antecedent, topic
+            ctx.antecedent, ctx.topic, ctx.lead = antecedent, topic, lead
             claim = money.read(ctx, figure) or counts.read(ctx, figure)
             if claim is not None:
                 claims.append(claim)
@@ -281,6 +283,7 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
                     antecedent = claim
                     if claim.subject.role and claim.subject.part_of is None:
                         topic = claim
+                        lead = lead or claim
         claims.extend(dates.read(ctx))  # after the figures: it skips dates used as their time
     claims.sort(key=lambda c: (c.start, c.end))
     return claims

@@ -52,6 +52,7 @@ class SentenceContext:
     used_times: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     antecedent: Claim | None = None  # the paragraph's last count before the figure read
     topic: Claim | None = None  # the article's last count with a role ("the toll" is its)
+    lead: Claim | None = None  # the paragraph's first count with a role: what it is about
     _cues: dict[str, list[context.Cue]] = field(default_factory=dict)
     _quoted_sentence: str | None = None
     _once: dict[str, Any] = field(default_factory=dict)

@@ -224,3 +224,12 @@ def test_the_number_of_people_killed_names_what_a_later_figure_counts() -> None:
 def test_a_participle_before_the_noun_gives_its_role() -> None:
     (strikers,) = counts("The 23,000 striking machinists will vote on Wednesday.")
     assert (strikers.subject.noun, strikers.subject.role) == ("machinists", "struck")
+
+
+def test_a_paragraph_s_tally_is_what_it_led_with() -> None:
+    text = (
+        "A spokesman said 2,205 people had died and 3,640 had been injured, with nearly "
+        "4,000 injured nationwide. On Wednesday the count had stood at 1,469."
+    )
+    tally = next(c for c in counts(text, "2025-09-04") if c.quote == "1,469")
+    assert (tally.subject.noun, tally.subject.role) == ("people", "dead")
