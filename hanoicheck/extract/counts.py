@@ -9,14 +9,16 @@ unless it is a unit of time or measure, which is not a count of things.
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from hanoicheck.calendar import MONTH_NAMES
 from hanoicheck.extract import context
 from hanoicheck.extract.numbers import Figure
 from hanoicheck.intervals import hedged
-from hanoicheck.lexicon import alternation, default_lexicon
+from hanoicheck.lexicon import alternation, data_table, default_lexicon, phrases
 from hanoicheck.model import Claim, Interval, Kind, Qualifier, Subject
 
 if TYPE_CHECKING:
@@ -93,6 +95,7 @@ def read(ctx: SentenceContext, figure: Figure) -> Claim | None:
     subject = Subject(
         noun=noun,
         role=role,
+        owner=_owner(ctx, figure.start),
         context=" ".join(text[max(ctx.sentence.start, figure.start - 60) : end + 60].split()),
         part_of=part_of,
     )
@@ -262,6 +265,48 @@ def _subset(
             part_of = " ".join(ctx.text[match.start("det") : end].split()).lower()
             return head, role or _role(ctx, figure, end, head), end, part_of
     return None
+
+
+@cache
+def _owner_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = default_lexicon()
+    name = r"(?P<owner>[A-Z][\w.-]*+(?:\s+(?:of\s+)?[A-Z][\w.-]*+){0,3})"
+    verbs = phrases(lex.words("count_owner_verbs"))
+    possessive = re.compile(rf"(?<![\w.-]){name}[\u2019']s?\s+(?:[a-z-]+\s+){{0,2}}$")
+    actor = re.compile(
+        rf"(?<![\w.-]){name}\s+(?:(?:has|have|had|now|then|finally|also|only)\s+)?"
+        rf"{verbs}\s+(?:(?:a\s+total\s+of|just|only|about|some|nearly)\s+)?$"
+    )
+    return possessive, actor
+
+
+def _owner(ctx: SentenceContext, start: int) -> str | None:
+    """Whose count it is: "Labour's 412 seats", "the Conservatives ended with 121",
+    "Japan sent 37 rescuers". Two owners' counts are two things, and one owner's two
+    counts of the same thing are comparable. Only a capitalised name right before the
+    figure, tied by a possessive or one of the owning verbs (data), is an owner; a
+    pronoun, a day, a title or a generic word ("Officials") is not."""
+    clause = ctx.text[max(ctx.sentence.start, start - 80) : start]
+    possessive, actor = _owner_patterns()
+    match = possessive.search(clause) or actor.search(clause)
+    if match is None:
+        return None
+    words = match.group("owner").split()
+    while words and words[0].lower() in _words("not_owners"):
+        words.pop(0)
+    if not words or any(w.lower().strip(".'\u2019") in _not_count_owners() for w in words):
+        return None
+    return " ".join(words).lower()
+
+
+@cache
+def _not_count_owners() -> frozenset[str]:
+    lex = default_lexicon()
+    days = {m.lower() for m in MONTH_NAMES} | {d.lower() for d in calendar.day_name}
+    return frozenset(
+        {*lex.words("person_titles"), *lex.words("source_pronouns"), *days}
+        | set(data_table("context")["attribution"]["generic"])
+    )
 
 
 def _verb_hedged(ctx: SentenceContext, figure: Figure) -> Interval[float]:

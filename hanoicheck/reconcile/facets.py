@@ -259,7 +259,9 @@ def build_facets(
                 day=day if claim.kind is not Kind.DATE else claim.event.date,
                 part_of_day=claim.event.part_of_day,
                 event_type=claim.event.type,
-                owner=vocabulary.owner(primary.subject.owner) if claim.kind is Kind.MONEY else None,
+                owner=(
+                    vocabulary.owner(primary.subject.owner) if claim.kind is not Kind.DATE else None
+                ),
                 period=fold(claim.subject.period) if claim.subject.period else None,
                 cumulative=claim.kind is Kind.COUNT
                 and fold(role) not in vocabulary.fixed_roles

@@ -233,3 +233,19 @@ def test_a_paragraph_s_tally_is_what_it_led_with() -> None:
     )
     tally = next(c for c in counts(text, "2025-09-04") if c.quote == "1,469")
     assert (tally.subject.noun, tally.subject.role) == ("people", "dead")
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Labour won 412 seats.", "labour"),
+        ("The Conservatives ended the count with 121 seats.", "conservatives"),
+        ("The Liberal Democrats' 72 seats were a record.", "liberal democrats"),
+        ("Japan sent 37 rescuers to Mandalay.", "japan"),
+        ("Officials sent 40 rescuers.", None),  # a generic word owns nothing
+        ("On Friday 40 people died.", None),
+    ],
+)
+def test_a_name_that_owns_a_count(text: str, owner: str | None) -> None:
+    (claim,) = counts(text)
+    assert claim.subject.owner == owner

@@ -187,3 +187,16 @@ def test_soldiers_staff_and_police_are_three_bodies(reconcile_texts: Reconcile) 
     assert not in_one_group(
         result, "more than 1,800 federal staff", "A thousand active-duty soldiers"
     )
+
+
+def test_two_parties_seats_are_two_things_and_one_party_s_are_compared(
+    reconcile_texts: Reconcile,
+) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2024-07-06\nLabour won 412 seats and the Conservatives won 121 seats.\n",
+            "b.txt": "date: 2024-08-01\nThe Conservatives ended the count with 117 seats.\n",
+        }
+    )
+    assert not in_one_group(result, "412 seats", "121 seats")
+    assert in_one_group(result, "121 seats", "117 seats")
