@@ -189,11 +189,11 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
         if index == 0 or spans[index - 1][0] != paragraph_start:
             carried = None
             antecedent = None
-        sources = attribution.mentions(text, sentence)
+        sources, said = attribution.read_sources(text, sentence)
         who = sources[-1].who if sources else None
         if who:
             speaker = who
-        elif attribution.pronoun_said(text, sentence):
+        elif said and attribution.pronoun_said(text, sentence):
             who = speaker
         who = who or carried
         carried = who
