@@ -392,22 +392,14 @@ def identity(
     both figures and the near-copy test, the dearest comparisons, are then skipped.
     The verdict is the same either way.
     """
-    if one_sentence(a, b):
+    ca, cb = a.claim, b.claim
+    if ca.source == cb.source and ca.sentence == cb.sentence and ca.unit == cb.unit:
         # One sentence does not state one quantity twice (a conversion has another unit).
         return Identity.DIFFERENT, ["two figures of one sentence"]
     verdict, ties, words = details(a, b, vocabulary)
     if verdict is not None:
         return verdict, ties
     return ties_of(a, b, vocabulary, ties, words, why=why)
-
-
-def one_sentence(a: Facets, b: Facets) -> bool:
-    """Two figures of one sentence, in one unit: never the same quantity."""
-    return (
-        a.claim.source == b.claim.source
-        and a.claim.sentence == b.claim.sentence
-        and a.claim.unit == b.claim.unit
-    )
 
 
 def details_key(facet: Facets) -> tuple[object, ...]:
