@@ -186,6 +186,11 @@ def build_facets(
     for story, klass, claim in zip(story_of, classes, claims, strict=True):
         if claim.subject.scope:
             places[(story, str(claim.kind), klass)].add(fold(claim.subject.scope))
+    names: dict[frozenset[str], frozenset[str]] = {}  # one set per distinct event name
+
+    def shared(found: frozenset[str]) -> frozenset[str]:
+        return names.setdefault(found, found)
+
     facets = []
     for index, claim in enumerate(claims):
         primary = by_id[converts[claim.id]] if claim.id in converts else claim
@@ -226,7 +231,7 @@ def build_facets(
                 monotone=fold(role) in vocabulary.monotone_roles,
                 when=_when(claim),
                 signature=weighed[index],
-                event_names=event_names(claim, vocabulary),
+                event_names=shared(event_names(claim, vocabulary)),
                 daily=claim.kind is Kind.COUNT and fold(role) in vocabulary.daily_roles,
             )
         )
