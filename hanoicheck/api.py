@@ -364,7 +364,7 @@ def extract_paths(
         if isinstance(item, SourceError):
             errors.append(item)
             continue
-        documents.append(item.document)
+        documents.append(shared.document(item.document))
         claims.extend(map(shared.claim, item.claims))
     return Extraction(tuple(claims), tuple(documents), tuple(errors))
 

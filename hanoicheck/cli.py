@@ -53,7 +53,7 @@ def root(version: opt.VersionOpt = False) -> None:
     """Extract counts, money and dates from news articles and find where sources disagree."""
 
 
-@app.command()
+@app.command(cls=kit.Command)
 def extract(
     paths: opt.PathsArg,
     fmt: opt.ClaimFormatOpt = ClaimFormat.TABLE,
@@ -120,7 +120,7 @@ def _reconciled(
     return result
 
 
-@app.command()
+@app.command(cls=kit.Command)
 def report(
     paths: opt.CorpusArg = None,
     show_all: opt.AllOpt = False,
@@ -146,7 +146,7 @@ def report(
     kit.unreadable(result.extraction.errors)
 
 
-@app.command()
+@app.command(cls=kit.Command)
 def conflicts(
     paths: opt.CorpusArg = None,
     fmt: opt.ConflictFormatOpt = ConflictFormat.CSV,
@@ -170,7 +170,7 @@ def conflicts(
     kit.unreadable(result.extraction.errors)
 
 
-@app.command()
+@app.command(cls=kit.Command)
 def check(
     paths: opt.CorpusArg = None,
     since: opt.SinceOpt = None,
@@ -233,7 +233,7 @@ def _gate_exit(result: GateResult, voice: kit.Voice, exit_zero: bool) -> None:
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=kit.Command)
 def baseline(
     output: opt.BaselineOutputOpt = None,
     paths: opt.CorpusArg = None,

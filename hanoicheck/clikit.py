@@ -16,20 +16,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
+
+from hanoicheck import coercion
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hanoicheck.config import Config
     from hanoicheck.model import SourceError
 
 try:  # typer 0.2x vendors its own copy of Click: its exceptions are the ones raised
-    from typer._click.core import Context
+    from typer._click.core import Context, Parameter
     from typer._click.exceptions import BadParameter, UsageError
     from typer._click.globals import get_current_context
 except ImportError:  # pragma: no cover - older typer uses Click itself
     from click import (  # type: ignore[assignment,no-redef]
         BadParameter,
         Context,
+        Parameter,
         UsageError,
         get_current_context,
     )
@@ -65,7 +68,8 @@ def usage_message(error: UsageError) -> str:
 
 
 class Commands(TyperGroup):
-    """The command group: any usage error, of the group or a command, is one line."""
+    """The command group: any usage error, of the group or a command, is one line; and
+    options are coerced without pydantic (:mod:`hanoicheck.coercion`)."""
 
     def make_context(
         self,
@@ -81,6 +85,11 @@ class Commands(TyperGroup):
         except UsageError as error:
             raise UsageLine(usage_message(error), error.ctx) from None
 
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        params = super().get_params(ctx)
+        coercion.install(params)
+        return params
+
     def invoke(self, ctx: Context) -> object:
         try:
             return super().invoke(ctx)
@@ -91,6 +100,15 @@ class Commands(TyperGroup):
             if ctx.invoked_subcommand:
                 command = f"{command} {ctx.invoked_subcommand}"
             raise UsageLine(usage_message(error), error.ctx, command) from None
+
+
+class Command(TyperCommand):
+    """A command whose options are coerced without pydantic (:mod:`hanoicheck.coercion`)."""
+
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        params = super().get_params(ctx)
+        coercion.install(params)
+        return params
 
 
 EXIT_INPUT_ERROR = 2

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from hanoicheck.model import Claim, Event, Interval, Subject
+from hanoicheck.model import Claim, Document, Event, Interval, Subject
 
 T = TypeVar("T")
 
@@ -72,6 +72,22 @@ class Interner:
             document_date=text(claim.document_date),
             as_of=text(claim.as_of),
             as_of_part=text(claim.as_of_part),
+        )
+
+    def document(self, document: Document) -> Document:
+        """``document`` with its source, terms, outlet and date shared (with its claims
+        and across documents).
+
+        Every document keeps up to 40 terms for stories, drawn from the vocabulary of a
+        feed: at 100,000 articles their copies weighed about 230 MB.
+        """
+        value = self.value
+        return replace(
+            document,
+            source=value(document.source),
+            terms=tuple(value(term) for term in document.terms),
+            outlet=self.text(document.outlet),
+            date=self.text(document.date),
         )
 
     def _event(self, event: Event) -> Event:

@@ -226,8 +226,13 @@ def date_bounds(value: Interval[Any], with_year: bool) -> Bounds:
     return Bounds(low, high, value.low_inclusive, value.high_inclusive)
 
 
+@lru_cache(maxsize=65536)
 def span_bounds(span: str, with_year: bool) -> Bounds:
-    """An event's date as the model writes it: ``2025-10-25`` or ``low/high``."""
+    """An event's date as the model writes it: ``2025-10-25`` or ``low/high``.
+
+    Cached (the bounds are immutable): grouping reads the days of a story's figures
+    hundreds of thousands of times at 10,000 articles, from a few hundred strings.
+    """
     low, _, high = span.partition("/")
     return Bounds(*_days(low, high or low, with_year))
 

@@ -50,7 +50,16 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     ("api", ("hanoicheck.api",)),
-    ("cli", ("hanoicheck.options", "hanoicheck.progress", "hanoicheck.clikit", "hanoicheck.cli")),
+    (
+        "cli",
+        (
+            "hanoicheck.options",
+            "hanoicheck.progress",
+            "hanoicheck.coercion",
+            "hanoicheck.clikit",
+            "hanoicheck.cli",
+        ),
+    ),
 ]
 
 

@@ -236,11 +236,11 @@ def extract_document(document: Document, options: ExtractOptions | None = None) 
             antecedent = None
             lead = None
             day_before = None
-        sources = attribution.mentions(text, sentence)
+        sources, said = attribution.read_sources(text, sentence)
         who = sources[-1].who if sources else None
         if who:
             speaker = who
-        elif attribution.pronoun_said(text, sentence):
+        elif said and attribution.pronoun_said(text, sentence):
             who = speaker
         who = who or carried
         carried = who

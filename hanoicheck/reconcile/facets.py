@@ -238,6 +238,11 @@ def build_facets(
     for story, klass, claim in zip(story_of, classes, claims, strict=True):
         if claim.subject.scope:
             places[(story, str(claim.kind), klass)].add(fold(claim.subject.scope))
+    names: dict[frozenset[str], frozenset[str]] = {}  # one set per distinct event name
+
+    def shared(found: frozenset[str]) -> frozenset[str]:
+        return names.setdefault(found, found)
+
     facets = []
     for index, claim in enumerate(claims):
         primary = by_id[converts[claim.id]] if claim.id in converts else claim
@@ -281,7 +286,7 @@ def build_facets(
                 monotone=fold(role) in vocabulary.monotone_roles,
                 when=_when(claim),
                 signature=weighed[index],
-                event_names=event_names(claim, vocabulary),
+                event_names=shared(event_names(claim, vocabulary)),
                 daily=claim.kind is Kind.COUNT and fold(role) in vocabulary.daily_roles,
             )
         )
@@ -469,45 +474,87 @@ def identity(
     both figures and the near-copy test, the dearest comparisons, are then skipped.
     The verdict is the same either way.
     """
-    ties: list[str] = []
-    if (
-        a.claim.source == b.claim.source
-        and a.claim.sentence == b.claim.sentence
-        and a.claim.unit == b.claim.unit
-    ):
+    ca, cb = a.claim, b.claim
+    if ca.source == cb.source and ca.sentence == cb.sentence and ca.unit == cb.unit:
         # One sentence does not state one quantity twice (a conversion has another unit).
         return Identity.DIFFERENT, ["two figures of one sentence"]
+    verdict, ties, words = details(a, b, vocabulary)
+    if verdict is not None:
+        return verdict, ties
+    return ties_of(a, b, vocabulary, ties, words, why=why)
+
+
+def details_key(facet: Facets) -> tuple[object, ...]:
+    """Everything :func:`details` reads of its second claim: two claims with one key get
+    one answer. It also compares a date's words, so a date's key is its own (the
+    identity of its facets, for as long as they live)."""
+    claim = facet.claim
+    return (
+        id(facet) if claim.kind is Kind.DATE else None,
+        facet.owner,
+        claim.subject.owner if facet.owner else None,
+        facet.period,
+        facet.scope,
+        facet.part_of,
+        # its time, as far as it is read: the day of a daily count, the occasion
+        (facet.when.day, facet.when.basis) if facet.daily and facet.when else facet.daily,
+        _occasion(facet),
+        claim.modality,
+        facet.event_type,
+        facet.day,
+        facet.part_of_day,
+        facet.recurring,
+        facet.repeated,
+        facet.event_names,
+        claim.event.name,
+    )
+
+
+def details(
+    a: Facets, b: Facets, vocabulary: Vocabulary
+) -> tuple[Identity | None, list[str], signature.Comparison | None]:
+    """The details of :func:`identity` (all but the one-sentence rule and the ties of
+    words, authority and time): DIFFERENT or POSSIBLE with reasons, else None with the
+    ties found so far; and the comparison of both claims' words when made (dates).
+
+    Of a ``b`` that is not a date it reads only what :func:`details_key` holds.
+    """
+    ties: list[str] = []
     if a.owner and b.owner:
         if a.owner != b.owner:
-            return Identity.DIFFERENT, [f"owners differ ({a.owner} / {b.owner})"]
+            return Identity.DIFFERENT, [f"owners differ ({a.owner} / {b.owner})"], None
         ties.append(f"both are about {a.claim.subject.owner or b.claim.subject.owner or a.owner}")
     if a.period and b.period and a.period != b.period:
         # A period tells two sums apart; sharing one ties nothing: a story's goals,
         # demands and pledges are all "a year".
-        return Identity.DIFFERENT, [f"periods differ ({a.period} / {b.period})"]
+        return Identity.DIFFERENT, [f"periods differ ({a.period} / {b.period})"], None
     if (a.period in vocabulary.short_rates) != (b.period in vocabulary.short_rates):
         # "$1 billion a month" and the $1.25 billion the strike has cost so far; a goal
         # "a year" is often restated without it, a rate per day or month is not
-        return Identity.DIFFERENT, ["a rate and a total"]
+        return Identity.DIFFERENT, ["a rate and a total"], None
     if not _same_place(a.scope, b.scope):
         places = f"{a.scope or 'the whole'} / {b.scope or 'the whole'}"
-        return Identity.DIFFERENT, [f"different places ({places})"]
+        return Identity.DIFFERENT, [f"different places ({places})"], None
     if a.scope:
         ties.append(f"both are about {a.claim.subject.scope or a.scope}")
     if a.part_of != b.part_of:
-        return Identity.DIFFERENT, ["a part and its whole"]
+        return Identity.DIFFERENT, ["a part and its whole"], None
     if a.daily and b.daily and not _same_day(a.when, b.when):
         days = f"{a.when.day if a.when else '?'} / {b.when.day if b.when else '?'}"
-        return Identity.DIFFERENT, [f"counts of different days ({days})"]
+        return Identity.DIFFERENT, [f"counts of different days ({days})"], None
     if (a.claim.modality is Modality.PLAN) != (b.claim.modality is Modality.PLAN):
         # "the treaty needs 60 ratifications" is a threshold, not a count of them
-        return Identity.DIFFERENT, ["a target and a count"]
+        return Identity.DIFFERENT, ["a target and a count"], None
     # The words around both figures are compared only where they decide: first for
     # dates, else after every detail that may tell the two apart (most pairs stop there).
     words = signature.compare(a.signature, b.signature) if a.claim.kind is Kind.DATE else None
     if words is not None and words.named_apart:
         # "Indonesia ratified on June 11", "Greece on June 9": two events of one type
-        return Identity.DIFFERENT, [f"different events ({words.names_a[0]} / {words.names_b[0]})"]
+        return (
+            Identity.DIFFERENT,
+            [f"different events ({words.names_a[0]} / {words.names_b[0]})"],
+            words,
+        )
     possible = False
     one_off = (
         a.event_type is not None
@@ -517,17 +564,16 @@ def identity(
     if a.claim.kind is not Kind.DATE and (gap := _seasons_apart(_occasion(a), _occasion(b))):
         # "the 2,456 lobbyists counted at COP28 last year": another edition, another
         # year's quake, however alike their names
-        return Identity.DIFFERENT, [f"different occasions ({gap})"]
+        return Identity.DIFFERENT, [f"different occasions ({gap})"], words
     # One quake, one signing: sources that date it differently still count the same
     # thing (the date itself is compared in its own group).
     if not a.cumulative and a.claim.kind is not Kind.DATE and not one_off:
         if a.day and b.day:
             if not days_overlap(a.day, b.day):
-                return Identity.DIFFERENT, [f"different days ({a.day} / {b.day})"]
+                return Identity.DIFFERENT, [f"different days ({a.day} / {b.day})"], words
             if a.part_of_day and b.part_of_day and a.part_of_day != b.part_of_day:
-                return Identity.DIFFERENT, [
-                    f"different sittings ({a.part_of_day} / {b.part_of_day})"
-                ]
+                sittings = f"different sittings ({a.part_of_day} / {b.part_of_day})"
+                return Identity.DIFFERENT, [sittings], words
             if not _vague(a, vocabulary):  # "15 tonnes" and "25 tonnes" of one day: two shipments
                 ties.append(f"both are on {day_text(a.day)}")
         elif a.recurring or b.recurring:
@@ -538,13 +584,27 @@ def identity(
         else _types(a, b, vocabulary)
     )
     if type_verdict is Identity.DIFFERENT:
-        return Identity.DIFFERENT, [f"different events ({a.event_type} / {b.event_type})"]
+        return Identity.DIFFERENT, [f"different events ({a.event_type} / {b.event_type})"], words
     if type_verdict is Identity.POSSIBLE or possible:
         if type_tie:
             ties.append(type_tie)
         if a.event_type is None or b.event_type is None:
             ties.append("one source does not say which session, so it may be the same one")
-        return Identity.POSSIBLE, ties
+        return Identity.POSSIBLE, ties, words
+    return None, ties, words
+
+
+def ties_of(
+    a: Facets,
+    b: Facets,
+    vocabulary: Vocabulary,
+    ties: list[str],
+    words: signature.Comparison | None,
+    *,
+    why: bool,
+) -> tuple[Identity, list[str]]:
+    """SAME or UNTIED for two claims :func:`details` leaves open, given its ``ties``
+    (extended here)."""
     if not why and (ties or _alone_in_story(a, b)):
         # Below, only ties are added: one is enough for SAME. And two lone figures are
         # tied whatever their words (a date's named_apart returned DIFFERENT above).
@@ -566,6 +626,11 @@ def identity(
         # evidence they are the same one. A count or a dated event no source of the
         # story gives two values for is one thing.
         ties.append(ONLY_FIGURE)
+    one_off = (
+        a.event_type is not None
+        and a.event_type == b.event_type
+        and not (a.recurring or a.repeated)
+    )
     if (
         not ties
         and one_off

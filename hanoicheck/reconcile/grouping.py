@@ -29,7 +29,14 @@ from hanoicheck.intervals import (
     span_bounds,
 )
 from hanoicheck.model import Kind
-from hanoicheck.reconcile.facets import Facets, Identity, conversions, identity
+from hanoicheck.reconcile.facets import (
+    Facets,
+    Identity,
+    conversions,
+    details,
+    details_key,
+    ties_of,
+)
 from hanoicheck.reconcile.labels import day, day_span
 from hanoicheck.reconcile.misprint import digit_slip
 from hanoicheck.reconcile.vocabulary import Vocabulary, similarity
@@ -160,6 +167,7 @@ def _by_identity(
     """Claims tied to exactly one group join it; the others are placed by value."""
     order = sorted(block, key=lambda f: (-f.known, f.claim.source, f.claim.start))
     clusters: list[Cluster] = []
+    index: dict[int, _Members] = {}  # id(cluster) -> its members by details_key
     floating: list[Facets] = []
     read: dict[int, Bounds] = {}  # each claim's bounds, read once: every floating claim
     # compares its value with every member of every group it may join
@@ -170,45 +178,121 @@ def _by_identity(
             found = read[id(facet)] = bounds_of(facet.claim)
         return found
 
+    def join(cluster: Cluster | None, facet: Facets) -> None:
+        if cluster is None:
+            cluster = Cluster([])
+            clusters.append(cluster)
+            index[id(cluster)] = _Members()
+        cluster.members.append(facet)
+        index[id(cluster)].add(facet)
+
     for facet in order:
-        candidates = _candidates(facet, clusters, vocabulary)
-        certain = _most_tied(facet, [c for c, v in candidates if v is Identity.SAME], vocabulary)
+        against = _Against(facet, vocabulary)
+        candidates = _candidates(against, clusters, index)
+        certain = _most_tied(against, [c for c, v in candidates if v is Identity.SAME], index)
         if not candidates:
-            clusters.append(Cluster([facet]))
+            join(None, facet)
         elif certain is not None:
-            certain.members.append(facet)
+            join(certain, facet)
         else:
             floating.append(facet)
     for facet in floating:
-        candidates = _candidates(facet, clusters, vocabulary)
-        home = _home(facet, candidates, options, bounds)
-        if home is None:
-            clusters.append(Cluster([facet]))
-        else:
-            home.members.append(facet)
+        candidates = _candidates(_Against(facet, vocabulary), clusters, index)
+        join(_home(facet, candidates, options, bounds), facet)
     return clusters
 
 
-_STRENGTH = {Identity.UNTIED: 0, Identity.POSSIBLE: 1, Identity.SAME: 2}
+@dataclass(slots=True)
+class _Members:
+    """A group's members as :func:`identity` sees them from another claim: the sentences
+    they quote (one sentence never states one quantity twice) and the members by
+    :func:`details_key` (members with one key get one answer from :func:`details`).
+
+    Comparing a claim with a group then asks :func:`details` once per kind of member,
+    not once per member: a group of a big story has hundreds of members of a few kinds,
+    and grouping compared each new claim with every one of them.
+    """
+
+    sentences: set[tuple[str, str, str | None]] = field(default_factory=set)
+    kinds: dict[tuple[object, ...], list[Facets]] = field(default_factory=dict)
+
+    def add(self, facet: Facets) -> None:
+        self.sentences.add(_sentence_of(facet))
+        self.kinds.setdefault(details_key(facet), []).append(facet)
 
 
-def _most_tied(facet: Facets, clusters: list[Cluster], vocabulary: Vocabulary) -> Cluster | None:
+def _sentence_of(facet: Facets) -> tuple[str, str, str | None]:
+    claim = facet.claim
+    return claim.source, claim.sentence, claim.unit
+
+
+class _Against:
+    """One claim compared with groups: the verdict :func:`identity` gives it against
+    each member, with :func:`details` asked once per kind of member."""
+
+    def __init__(self, facet: Facets, vocabulary: Vocabulary) -> None:
+        self.facet = facet
+        self.vocabulary = vocabulary
+        self.sentence = _sentence_of(facet)
+        self.details: dict[tuple[object, ...], tuple[Identity | None, list[str]]] = {}
+
+    def _details(self, key: tuple[object, ...], member: Facets) -> tuple[Identity | None, bool]:
+        found = self.details.get(key)
+        if found is None:
+            verdict, ties, _ = details(self.facet, member, self.vocabulary)
+            found = self.details[key] = (verdict, ties)
+        return found[0], bool(found[1])
+
+    def _same(self, member: Facets) -> bool:
+        """SAME, for a member :func:`details` leaves open without a tie."""
+        verdict, _ = ties_of(self.facet, member, self.vocabulary, [], None, why=False)
+        return verdict is Identity.SAME
+
+    def strongest(self, members: _Members) -> Identity | None:
+        """The strongest verdict against the members; None if one is DIFFERENT."""
+        if self.sentence in members.sentences:
+            return None
+        strongest = Identity.UNTIED
+        open_kinds: list[tuple[bool, list[Facets]]] = []
+        for key, kind in members.kinds.items():
+            verdict, tied = self._details(key, kind[0])
+            if verdict is Identity.DIFFERENT:
+                return None
+            if verdict is Identity.POSSIBLE:
+                strongest = Identity.POSSIBLE
+            else:
+                open_kinds.append((tied, kind))
+        for tied, kind in open_kinds:
+            if tied or any(self._same(m) for m in kind):
+                return Identity.SAME
+        return strongest
+
+    def same_count(self, members: _Members) -> int:
+        """How many members are SAME, of a group none of whose members is DIFFERENT."""
+        count = 0
+        for key, kind in members.kinds.items():
+            verdict, tied = self._details(key, kind[0])
+            if verdict is None:
+                count += len(kind) if tied else sum(self._same(m) for m in kind)
+        return count
+
+
+def _most_tied(
+    against: _Against, clusters: list[Cluster], index: dict[int, _Members]
+) -> Cluster | None:
     """Of the groups a claim is tied to, the one it is tied to by most members.
 
     None when none, or when two groups are tied to it equally: then its value decides.
     """
     if len(clusters) <= 1:
         return clusters[0] if clusters else None
-    counts = [
-        sum(identity(facet, m, vocabulary, why=False)[0] is Identity.SAME for m in c.members)
-        for c in clusters
-    ]
+    counts = [against.same_count(index[id(c)]) for c in clusters]
     best = max(counts)
     return clusters[counts.index(best)] if counts.count(best) == 1 else None
 
 
 def _candidates(
-    facet: Facets, clusters: list[Cluster], vocabulary: Vocabulary
+    against: _Against, clusters: list[Cluster], index: dict[int, _Members]
 ) -> list[tuple[Cluster, Identity]]:
     """Groups a claim may join, each with the strongest tie it has to a member.
 
@@ -217,14 +301,8 @@ def _candidates(
     """
     found = []
     for cluster in clusters:
-        strongest = Identity.UNTIED
-        for member in cluster.members:  # one "different" settles it: stop comparing there
-            verdict = identity(facet, member, vocabulary, why=False)[0]
-            if verdict is Identity.DIFFERENT:
-                break
-            if _STRENGTH[verdict] > _STRENGTH[strongest]:
-                strongest = verdict
-        else:
+        strongest = against.strongest(index[id(cluster)])
+        if strongest is not None:
             found.append((cluster, strongest))
     return found
 

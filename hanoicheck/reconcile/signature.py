@@ -118,7 +118,14 @@ def signatures(
         story: len({s for u in used.values() for s in u}) for story, used in sources.items()
     }
     result = []
+    # A signature depends on its story and its words only (not on its source): claims
+    # quoting one clause (a copied sentence, a sentence's several figures) share one.
+    made: dict[tuple[str, tuple[tuple[str, bool], ...]], Signature] = {}
     for story, _, words in items:
+        known = made.get((story, words))
+        if known is not None:
+            result.append(known)
+            continue
         total = sizes[story]
         counts = frequency[story]
         used = sources[story]
@@ -134,7 +141,8 @@ def signatures(
                 rare.add(word)
                 if name:
                     names.add(word)
-        result.append(Signature(weights, frozenset(rare), frozenset(names)))
+        made[(story, words)] = signature = Signature(weights, frozenset(rare), frozenset(names))
+        result.append(signature)
     return result
 
 

@@ -110,6 +110,9 @@ class _Stories:
         self.size = dict.fromkeys(self.parent, 1)
 
     def find(self, item: str) -> str:
+        parent = self.parent[item]
+        if self.parent[parent] == parent:  # a root, or a root's child: nothing to compress
+            return parent
         root = item
         while self.parent[root] != root:
             root = self.parent[root]
@@ -117,24 +120,28 @@ class _Stories:
             self.parent[item], item = root, self.parent[item]
         return root
 
-    def union(self, a: str, b: str, *, recap: bool = False) -> None:
-        """Join the stories of ``a`` and ``b``; ``b`` is the recap when ``recap``."""
+    def union(self, a: str, b: str, *, recap: bool = False) -> bool:
+        """Join the stories of ``a`` and ``b``; ``b`` is the recap when ``recap``.
+
+        False when nothing changed: one story already, or a core would grow too long.
+        """
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
-            return
+            return False
         ca, cb = self.core[ra], self.core[rb]
         if recap and self.size[rb] == 1:
             joined = ca or cb  # the recap alone: it does not move the story's core
         elif ca and cb:
             joined = (min(ca[0], cb[0]), max(ca[1], cb[1]))
             if joined[1] - joined[0] > SPAN_DAYS:
-                return
+                return False
         else:
             joined = ca or cb
         low, high = sorted((ra, rb))
         self.parent[high] = low
         self.core[low] = joined
         self.size[low] += self.size[high]
+        return True
 
 
 def cluster_stories(items: Sequence[StoryInput], *, one_story: bool = False) -> dict[str, str]:
@@ -167,29 +174,51 @@ def cluster_stories(items: Sequence[StoryInput], *, one_story: bool = False) -> 
     by_source = {item.source: item for item in ordered}
     postings: dict[str, list[str]] = defaultdict(list)
     stories = _Stories(items)
+    published_of = {item.source: item.published for item in ordered}
+    times_of = {item.source: item.times for item in ordered}
     for item in ordered:
+        published, times = item.published, item.times
         mine = weights[item.source]
         # The rarest words it shares with some other document: a word no other one has
         # finds nobody, so probing with it would leave the document alone.
         shared = [t for t in mine if frequency[t] > 1]
         probes = sorted(shared, key=lambda t: (-mine[t], t))[:PROBE_TERMS]
         seen: set[str] = set()
+        # (story, recap) of joins refused since the last join: whether a join happens
+        # depends on the two stories and on the recap flag only (not on which document
+        # of a story links), so another link to that story would be refused as well
+        refused: set[tuple[str, bool]] = set()
         for term in probes:
             for other in postings[term][-RECENT:]:
                 if other in seen:
                     continue
                 seen.add(other)
-                if not _near(item, by_source[other]):  # cheap: dates before words
+                theirs_root = stories.find(other)
+                if theirs_root == stories.find(item.source):
+                    continue  # one story already: a link would change nothing
+                # _near(item, by_source[other]), inlined (millions of pairs at 10,000
+                # articles): cheap, dates before words
+                if published is not None and (mark := published_of[other]) is not None:
+                    theirs = times_of[other]
+                    at = bisect.bisect_left(theirs, published - WINDOW_DAYS)
+                    if not (at < len(theirs) and theirs[at] <= published + WINDOW_DAYS):
+                        at = bisect.bisect_left(times, mark - WINDOW_DAYS)
+                        if not (at < len(times) and times[at] <= mark + WINDOW_DAYS):
+                            continue
+                recap = _recap(by_source[other], item)
+                if (theirs_root, recap) in refused:
                     continue
                 link = _linked(
                     mine, weights[other], mass[item.source], mass[other], leads, item.source, other
                 )
                 if link == NONE:
                     continue
-                recap = _recap(by_source[other], item)
                 if recap and link != STRONG:
                     continue  # a late article joins by its lead name, not the beat's words
-                stories.union(other, item.source, recap=recap)
+                if stories.union(other, item.source, recap=recap):
+                    refused.clear()
+                else:
+                    refused.add((theirs_root, recap))
         for term in mine:
             postings[term].append(item.source)
     return {source: stories.find(source) for source in sources}
@@ -214,7 +243,7 @@ def _linked(
     article written long after the others (see :func:`_recap`).
     """
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    shared = sum(min(w, large[t]) for t, w in small.items() if t in large)
+    shared = sum([min(w, large[t]) for t, w in small.items() if t in large])
     share = shared / min(mass_a, mass_b)
     lead_a, lead_b = leads[source_a], leads[source_b]
     if lead_a and lead_b and lead_a & b.keys() and lead_b & a.keys() and share >= LEAD_LINK:

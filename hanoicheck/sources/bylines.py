@@ -342,6 +342,9 @@ _LINE_DATE = re.compile(
     r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
     r"|(?P<n1>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<y3>(?:19|20)\d\d))(?!\d)" + _CLOCK
 )
+# Every form of _LINE_DATE holds a year: a line without one is passed over at once (the
+# full pattern tries a weekday and a month name at every position of the line).
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _SEPARATOR = re.compile(r"[|\u00b7\u2022]|\s[\u2013\u2014]\s")
 
 
@@ -398,7 +401,7 @@ def publication_lines(
         if end - start > _MAX_PUBLICATION_LINE or _DATELINE.match(text, start, end):
             continue
         line = text[start:end]
-        match = _LINE_DATE.search(line)
+        match = _LINE_DATE.search(line) if _YEAR.search(line) else None
         is_byline = byline.match(line) is not None and len(line) <= 120
         if match is None:
             if is_byline and not line.rstrip().endswith((".", "!", "?", '"')):

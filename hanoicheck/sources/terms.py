@@ -35,6 +35,8 @@ def _stopwords() -> frozenset[str]:
 
 
 def _fold(word: str) -> str:
+    if word.isascii():  # most words: NFKD leaves them as they are, no accents to drop
+        return word.removesuffix("'s")
     decomposed = unicodedata.normalize("NFKD", word)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return plain.replace("\u2019", "'").removesuffix("'s")
@@ -59,12 +61,14 @@ def terms(text: str, furniture: Sequence[Span] = ()) -> tuple[str, ...]:
     cursor = 0
     for span in (*sorted(furniture, key=lambda s: s.start), Span(len(text), len(text))):
         for match in _WORD.finditer(text, cursor, max(cursor, span.start)):
-            word = _fold(match.group(0))
+            word = _fold(match.group())
             lower = word.lower()
             if len(lower) < 3 or lower in stop:
                 continue
             counts[lower] += 1
-            if word[:1].isupper() and not _opens_sentence(text, match.start()):
+            if lower in names or not word[0].isupper():
+                continue
+            if not _opens_sentence(text, match.start()):
                 names.add(lower)
         cursor = max(cursor, span.end)
     ranked = sorted(counts, key=lambda w: (-counts[w] * (2 if w in names else 1), w))

@@ -78,6 +78,24 @@ def test_extract_paths_shares_parts_across_files(tmp_path: object) -> None:
     assert all(x.event is y.event for x, y in zip(first, second, strict=True))
 
 
+def test_documents_share_their_terms_and_metadata(tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(STORY, "utf-8")
+    extraction = extract_paths([folder], keep_text=False)
+    a, b = extraction.documents
+    unshared = extract_paths([folder / "a.txt"], keep_text=False).documents[0]
+    assert a.terms == b.terms == unshared.terms and len(a.terms) > 5
+    assert all(x is y for x, y in zip(a.terms, b.terms, strict=True))
+    assert a.outlet is b.outlet and a.date is b.date
+    assert {c.source for c in extraction.claims if c.source == a.source} == {a.source}
+    assert all(c.source is a.source for c in extraction.claims if c.source == a.source)
+    interner = Interner()
+    assert interner.document(unshared) == unshared
+
+
 def _reference_dict(claim: Claim) -> dict[str, object]:
     """The claim's JSON shape as ``dataclasses.asdict`` gives it (the original definition)."""
     from dataclasses import asdict
