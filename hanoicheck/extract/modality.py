@@ -70,3 +70,16 @@ def modality_of(text: str, sentence: Span, start: int, end: int) -> Modality:
             if best is None or gap < best[0]:
                 best = (gap, modality)
     return best[1] if best else Modality.REPORTED
+
+
+@cache
+def _forecast_sources() -> re.Pattern[str]:
+    return re.compile(phrases(data_table("context")["modality"]["forecast"]["sources"]), re.I)
+
+
+def forecast_source(modality: Modality, who: str | None) -> Modality:
+    """A figure credited to a poll or a projection ("according to an exit poll", "the
+    forecast put the Liberal Democrats on 61 seats") is a forecast, whatever its verb."""
+    if modality is Modality.REPORTED and who and _forecast_sources().search(who):
+        return Modality.FORECAST
+    return modality

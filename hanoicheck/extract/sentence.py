@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from hanoicheck.extract import context
 from hanoicheck.extract.attribution import Mention, source_of
-from hanoicheck.extract.modality import modality_of
+from hanoicheck.extract.modality import forecast_source, modality_of
 from hanoicheck.extract.scope import scope_of
 from hanoicheck.extract.timescope import time_scope
 from hanoicheck.intervals import DEFAULT_TOLERANCE, Tolerance
@@ -206,7 +206,7 @@ class SentenceContext:
             document_date=self.document.date,
             kind=kind,
             subject=subject,
-            modality=modality_of(text, sentence, start, end),
+            modality=forecast_source(modality_of(text, sentence, start, end), who),
             attribution=who,
             **extra,
             **fields,

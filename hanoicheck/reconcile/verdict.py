@@ -299,13 +299,15 @@ def _worst_clash(
       only be a warning (:func:`_warning_at_most`) are not compared.
 
     Two dates are never set against each other when either's source also gives the
-    other's day (:func:`_also_gives`).
+    other's day (:func:`_also_gives`), nor two figures of a source that lists several
+    of them (:func:`_listing_sources`).
     """
     if _all_overlap(members, read):
         return None
     order = sorted(range(len(members)), key=lambda i: _where(members[i].claim))
     worst: Clash | None = None
     dated = _days_by_source(members, bounds)
+    listing = _listing_sources(members)
     for i in order:
         a = members[i]
         for b in members[i + 1 :]:
@@ -313,6 +315,8 @@ def _worst_clash(
                 continue
             if _also_gives(dated, a, b, bounds) or _also_gives(dated, b, a, bounds):
                 continue
+            if a.claim.source == b.claim.source and a.claim.source in listing:
+                continue  # a list of margins, seats or tolls: many things, not one twice
             clash = _clash(a, b, bounds, read, vocabulary)
             if isinstance(clash, Agreed):
                 continue
@@ -321,6 +325,19 @@ def _worst_clash(
             if worst is None:
                 worst = clash  # the first warning in ranking order, unless an error follows
     return worst
+
+
+# A source that gives this many different figures of one kind is listing several things
+# (each constituency's margin, each town's toll), not contradicting itself.
+LISTED = 3
+
+
+def _listing_sources(members: Sequence[Facets]) -> frozenset[str]:
+    """Sources that give at least :data:`LISTED` different figures in one group."""
+    values: dict[str, set[object]] = defaultdict(set)
+    for facet in members:
+        values[facet.claim.source].add(facet.claim.value.nominal)
+    return frozenset(source for source, seen in values.items() if len(seen) >= LISTED)
 
 
 def _days_by_source(

@@ -249,3 +249,15 @@ def test_a_paragraph_s_tally_is_what_it_led_with() -> None:
 def test_a_name_that_owns_a_count(text: str, owner: str | None) -> None:
     (claim,) = counts(text)
     assert claim.subject.owner == owner
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The forecast put the Liberal Democrats on 61 seats.",
+        "Labour was heading for 410 seats, according to an exit poll.",
+    ],
+)
+def test_a_poll_s_figure_is_a_forecast(text: str) -> None:
+    (seats,) = counts(text)
+    assert seats.modality.value == "forecast"

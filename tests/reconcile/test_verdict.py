@@ -383,3 +383,14 @@ def test_one_outlet_against_one_is_no_misdate(reconcile_texts: Reconcile) -> Non
         }
     )
     assert not result.conflicts
+
+
+def test_a_source_listing_several_margins_does_not_contradict_itself(
+    reconcile_texts: Reconcile,
+) -> None:
+    live = (
+        "date: 2024-07-05\n01:10 - Labour takes Chingford by 79 votes.\n\n"
+        "01:40 - Labour holds Hackney by 15,000 votes.\n\n"
+        "02:05 - The Liberal Democrats win Bath by 11,218 votes.\n"
+    )
+    assert not reconcile_texts({"live.txt": live}).conflicts
