@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,7 @@ from hanoicheck.extract import context
 from hanoicheck.extract.numbers import Figure
 from hanoicheck.intervals import hedged
 from hanoicheck.lexicon import alternation, data_table, default_lexicon, phrases
-from hanoicheck.model import Claim, Interval, Kind, Qualifier, Subject
+from hanoicheck.model import Claim, Event, Interval, Kind, Qualifier, Subject
 
 if TYPE_CHECKING:
     from hanoicheck.extract.sentence import SentenceContext
@@ -104,7 +105,7 @@ def read(ctx: SentenceContext, figure: Figure) -> Claim | None:
         end,
         kind=Kind.COUNT,
         subject=subject,
-        event=ctx.event_for(figure.start, end),
+        event=_in_another_year(ctx, figure.start, end, ctx.event_for(figure.start, end)),
         value=_verb_hedged(ctx, figure),
         unit=noun,
     )
@@ -265,6 +266,27 @@ def _subset(
             part_of = " ".join(ctx.text[match.start("det") : end].split()).lower()
             return head, role or _role(ctx, figure, end, head), end, part_of
     return None
+
+
+_YEAR_OF = re.compile(r"\b(?:in|since|of|at\s+the)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-/]\d)")
+# How far from its figure a year may say when the count was made ("Labour won 202 seats
+# in 2019").
+YEAR_REACH = 40
+
+
+def _in_another_year(ctx: SentenceContext, start: int, end: int, event: Event) -> Event:
+    """ "Labour won 202 seats in 2019": a count its clause dates to another year than
+    the article's is that year's, never today's (an undated event takes the year as its
+    date, so it is never compared with this year's count)."""
+    if event.date is not None or not ctx.document.date:
+        return event
+    text = ctx.text
+    window_end = min(ctx.sentence.end, end + YEAR_REACH)
+    found = _YEAR_OF.search(text, max(ctx.sentence.start, start - YEAR_REACH), window_end)
+    if found is None or ctx.document.date.startswith(found["year"]):
+        return event
+    year = found["year"]
+    return replace(event, date=f"{year}-01-01/{year}-12-31")
 
 
 @cache

@@ -349,12 +349,21 @@ def _open_ends(text: str, floor: int, found: list[DateMention]) -> list[DateMent
         if value.qualifier in (Qualifier.EXACT, Qualifier.RANGE) and value.low and value.high:
             by = text[max(floor, mention.start - 40) : mention.start]
             deadline = _BY.search(by) and not _POSSESSIVE.match(text, mention.end)
-            if _UNTIL.search(before) or deadline:
+            hedge = _AGO_HEDGE.search(before) if text.endswith("ago", 0, mention.end) else None
+            if _UNTIL.search(before) or deadline or (hedge and hedge["before"]):
+                # "more than a week ago" is on or before the day a week back
                 value = Interval(value.high, None, value.high, False, True, Qualifier.UP_TO)
-            elif _SINCE.search(before) and value.qualifier is Qualifier.EXACT:
+            elif (_SINCE.search(before) and value.qualifier is Qualifier.EXACT) or hedge:
+                # "less than a week ago": on or after it
                 value = Interval(value.low, value.low, None, True, False, Qualifier.AT_LEAST)
         result.append(replace(mention, value=value))
     return result
+
+
+_AGO_HEDGE = re.compile(
+    r"\b(?:(?P<before>more\s+than|over|upwards\s+of)|less\s+than|under|within)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _numeric(match: re.Match[str], ref: dt.date | None, order: str) -> DateMention | None:

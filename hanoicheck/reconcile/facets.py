@@ -451,6 +451,18 @@ def _seasons_apart(a: str | None, b: str | None) -> str | None:
     return f"{day_text(a)} / {day_text(b)}"
 
 
+def _one_day(day: str) -> bool:
+    """A day, or a span of a few days (a conference), not a month or a year."""
+    low, _, high = day.partition("/")
+    if not high:
+        return True
+    with_year = has_year(low) and has_year(high)
+    return day_number(high, with_year) - day_number(low, with_year) <= TIED_SPAN_DAYS
+
+
+TIED_SPAN_DAYS = 7
+
+
 def days_overlap(a: str, b: str) -> bool:
     """Whether two event days (ISO, maybe ``low/high``, maybe year-less) share a day."""
     with_year = has_year(a) and has_year(b)
@@ -574,7 +586,9 @@ def details(
             if a.part_of_day and b.part_of_day and a.part_of_day != b.part_of_day:
                 sittings = f"different sittings ({a.part_of_day} / {b.part_of_day})"
                 return Identity.DIFFERENT, [sittings], words
-            if not _vague(a, vocabulary):  # "15 tonnes" and "25 tonnes" of one day: two shipments
+            # "15 tonnes" and "25 tonnes" of one day are two shipments; and a whole year
+            # ("in 2019") holds too many occasions to tie two counts
+            if not _vague(a, vocabulary) and _one_day(a.day) and _one_day(b.day):
                 ties.append(f"both are on {day_text(a.day)}")
         elif a.recurring or b.recurring:
             possible = True  # an undated sitting of a session that recurs
@@ -789,8 +803,8 @@ def _types(a: Facets, b: Facets, vocabulary: Vocabulary) -> tuple[Identity, str 
         return Identity.SAME, None
     if fold(ta) in umbrella or fold(tb) in umbrella:
         return Identity.SAME, None
-    if a.day and b.day and days_overlap(a.day, b.day):
-        # Two names for one sitting are possible when the day ties them.
+    if a.day and b.day and _one_day(a.day) and _one_day(b.day) and days_overlap(a.day, b.day):
+        # Two names for one sitting are possible when the day ties them (a month does not).
         return Identity.POSSIBLE, f"the {ta} and the {tb} of the same day may be one sitting"
     name_a, name_b = a.claim.event.name or ta, b.claim.event.name or tb
     if similarity(name_a, name_b, vocabulary) >= 90 and not (a.day or b.day):

@@ -261,3 +261,9 @@ def test_a_name_that_owns_a_count(text: str, owner: str | None) -> None:
 def test_a_poll_s_figure_is_a_forecast(text: str) -> None:
     (seats,) = counts(text)
     assert seats.modality.value == "forecast"
+
+
+def test_a_count_its_clause_dates_to_another_year_is_that_year_s() -> None:
+    (old,) = counts("Labour won 202 seats in 2019.", "2024-06-01")
+    (new,) = counts("Labour won 412 seats in 2024.", "2024-07-06")
+    assert (old.event.date, new.event.date) == ("2019-01-01/2019-12-31", None)

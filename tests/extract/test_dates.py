@@ -405,3 +405,13 @@ def test_a_date_moved_by_a_stated_amount(text: str, quote: str, day: str) -> Non
 def test_a_span_from_an_event_s_own_day_dates_the_event_not_the_span(text: str) -> None:
     (day,) = (c for c in extract_text(text, document_date="2025-04-01") if c.kind.value == "date")
     assert (day.quote, day.value.low) == ("Friday", "2025-03-28")
+
+
+def test_a_hedged_span_back_is_an_open_end() -> None:
+    def value(text: str) -> tuple[str | None, str | None]:
+        (day,) = find_dates(text, 0, len(text), "2024-11-08")
+        return (day.value.low, day.value.high)
+
+    assert value("The floods struck more than a week ago.") == (None, "2024-11-01")
+    assert value("The floods struck less than a week ago.") == ("2024-11-01", None)
+    assert value("The floods struck a week ago.") == ("2024-11-01", "2024-11-01")

@@ -200,3 +200,21 @@ def test_two_parties_seats_are_two_things_and_one_party_s_are_compared(
     )
     assert not in_one_group(result, "412 seats", "121 seats")
     assert in_one_group(result, "121 seats", "117 seats")
+
+
+def test_a_whole_year_ties_no_two_counts() -> None:
+    """ "The SNP won 48 seats in 2019" and "the Conservatives 365" in another story's
+    preview: a year holds too many occasions for the year alone to tie two counts."""
+    claims = [
+        *extract_text(
+            "In Scotland the SNP took 48 seats in 2019.", source="a", document_date="2024-06-01"
+        ),
+        *extract_text(
+            "Back in 2019 the party took 365 seats.", source="b", document_date="2024-06-02"
+        ),
+    ]
+    vocabulary = default_vocabulary()
+    first, second = build_facets(claims, {c.source: "s" for c in claims}, vocabulary)
+    assert first.day == second.day == "2019-01-01/2019-12-31"
+    verdict, ties = identity(first, second, vocabulary)
+    assert not any(t.startswith("both are on") for t in ties)
