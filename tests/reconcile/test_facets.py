@@ -216,5 +216,5 @@ def test_a_whole_year_ties_no_two_counts() -> None:
     vocabulary = default_vocabulary()
     first, second = build_facets(claims, {c.source: "s" for c in claims}, vocabulary)
     assert first.day == second.day == "2019-01-01/2019-12-31"
-    verdict, ties = identity(first, second, vocabulary)
+    _, ties = identity(first, second, vocabulary)
     assert not any(t.startswith("both are on") for t in ties)
