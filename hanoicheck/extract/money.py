@@ -101,8 +101,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "period": re.compile(
             r"\b(?:in|for|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b"
             r"|\b(?P<annual>each\s+year|every\s+year|per\s+year|a\s+year|annually|yearly|per\s+annum)\b"
-            r"(?!\s+(?:ago|earlier|later|before|after)\b)"
-            r"|\b(?P<rel>last\s+year|this\s+year|next\s+year)\b",
+            + _NOT_A_RATE
+            + r"|\b(?P<rel>last\s+year|this\s+year|next\s+year)\b",
             re.IGNORECASE,
         ),
     }
@@ -260,12 +260,15 @@ def _owner(ctx: SentenceContext, start: int) -> str | None:
     return " ".join(words).lower()
 
 
+# "a year ago" is a time, not a rate "a year"
+_NOT_A_RATE = r"(?!\s+(?:ago|earlier|later|before|after)\b)"
+
+
 @cache
 def _rates() -> tuple[re.Pattern[str], dict[str, str]]:
     table = data_table("lexicon")["rates"]
     units = "|".join(re.escape(unit) for unit in table)
-    after = r"(?!\s+(?:ago|earlier|later|before|after)\b)"  # "a year ago" is no rate
-    pattern = rf"\s*(?:a|an|per|each|every)\s+(?P<unit>{units})\b{after}"
+    pattern = rf"\s*(?:a|an|per|each|every)\s+(?P<unit>{units})\b{_NOT_A_RATE}"
     return re.compile(pattern, re.IGNORECASE), table
 
 
