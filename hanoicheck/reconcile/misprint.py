@@ -33,6 +33,13 @@ def _digits(value: float) -> str | None:
     return str(abs(int(value)))
 
 
+def _scale_slip(x: str, y: str) -> bool:
+    """ "€10.6 billion" and "10.6 million euros": the same digits a thousand times apart
+    (money or counts written with a scale word), when at least two digits are given."""
+    short, long = sorted((x, y), key=len)
+    return len(long) == len(short) + 3 and long == short + "000" and len(short.rstrip("0")) >= 2
+
+
 def digit_slip(a: Claim, b: Claim) -> str | None:
     """How two figures differ when one reads like a misprint of the other, else None.
 
@@ -47,7 +54,11 @@ def digit_slip(a: Claim, b: Claim) -> str | None:
         x, y = _digits(float(a.value.nominal)), _digits(float(b.value.nominal))
     except (TypeError, ValueError):
         return None  # a date's nominal is a day, not a figure
-    if x is None or y is None or len(x) != len(y) or x == y:
+    if x is None or y is None or x == y:
+        return None
+    if _scale_slip(x, y):
+        return "a scale word (thousand, million, billion) mixed up"
+    if len(x) != len(y):
         return None
     significant = max(len(x.rstrip("0")), len(y.rstrip("0")))
     differ = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
@@ -72,8 +83,12 @@ def _figure(facet: Facets) -> str | None:
 
 
 def _slips(digits: str) -> Iterator[str]:
-    """Every figure one slip away: two neighbours swapped, or one digit struck wrong."""
+    """Every figure one slip away: two neighbours swapped, one digit struck wrong, or a
+    scale word a thousand off."""
     significant = len(digits.rstrip("0"))
+    yield digits + "000"  # a thousand times more: million for thousand, billion for million
+    if digits.endswith("000"):
+        yield digits[:-3]
     for i in range(len(digits) - 1):
         if digits[i] != digits[i + 1]:
             yield digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :]

@@ -519,7 +519,9 @@ def _clash(
     pa, pb = read[a.claim.id], read[b.claim.id]
     if pa.overlaps(pb) or pa.touches(pb):
         return Agreed("the hedged figures overlap, so both can be true")
-    if _apart(pa, pb):
+    if _apart(pa, pb) and not digit_slip(a.claim, b.claim):
+        # far apart figures count different things, unless the digits are the same and
+        # only the scale word differs ("€10.6 billion" / "10.6 million euros")
         return Agreed("figures more than ten times apart count different things")
     if rounded := rounding_of(a.claim, b.claim):
         return Agreed(rounded)

@@ -24,6 +24,11 @@ def figure(text: str) -> Claim:
         ("The fund got $191 million.", "The fund got $911 million.", "two transposed digits"),
         ("66,778 people registered.", "76,778 people registered.", "one digit"),
         ("157,000 people marched.", "175,000 people marched.", "two transposed digits"),
+        (
+            "Madrid approved €10.6 billion.",
+            "Madrid approved 10.6 million euros.",
+            "a scale word (thousand, million, billion) mixed up",
+        ),
     ],
 )
 def test_slips_of_the_keys(a: str, b: str, slip: str) -> None:
@@ -38,6 +43,7 @@ def test_slips_of_the_keys(a: str, b: str, slip: str) -> None:
         ("9,148 homes were destroyed.", "About 9,418 homes were destroyed."),  # hedged apart
         ("$191 million was pledged.", "191 million people were hit."),  # another unit
         ("1,457 people died.", "1,469 people died."),  # two digits changed
+        ("Madrid approved €10 billion.", "Madrid approved €10 million."),  # one digit given
     ],
 )
 def test_not_slips(a: str, b: str) -> None:
@@ -81,3 +87,14 @@ def test_slipped_figures_about_different_things_stay_apart(reconcile_texts: Reco
         }
     )
     assert not result.conflicts
+
+
+def test_a_scale_word_mixed_up_is_flagged_though_far_apart(reconcile_texts: Reconcile) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2024-11-06\nThe government approved a first aid package of €10.6 billion.\n",
+            "b.txt": "date: 2024-11-07\nThe first aid package approved by the cabinet was 10.6 million euros.\n",
+        }
+    )
+    (conflict,) = result.conflicts
+    assert "scale word" in conflict.explanation
