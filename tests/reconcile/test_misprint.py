@@ -92,8 +92,8 @@ def test_slipped_figures_about_different_things_stay_apart(reconcile_texts: Reco
 def test_a_scale_word_mixed_up_is_flagged_though_far_apart(reconcile_texts: Reconcile) -> None:
     result = reconcile_texts(
         {
-            "a.txt": "date: 2024-11-06\nThe government approved a first aid package of €10.6 billion.\n",
-            "b.txt": "date: 2024-11-07\nThe first aid package approved by the cabinet was 10.6 million euros.\n",
+            "a.txt": "date: 2024-11-06\nThe cabinet approved a first package of €10.6 billion.\n",
+            "b.txt": "date: 2024-11-07\nThe first package it approved was 10.6 million euros.\n",
         }
     )
     (conflict,) = result.conflicts
