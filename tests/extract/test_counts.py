@@ -242,6 +242,7 @@ def test_a_paragraph_s_tally_is_what_it_led_with() -> None:
         ("The Conservatives ended the count with 121 seats.", "conservatives"),
         ("The Liberal Democrats' 72 seats were a record.", "liberal democrats"),
         ("Japan sent 37 rescuers to Mandalay.", "japan"),
+        ("Labour finished first, the Conservatives with 121 seats.", "conservatives"),
         ("Officials sent 40 rescuers.", None),  # a generic word owns nothing
         ("On Friday 40 people died.", None),
     ],
