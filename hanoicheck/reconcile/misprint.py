@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from hanoicheck.model import Claim, Kind
-from hanoicheck.reconcile.facets import Facets, Identity, identity
+from hanoicheck.reconcile.facets import Facets, Identity, conversions, identity
 from hanoicheck.reconcile.vocabulary import Vocabulary
 
 # Significant digits a figure needs before two transposed digits make it a misprint
@@ -112,9 +112,11 @@ def misprinted_pairs(
     nothing may tell the two claims apart (:func:`identity`).
     """
     by_digits: dict[str, list[Facets]] = defaultdict(list)
+    # a conversion ("(about $11.4 billion)") stands with its figure, never on its own
+    converted = conversions([f.claim for f in block]) if block[0].claim.kind is Kind.MONEY else {}
     for facet in block:
         digits = _figure(facet)
-        if digits is not None:
+        if digits is not None and facet.claim.id not in converted:
             by_digits[digits].append(facet)
     home = {id(f): index for index, cluster in enumerate(clusters) for f in cluster}
     found: dict[tuple[str, str], list[Facets]] = {}
