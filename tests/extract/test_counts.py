@@ -268,3 +268,15 @@ def test_a_count_its_clause_dates_to_another_year_is_that_year_s() -> None:
     (old,) = counts("Labour won 202 seats in 2019.", "2024-06-01")
     (new,) = counts("Labour won 412 seats in 2024.", "2024-07-06")
     assert (old.event.date, new.event.date) == ("2019-01-01/2019-12-31", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("The SNP was left with just nine MPs.", "lawmakers"),
+        ("The new parliament has 263 women.", "women"),
+    ],
+)
+def test_elected_members_and_irregular_plurals_are_counted(text: str, noun: str) -> None:
+    (claim,) = counts(text)
+    assert claim.subject.noun == noun
