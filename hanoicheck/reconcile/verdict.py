@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -585,6 +586,13 @@ def _tied_clash(
         return (a, b, "the source contradicts itself", Severity.WARNING)
     if ba.overlaps(bb) or ba.touches(bb):
         stretched = next(f for f in (a, b) if read[f.claim.id] != bounds[f.claim.id])
+        other = b if stretched is a else a
+        if _far_past(bounds[stretched.claim.id], bounds[other.claim.id]):
+            # "more than 100 constituencies" and "650 constituencies": no writer hedges
+            # a figure that far below it; the two count different things
+            return Agreed(
+                f'"{stretched.claim.quote}" is far from {other.claim.quote}: another count'
+            )
         return (
             a,
             b,
@@ -652,6 +660,21 @@ def _running_total(
         if a.authority and a.authority == b.authority and not same_source:
             return f"{a.claim.attribution} gives two figures for the same day"
         return Agreed("a running total counted twice in a day, at hours not given")
+    return False
+
+
+# How far past a one-sided hedge's bound a figure may lie and still be read as the same
+# count stretched ("more than 16" and 60 are; "more than 100" and 650 are two counts).
+STRETCH_LIMIT = 4.0
+
+
+def _far_past(hedged: Bounds, other: Bounds) -> bool:
+    """Whether ``other`` lies more than :data:`STRETCH_LIMIT` times past the finite bound
+    of the one-sided interval ``hedged``."""
+    if math.isinf(hedged.high) and hedged.low > 0:
+        return other.low > hedged.low * STRETCH_LIMIT
+    if math.isinf(hedged.low) and hedged.high > 0:
+        return other.high * STRETCH_LIMIT < hedged.high
     return False
 
 

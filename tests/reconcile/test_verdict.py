@@ -394,3 +394,26 @@ def test_a_source_listing_several_margins_does_not_contradict_itself(
         "02:05 - The Liberal Democrats win Bath by 11,218 votes.\n"
     )
     assert not reconcile_texts({"live.txt": live}).conflicts
+
+
+def test_a_figure_far_past_a_hedge_is_another_count(reconcile_texts: Reconcile) -> None:
+    """ "More than 100 constituencies" where Reform came second, and all 650: no writer
+    hedges 650 as "more than 100", so the two count different things."""
+    far = reconcile_texts(
+        {
+            "a.txt": "date: 2024-07-06\nReform UK came second in more than 100 constituencies.\n",
+            "b.txt": "date: 2024-07-06\nAll 650 constituencies have now declared their results.\n",
+        }
+    )
+    assert not far.conflicts
+
+
+def test_how_far_past_a_one_sided_hedge_is_still_a_stretch() -> None:
+    from math import inf
+
+    from hanoicheck.intervals import Bounds
+    from hanoicheck.reconcile.verdict import _far_past
+
+    assert not _far_past(Bounds(16, inf, False, False), Bounds(60, 60))  # a stretch
+    assert _far_past(Bounds(100, inf, False, False), Bounds(650, 650))  # another count
+    assert _far_past(Bounds(-inf, 2_000, False, True), Bounds(300, 300))  # "up to 2,000"
