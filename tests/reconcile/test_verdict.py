@@ -6,10 +6,13 @@ states one rule an editor relies on when two sources give different figures.
 
 from __future__ import annotations
 
+from math import inf
+
 from hanoicheck.extract.pipeline import extract_text
+from hanoicheck.intervals import Bounds
 from hanoicheck.reconcile import Group, Severity, Status
 from hanoicheck.reconcile.facets import build_facets
-from hanoicheck.reconcile.verdict import judge
+from hanoicheck.reconcile.verdict import _far_past, judge
 from hanoicheck.reconcile.vocabulary import default_vocabulary
 from tests.reconcile.conftest import Reconcile, group_with
 
@@ -409,11 +412,6 @@ def test_a_figure_far_past_a_hedge_is_another_count(reconcile_texts: Reconcile) 
 
 
 def test_how_far_past_a_one_sided_hedge_is_still_a_stretch() -> None:
-    from math import inf
-
-    from hanoicheck.intervals import Bounds
-    from hanoicheck.reconcile.verdict import _far_past
-
     assert not _far_past(Bounds(16, inf, False, False), Bounds(60, 60))  # a stretch
     assert _far_past(Bounds(100, inf, False, False), Bounds(650, 650))  # another count
     assert _far_past(Bounds(-inf, 2_000, False, True), Bounds(300, 300))  # "up to 2,000"
