@@ -144,6 +144,24 @@ class _Stories:
         return True
 
 
+def term_weights(
+    items: Sequence[StoryInput],
+) -> tuple[Counter[str], dict[str, dict[str, float]]]:
+    """How many documents use each term, and each document's terms weighted by rarity
+    (names count :data:`NAME_WEIGHT` times a plain word)."""
+    frequency = Counter(_key(t) for item in items for t in set(item.terms))
+    total = len(items)
+    weights: dict[str, dict[str, float]] = {}
+    for item in items:
+        mine: dict[str, float] = {}
+        for term in item.terms:
+            rarity = math.log((1 + total) / (1 + frequency[_key(term)])) + 1.0
+            weight = rarity * (NAME_WEIGHT if term[:1].isupper() else 1.0)
+            mine[_key(term)] = max(mine.get(_key(term), 0.0), weight)
+        weights[item.source] = mine
+    return frequency, weights
+
+
 def cluster_stories(items: Sequence[StoryInput], *, one_story: bool = False) -> dict[str, str]:
     """Map each document (``source``) to its story id (the first source of the story).
 
@@ -154,21 +172,10 @@ def cluster_stories(items: Sequence[StoryInput], *, one_story: bool = False) -> 
     sources = sorted(i.source for i in items)
     if one_story:
         return dict.fromkeys(sources, sources[0])
-    frequency = Counter(_key(t) for item in items for t in set(item.terms))
-    total = len(items)
-
-    def weigh(item: StoryInput) -> dict[str, float]:
-        weights: dict[str, float] = {}
-        for term in item.terms:
-            rarity = math.log((1 + total) / (1 + frequency[_key(term)])) + 1.0
-            weight = rarity * (NAME_WEIGHT if term[:1].isupper() else 1.0)
-            weights[_key(term)] = max(weights.get(_key(term), 0.0), weight)
-        return weights
-
+    frequency, weights = term_weights(items)
     ordered = sorted(
         items, key=lambda i: (i.published if i.published is not None else math.inf, i.source)
     )
-    weights = {item.source: weigh(item) for item in ordered}
     leads = {item.source: _lead_name(item) for item in ordered}
     mass = {source: sum(w.values()) or 1.0 for source, w in weights.items()}
     by_source = {item.source: item for item in ordered}

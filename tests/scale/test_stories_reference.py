@@ -14,20 +14,19 @@ from hanoicheck.api import extract_paths
 from hanoicheck.model import Claim
 from hanoicheck.reconcile import story_inputs
 from hanoicheck.reconcile.stories import (
-    NAME_WEIGHT,
     NONE,
     PROBE_TERMS,
     RECENT,
     SPAN_DAYS,
     STRONG,
     StoryInput,
-    _key,
     _lead_name,
     _linked,
     _near,
     _recap,
     _Stories,
     cluster_stories,
+    term_weights,
 )
 from tests.gold import ROOT
 
@@ -39,21 +38,10 @@ from generate import generate
 def _reference(items: Sequence[StoryInput]) -> dict[str, str]:
     """cluster_stories as it was before the shortcuts: every probed pair is compared."""
     sources = sorted(i.source for i in items)
-    frequency = Counter(_key(t) for item in items for t in set(item.terms))
-    total = len(items)
-
-    def weigh(item: StoryInput) -> dict[str, float]:
-        weights: dict[str, float] = {}
-        for term in item.terms:
-            rarity = math.log((1 + total) / (1 + frequency[_key(term)])) + 1.0
-            weight = rarity * (NAME_WEIGHT if term[:1].isupper() else 1.0)
-            weights[_key(term)] = max(weights.get(_key(term), 0.0), weight)
-        return weights
-
+    frequency, weights = term_weights(items)
     ordered = sorted(
         items, key=lambda i: (i.published if i.published is not None else math.inf, i.source)
     )
-    weights = {item.source: weigh(item) for item in ordered}
     leads = {item.source: _lead_name(item) for item in ordered}
     mass = {source: sum(w.values()) or 1.0 for source, w in weights.items()}
     by_source = {item.source: item for item in ordered}
