@@ -54,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n## {s.name}")
             for title, items in (
                 ("wrong flags", s.wrong_flags),
+                ("right flags", s.right_flags),
                 ("false errors", s.false_errors),
                 ("missed", s.missed),
                 ("must-not violations", s.violations),

@@ -870,14 +870,16 @@ def read(ctx: SentenceContext) -> list[Claim]:
 def look_forward(
     text: str, sentence: Span, mentions: list[DateMention], story: str | None
 ) -> list[DateMention]:
-    """Weekdays in a forecast are the next ones, not the last.
+    """Weekdays of what is still to come are the next ones, not the last.
 
-    "Donors are expected to pledge at Tuesday's session" in a story of Monday 22 June
+    News reports what happened, so a weekday is read as the last such day up to the
+    story's date; it points ahead when the sentence says so (:func:`_points_ahead`):
+    "donors are expected to pledge at Tuesday's session" in a story of Monday 22 June
     is Tuesday 23 June; the same weekday in a report of what happened is the 16th.
     """
     if not story or story.startswith("--"):
         return mentions
-    resolved = []
+    resolved: list[DateMention] = []
     for mention in mentions:
         word = text[mention.start : mention.end].lower()
         value = str(mention.value.nominal)
@@ -885,12 +887,55 @@ def look_forward(
             mention.relative
             and word in _WEEKDAYS
             and value < story[:10]
-            and modality_of(text, sentence, mention.start, mention.end) is not Modality.REPORTED
+            and _points_ahead(text, sentence, mention, resolved)
         ):
             day = (dt.date.fromisoformat(value) + dt.timedelta(days=7)).isoformat()
             mention = DateMention(mention.start, mention.end, Interval.exact(day), True, True)
         resolved.append(mention)
     return resolved
+
+
+@cache
+def _ahead_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lexicon = default_lexicon()
+    lead = re.compile(rf"{phrases(lexicon.words('ahead_leads'))}\s+$", re.IGNORECASE)
+    verb = re.compile(
+        rf"{phrases(lexicon.words('schedule_verbs'))}[^;,]{{0,30}}?\bon\s+$", re.IGNORECASE
+    )
+    clause = re.compile(
+        rf"(?:'s)?[^.;]{{0,30}}?,\s*when\s[^.;]{{0,60}}?{phrases(lexicon.words('ahead_clauses'))}",
+        re.IGNORECASE,
+    )
+    order = re.compile(phrases(lexicon.words("ahead_order")), re.IGNORECASE)
+    return lead, verb, clause, order
+
+
+def _points_ahead(
+    text: str, sentence: Span, mention: DateMention, earlier: list[DateMention]
+) -> bool:
+    """Whether the sentence puts the weekday at ``mention`` after the story's date.
+
+    A forecast ("are expected to sign on Tuesday"); a lead ("confirmed for Saturday's
+    funeral", "ahead of Tuesday's vote"); a timetable in the present tense ("viewing
+    resumes at 7 a.m. on Thursday"); a clause after it ("the plenary on Tuesday, when
+    countries are expected to sign"); or order: "on Wednesday, before his funeral on
+    Saturday" puts Saturday after the Wednesday, which the last Saturday is not.
+    """
+    if modality_of(text, sentence, mention.start, mention.end) is not Modality.REPORTED:
+        return True
+    lead, verb, clause, order = _ahead_patterns()
+    before = text[max(sentence.start, mention.start - 60) : mention.start]
+    if lead.search(before) or verb.search(before):
+        return True
+    if clause.match(text, mention.end, sentence.end):
+        return True
+    value = str(mention.value.nominal)
+    return any(
+        str(other.value.nominal) >= value
+        and order.search(text, other.end, mention.start) is not None
+        for other in earlier
+        if other.end <= mention.start
+    )
 
 
 def _context_phrase(ctx: SentenceContext, mention: DateMention) -> str:

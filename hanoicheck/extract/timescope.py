@@ -68,6 +68,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
     return {
         "final": re.compile(phrases(table["final"]), re.IGNORECASE),
         "now": re.compile(phrases(table["now"]), re.IGNORECASE),
+        "comparison": re.compile(phrases(table["comparison"]), re.IGNORECASE),
         "part": re.compile(parts, re.IGNORECASE),
         # "by the evening", "that afternoon": a part of the day the text is about
         "part_alone": re.compile(
@@ -101,11 +102,13 @@ def stamp_of(text: str, paragraph: Span) -> str | None:
 
 
 def _clause(text: str, sentence: Span, start: int, end: int) -> Span:
+    """The figure's own clause: it ends where another figure is brought in to compare
+    ("64, up from the 58 announced on Tuesday": Tuesday is the 58's time)."""
     low = max(sentence.start, start - DATE_REACH)
     high = min(sentence.end, end + DATE_REACH)
     for match in _CLAUSE_END.finditer(text, low, start):
         low = match.end()
-    boundary = _CLAUSE_END.search(text, end, high)
+    boundary = _CLAUSE_END.search(text, end, high) or _cues()["comparison"].search(text, end, high)
     return Span(low, boundary.start() if boundary else high)
 
 
@@ -150,6 +153,10 @@ def time_scope(
     final = _cues()["final"].search(text, near.start, near.end) is not None
     clock = _nearest_clock(text, clause, start, end)
     date = _nearest_date(dates, clause, start, end)
+    if date is not None and _ahead_of(date, document_date):
+        # "164 delegations were confirmed for Saturday's funeral" in a Friday story: a
+        # figure cannot hold at a day still to come; it holds as the story was written
+        date = None
     if date is not None:
         high = date.value.high if date.value.high is not None else date.value.low
         part = clock or _part_word(
@@ -174,6 +181,14 @@ def time_scope(
         else None
     )
     return TimeScope(document_date, part or stamp, TimeBasis.PUBLISHED)
+
+
+def _ahead_of(date: DateMention, document_date: str | None) -> bool:
+    """Whether the date is a day after the (fully dated) story's own day."""
+    day = str(date.value.low if date.value.low is not None else date.value.nominal)
+    if not document_date or document_date.startswith("--") or day.startswith("--"):
+        return False
+    return len(day) >= 10 and day[:10] > document_date[:10]
 
 
 def _nearest_date(

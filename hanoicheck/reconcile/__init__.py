@@ -30,7 +30,7 @@ from hanoicheck.reconcile.facets import Facets, build_facets
 from hanoicheck.reconcile.grouping import GroupingOptions, blocks, group_block
 from hanoicheck.reconcile.ids import unique_ids
 from hanoicheck.reconcile.independence import outlets_by_source
-from hanoicheck.reconcile.misprint import misprinted_pairs
+from hanoicheck.reconcile.misprint import misprinted_pairs, money_blocks
 from hanoicheck.reconcile.model import (
     Consensus,
     Group,
@@ -117,15 +117,22 @@ def reconcile(
             story_dates[facet.story].append(facet)
     grouping = GroupingOptions(options.near_miss)
     groups: list[Group] = []
+    every_cluster: list[list[Facets]] = []
     for key, block in blocks(facets).items():
         dates = story_dates.get(key[0], [])
         clusters = group_block(block, dates, vocabulary, grouping)
+        every_cluster.extend(list(c.members) for c in clusters)
         groups.extend(
             judge(cluster.members, cluster.notes, outlet_of, vocabulary) for cluster in clusters
         )
         groups.extend(
             judge(members, [], outlet_of, vocabulary)
             for members in misprinted_pairs(block, [c.members for c in clusters], vocabulary)
+        )
+    for joined in money_blocks(facets):
+        groups.extend(
+            judge(members, [], outlet_of, vocabulary)
+            for members in misprinted_pairs(joined, every_cluster, vocabulary, across=True)
         )
     groups.extend(judge([facet], [NOT_COMPARED], outlet_of, vocabulary) for facet in aside)
     names = story_names(inputs, stories)

@@ -22,9 +22,12 @@ from hanoicheck.reconcile.facets import Facets, Identity, conversions, identity
 from hanoicheck.reconcile.vocabulary import Vocabulary
 
 # Significant digits a figure needs before two transposed digits make it a misprint
-# (191 / 911), and before one wrong digit does (66,778 / 76,778).
+# (191 / 911), before one wrong digit does (66,778 / 76,778), and before a zero dropped
+# or added does (£215,000 / £21,500: Rs 25 lakh and Rs 2.5 lakh are two tiers of one
+# scheme as often as a slip).
 TRANSPOSED_DIGITS = 3
 STRUCK_DIGITS = 4
+ZERO_DIGITS = 3
 
 
 def _digits(value: float) -> str | None:
@@ -38,6 +41,13 @@ def _scale_slip(x: str, y: str) -> bool:
     (money or counts written with a scale word), when at least two digits are given."""
     short, long = sorted((x, y), key=len)
     return len(long) == len(short) + 3 and long == short + "000" and len(short.rstrip("0")) >= 2
+
+
+def _zero_slip(x: str, y: str) -> bool:
+    """ "£215,000" and "£21,500" for one sum: the same digits ten times apart, a zero
+    dropped or added."""
+    short, long = sorted((x, y), key=len)
+    return long == short + "0" and len(short.rstrip("0")) >= ZERO_DIGITS
 
 
 def digit_slip(a: Claim, b: Claim) -> str | None:
@@ -58,6 +68,8 @@ def digit_slip(a: Claim, b: Claim) -> str | None:
         return None
     if _scale_slip(x, y):
         return "a scale word (thousand, million, billion) mixed up"
+    if _zero_slip(x, y):
+        return "a zero dropped or added"
     if len(x) != len(y):
         return None
     significant = max(len(x.rstrip("0")), len(y.rstrip("0")))
@@ -83,10 +95,13 @@ def _figure(facet: Facets) -> str | None:
 
 
 def _slips(digits: str) -> Iterator[str]:
-    """Every figure one slip away: two neighbours swapped, one digit struck wrong, or a
-    scale word a thousand off."""
+    """Every figure one slip away: two neighbours swapped, one digit struck wrong, a zero
+    dropped or added, or a scale word a thousand off."""
     significant = len(digits.rstrip("0"))
     yield digits + "000"  # a thousand times more: million for thousand, billion for million
+    yield digits + "0"  # a zero added
+    if digits.endswith("0"):
+        yield digits[:-1]
     if digits.endswith("000"):
         yield digits[:-3]
     for i in range(len(digits) - 1):
@@ -100,7 +115,11 @@ def _slips(digits: str) -> Iterator[str]:
 
 
 def misprinted_pairs(
-    block: Sequence[Facets], clusters: Sequence[Sequence[Facets]], vocabulary: Vocabulary
+    block: Sequence[Facets],
+    clusters: Sequence[Sequence[Facets]],
+    vocabulary: Vocabulary,
+    *,
+    across: bool = False,
 ) -> list[list[Facets]]:
     """Figures of one block that read as misprints of each other but were put in two
     groups: one more group for each such pair of figures, holding every claim of either.
@@ -110,6 +129,9 @@ def misprinted_pairs(
     indexed by their digits, and each claim looks up the few figures one slip away
     from its own (linear in the block, not quadratic). Two sources are needed, and
     nothing may tell the two claims apart (:func:`identity`).
+
+    ``across``: ``block`` joins several blocks, and only pairs from two of them count
+    (the pairs within one are found block by block).
     """
     by_digits: dict[str, list[Facets]] = defaultdict(list)
     # a conversion ("(about $11.4 billion)") stands with its figure, never on its own
@@ -129,6 +151,7 @@ def misprinted_pairs(
                     if (
                         a.claim.source == b.claim.source
                         or home.get(id(a)) == home.get(id(b))
+                        or (across and a.block == b.block)
                         or not digit_slip(a.claim, b.claim)
                         or identity(a, b, vocabulary, why=False)[0] is Identity.DIFFERENT
                     ):
@@ -136,3 +159,19 @@ def misprinted_pairs(
                     members = found.setdefault((digits, other), [])
                     members.extend(f for f in (a, b) if all(f is not m for m in members))
     return list(found.values())
+
+
+def money_blocks(facets: Sequence[Facets]) -> list[list[Facets]]:
+    """Money of one story and currency, whatever its type: each a block for
+    ``misprinted_pairs(..., across=True)``.
+
+    "Macron's 109 million euro package" and "109 billion euros of private investment"
+    are one sum misprinted, but the words around them file one as a contribution and
+    the other as an investment, two blocks that grouping never compares. Where the type
+    is all that sets two sums apart, a slip of the scale word still shows.
+    """
+    joined: dict[tuple[str, str | None], list[Facets]] = defaultdict(list)
+    for facet in facets:
+        if facet.claim.kind is Kind.MONEY:
+            joined[(facet.story, facet.claim.unit)].append(facet)
+    return [members for members in joined.values() if len({f.block for f in members}) > 1]

@@ -7,10 +7,12 @@ a conversion printed in the same sentence ("EUR 20 million (US$21.7 million)") s
 with the figure it converts.
 
 A pair of claims contradicts when their intervals are disjoint, except a running total
-that grew between an earlier and a later report. Severity is ``error`` for reported
-facts from sources that surely speak of the same thing, ``warning`` when one is a
-forecast, when the two may be different sittings (a near miss), or when a source
-contradicts itself.
+that grew between an earlier and a later report, and figures several times apart that
+only loose ties (a shared word, the story) hold together: outlets that report one count
+differ by a few percent or a slip of the keys, not by a factor of three. Severity is
+``error`` for reported facts from sources that surely speak of the same thing,
+``warning`` when one is a forecast, when the two may be different sittings (a near
+miss), or when a source contradicts itself.
 """
 
 from __future__ import annotations
@@ -146,9 +148,10 @@ def _positions(
         )
         if len(remaining) > 1 and all(f.cumulative for f in remaining):
             chain = _timeline(remaining, bounds)
-            sides.append([f.claim for f in chain])
-            rising.add(len(sides) - 1)
-            remaining = [f for f in remaining if f not in chain]
+            if chain:  # none may be dated: an undated live blog's "20:05" and "20:40"
+                sides.append([f.claim for f in chain])
+                rising.add(len(sides) - 1)
+                remaining = [f for f in remaining if f not in chain]
         while remaining:
             # Every interval overlapping the one that ends first shares a point with it and,
             # since none ends earlier, with each other: one side.
@@ -248,8 +251,8 @@ def _timeline_label(side: Sequence[Claim]) -> str | None:
     )
     if len({c.value.nominal for c in values}) < 2:
         return None
-    low, high = _side_label([values[0]]), _side_label([values[-1]])
-    return f"{low.split(' ')[0]} to {high} (a running total)"
+    low = value_label(values[0], with_unit=False)  # "at least 40", never "at"
+    return f"{low} to {_side_label([values[-1]])} (a running total)"
 
 
 def _side_label(side: Sequence[Claim]) -> str:
@@ -398,6 +401,40 @@ def _apart(a: Bounds, b: Bounds) -> bool:
     return small > 0 and large / small > APART
 
 
+# Two outlets that report one count differ by a few percent, a digit or a hedge; figures
+# this many times apart are two counts (one event's crowd and another's, a day's toll and
+# the season's) unless the same owner or the same sentence ties them, or a slip of the
+# keys explains the gap.
+FAR_APART = 2.5
+
+_FIRM_TIES = ("both are about", "both sources print the same sentence")
+
+
+def _far_apart(
+    a: Facets, b: Facets, bounds: Mapping[str, Bounds], ties: Sequence[str]
+) -> Agreed | None:
+    """Agreed when two figures lie more than :data:`FAR_APART` times apart and only
+    loose ties (a shared word, a day, the story) hold them together; None otherwise.
+
+    Two authorities' headcounts are left to the verdict (police and unions are often
+    that far apart), and so are dates (see the one-off rules)."""
+    if a.claim.kind is Kind.DATE or _headcount_authorities(a, b):
+        return None
+    small, large = sorted((bounds[a.claim.id].midpoint, bounds[b.claim.id].midpoint))
+    if small <= 0 or large / small <= FAR_APART or math.isinf(large):
+        return None
+    if any(tie.startswith(_FIRM_TIES) for tie in ties) or digit_slip(a.claim, b.claim):
+        return None
+    return Agreed(f"{large / small:.0f} times apart and tied only loosely: likely different counts")
+
+
+def _headcount_authorities(a: Facets, b: Facets) -> bool:
+    """Two named authorities' estimates of one crowd or toll (police and organisers)."""
+    return bool(
+        a.headcount and b.headcount and a.authority and b.authority and a.authority != b.authority
+    )
+
+
 def _plausible(facet: Facets, bounds: Mapping[str, Bounds]) -> Bounds:
     """How a reader takes a figure: "more than 16" is not 60 (see intervals.plausible),
     but "thousands of" is an order of magnitude, not a figure to stretch."""
@@ -491,7 +528,7 @@ def _warning_at_most(a: Facets, b: Facets) -> bool:
     its sentence misprints it)."""
     if a.claim.source == b.claim.source:
         return True
-    if a.headcount and b.headcount and a.authority and b.authority and a.authority != b.authority:
+    if _headcount_authorities(a, b):
         return True
     return (a.forecast or b.forecast) and not _misprinted_copy(a, b)
 
@@ -558,9 +595,7 @@ def _tied_clash(
         return (a, b, "a near miss on what may be the same session", Severity.WARNING)
     # Two counters estimate a crowd or a toll differently; a date, a pledge or a tally
     # of countries has one true value whoever gives it.
-    authorities = bool(
-        a.headcount and b.headcount and a.authority and b.authority and a.authority != b.authority
-    )
+    authorities = _headcount_authorities(a, b)
     if a.cumulative and b.cumulative:
         running = _running_total(a, b, ba, bb, authorities)
         if isinstance(running, Agreed):
@@ -569,6 +604,8 @@ def _tied_clash(
             return (a, b, running, Severity.WARNING)
     if a.cumulative and b.cumulative and (rising := _forecast_rise(a, b, ba, bb)):
         return Agreed(rising)
+    if (far := _far_apart(a, b, bounds, ties)) is not None:
+        return far
     if a.forecast or b.forecast:
         kinds = sorted({str(f.claim.modality) for f in (a, b) if f.forecast})
         named = " / ".join(kinds)

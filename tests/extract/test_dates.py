@@ -415,3 +415,47 @@ def test_a_hedged_span_back_is_an_open_end() -> None:
     assert value("The floods struck more than a week ago.") == (None, "2024-11-01")
     assert value("The floods struck less than a week ago.") == ("2024-11-01", None)
     assert value("The floods struck a week ago.") == ("2024-11-01", "2024-11-01")
+
+
+def _weekdays(text: str, story: str) -> dict[str, str]:
+    """Each weekday of ``text`` (one sentence) and the day it is read as."""
+    from hanoicheck.extract.dates import look_forward
+    from hanoicheck.model import Span
+
+    mentions = look_forward(text, Span(0, len(text)), find_dates(text, 0, len(text), story), story)
+    return {text[m.start : m.end]: str(m.value.nominal) for m in mentions}
+
+
+_VIEWING = "Viewing resumes at 7 a.m. on Thursday and ends at 7 p.m. on Friday."
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday", "day"),
+    [
+        # 2025-04-23 is a Wednesday: the Thursday and Friday to come
+        (_VIEWING, "Thursday", "2025-04-24"),
+        (_VIEWING, "Friday", "2025-04-25"),
+        ("164 delegations were confirmed for Saturday's funeral.", "Saturday", "2025-04-26"),
+        ("Talks resume ahead of Tuesday's plenary.", "Tuesday", "2025-04-29"),
+        (
+            "Monday's panels were a prelude to the plenary on Tuesday, when countries are "
+            "expected to sign.",
+            "Tuesday",
+            "2025-04-29",
+        ),
+        (
+            "Close to 20,000 people filed past on Wednesday, the first of three days before "
+            "his funeral on Saturday.",
+            "Saturday",
+            "2025-04-26",
+        ),
+        # what happened stays behind the story's day
+        ("Two men were arrested for Saturday's attack.", "Saturday", "2025-04-19"),
+        ("The summit opened on Monday with 60 leaders.", "Monday", "2025-04-21"),
+        ("He voted on Monday, before the results came in on Tuesday.", "Tuesday", "2025-04-22"),
+    ],
+)
+def test_a_weekday_points_ahead_only_when_the_sentence_says_so(
+    text: str, weekday: str, day: str
+) -> None:
+    assert _weekdays(text, "2025-04-23")[weekday] == day

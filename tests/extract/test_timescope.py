@@ -44,3 +44,29 @@ def test_a_date_at_the_end_of_a_long_clause_is_still_its_time() -> None:
         "afternoon",
         TimeBasis.STATED,
     )
+
+
+def test_the_time_of_a_figure_brought_in_to_compare_is_not_the_figures() -> None:
+    """ "Now carries 64, up from the 58 announced on the evening of 11 February": the
+    evening of 11 February is the 58's time; the 64 holds when the article was written."""
+    now, before = figures(
+        "The statement now carries 64 signatures, up from 58 signatures on the evening "
+        "of 11 February.",
+        date="2025-03-10",
+    )
+    assert (now.as_of, now.as_of_basis) == ("2025-03-10", TimeBasis.PUBLISHED)
+    assert (before.as_of, before.as_of_part) == ("2025-02-11", "evening")
+    # a figure's own date after it still dates it
+    (own,) = figures("The toll rose to 64 on the evening of 11 February.", date="2025-03-10")
+    assert own.as_of == "2025-02-11"
+
+
+def test_a_figure_never_holds_on_a_day_still_to_come() -> None:
+    """ "164 delegations were confirmed for Saturday's funeral" in a Friday story holds on
+    the Friday, when it was written, not on the Saturday of the funeral."""
+    (claim,) = figures(
+        "The Vatican said 164 delegations were confirmed for Saturday's funeral.",
+        date="2025-04-25",
+    )
+    assert (claim.as_of, claim.as_of_basis) == ("2025-04-25", TimeBasis.PUBLISHED)
+    assert claim.modality.value == "plan"  # who said they would come, not who came

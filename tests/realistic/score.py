@@ -50,6 +50,7 @@ class CorpusScore:
     violations: list[str] = field(default_factory=list)
     false_errors: list[str] = field(default_factory=list)
     wrong_flags: list[str] = field(default_factory=list)
+    right_flags: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     gold_claims: int = 0
     claims_found: int = 0
@@ -280,6 +281,7 @@ def score_folder(
         score.flags += 1
         if group.id in right:
             score.flags_right += 1
+            score.right_flags.append(_describe(group))
         else:
             score.wrong_flags.append(_describe(group))
         if group.severity is Severity.ERROR and group.id not in excused_errors:

@@ -29,6 +29,7 @@ def figure(text: str) -> Claim:
             "Madrid approved 10.6 million euros.",
             "a scale word (thousand, million, billion) mixed up",
         ),
+        ("It is worth £215,000.", "It is worth £21,500.", "a zero dropped or added"),
     ],
 )
 def test_slips_of_the_keys(a: str, b: str, slip: str) -> None:
@@ -44,6 +45,7 @@ def test_slips_of_the_keys(a: str, b: str, slip: str) -> None:
         ("$191 million was pledged.", "191 million people were hit."),  # another unit
         ("1,457 people died.", "1,469 people died."),  # two digits changed
         ("Madrid approved €10 billion.", "Madrid approved €10 million."),  # one digit given
+        ("Each family gets Rs 25 lakh.", "Each family gets Rs 2.5 lakh."),  # tiers, not a slip
     ],
 )
 def test_not_slips(a: str, b: str) -> None:
@@ -98,3 +100,35 @@ def test_a_scale_word_mixed_up_is_flagged_though_far_apart(reconcile_texts: Reco
     )
     (conflict,) = result.conflicts
     assert "scale word" in conflict.explanation
+
+
+def test_a_dropped_zero_is_flagged_though_far_apart(reconcile_texts: Reconcile) -> None:
+    # one interim payment, ten times larger in one outlet: a zero added, not two sums
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2025-06-20\nFamilies received an interim payment of £21,500.\n",
+            "b.txt": "date: 2025-06-21\nEach family got an interim payment of £215,000.\n",
+        }
+    )
+    group = group_with(result, "£21,500", "£215,000")
+    assert group is not None and group.status is Status.CONFLICT
+    assert "a zero dropped or added" in group.explanation
+
+
+def test_a_scale_slip_between_two_types_of_money_is_still_found(
+    reconcile_texts: Reconcile,
+) -> None:
+    """A "package" filed as a contribution and "private investment" filed as an
+    investment are two money types grouping never compares; the same 109 a thousand
+    times apart, from the same man on the same day, is still a misprint to check."""
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2025-02-10\nOn Sunday the president announced a 109 million euro "
+            "package of private investment in French AI.\n",
+            "b.txt": "date: 2025-02-10\nThe French president, who on Sunday unveiled 109 billion "
+            "euros of private investment pledges for France, spoke on Monday.\n",
+        }
+    )
+    (conflict,) = result.conflicts
+    assert {c.quote for c in conflict.claims} == {"109 million euro", "109 billion euros"}
+    assert conflict.status is Status.CONFLICT

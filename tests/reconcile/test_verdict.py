@@ -160,6 +160,23 @@ def test_a_fire_burning_more_acres_later_is_a_running_total(reconcile_texts: Rec
     }
 
 
+def test_a_timeline_of_hedged_figures_is_named_by_its_hedged_ends(
+    reconcile_texts: Reconcile,
+) -> None:
+    """The side's name keeps the low end's hedge ("at least 40 to ..."), never a stray
+    first word of it ("at to ...")."""
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2025-07-05\nAt least 40 people had been killed in the floods by Saturday morning, officials said.\n",
+            "b.txt": "date: 2025-07-07\nAt least 80 people had been killed in the floods by Monday morning, officials said.\n",
+            "c.txt": "date: 2025-07-05\nAt least 48 people had been killed in the floods by Saturday morning, officials said.\n",
+        }
+    )
+    (conflict,) = result.conflicts
+    labels = {p.label for p in conflict.positions}
+    assert "at least 40 to at least 80 people (a running total)" in labels
+
+
 def test_a_reprint_that_changes_a_hedged_figure_is_an_error(reconcile_texts: Reconcile) -> None:
     """ "At least 1,737" in a reprint of "At least 1,773": the hedges overlap, but two
     copies of one sentence state one figure, so the misprint is an error."""
@@ -415,3 +432,55 @@ def test_how_far_past_a_one_sided_hedge_is_still_a_stretch() -> None:
     assert not _far_past(Bounds(16, inf, False, False), Bounds(60, 60))  # a stretch
     assert _far_past(Bounds(100, inf, False, False), Bounds(650, 650))  # another count
     assert _far_past(Bounds(-inf, 2_000, False, True), Bounds(300, 300))  # "up to 2,000"
+
+
+def test_figures_far_apart_and_loosely_tied_are_two_counts(reconcile_texts: Reconcile) -> None:
+    # one shared word ("spectators") and the story tie them; no outlet misreports a
+    # crowd four times over, so these are two crowds (two events), not an error
+    result = reconcile_texts(
+        {
+            "a.txt": f"date: 2026-06-12\nAbout 69,000 spectators watched the final of {SUMMIT}.\n",
+            "b.txt": f"date: 2026-06-08\nSome 300,000 spectators lined the river for {SUMMIT}.\n",
+        }
+    )
+    group = group_with(result, "About 69,000 spectators", "Some 300,000 spectators")
+    assert group is not None and group.status is not Status.CONFLICT
+    assert "times apart" in group.finding
+    assert not result.conflicts
+
+
+def test_figures_far_apart_with_one_owner_still_conflict(reconcile_texts: Reconcile) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": f"date: 2026-06-12\nBritain pledged £1 million at {SUMMIT}.\n",
+            "b.txt": f"date: 2026-06-12\nBritain pledged £10 million at {SUMMIT}.\n",
+        }
+    )
+    (conflict,) = result.conflicts
+    assert {c.quote for c in conflict.claims} == {"£1 million", "£10 million"}
+
+
+def test_two_authorities_far_apart_are_still_a_warning(reconcile_texts: Reconcile) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2026-03-18\nPolice said 15,000 people marched in Marseille on Thursday.\n",
+            "b.txt": "date: 2026-03-18\nUnions said 120,000 people marched in Marseille on Thursday.\n",
+        }
+    )
+    (conflict,) = result.conflicts
+    assert conflict.severity is Severity.WARNING
+    assert "authorities" in conflict.explanation
+
+
+def test_running_totals_with_hours_but_no_day_are_still_judged(
+    reconcile_texts: Reconcile,
+) -> None:
+    # An undated live blog gives hours only: no timeline can be laid, but the figures
+    # are still sides (this once raised IndexError on an empty timeline).
+    group = reconcile_texts(
+        {
+            "live.txt": "19:40 - The list now has 60 signatories for the Paris declaration.\n"
+            "20:05 - By 8 p.m., 60 countries had signed the Paris declaration.\n",
+        }
+    )
+    assert not group.conflicts
