@@ -650,7 +650,7 @@ def ties_of(
         and one_off
         and a.claim.kind is Kind.DATE
         and a.claim.source != b.claim.source
-        and _slipped_day(a.claim, b.claim)
+        and slipped_day(a.claim, b.claim)
         and min(a.support, b.support) == 1
         and max(a.support, b.support) >= CONSENSUS
     ):
@@ -665,7 +665,7 @@ MISDATE_DAYS = 2  # a weekday mixed up, a night counted to the next day
 CONSENSUS = 2  # outlets that must agree on a day before one outlet's other day is its misdate
 
 
-def _slipped_day(a: Claim, b: Claim) -> bool:
+def slipped_day(a: Claim, b: Claim) -> bool:
     """Whether two single days read as one misdated: a day or two apart, or the same
     month with one digit of the day struck wrong ("April 12" for April 22). Farther
     apart, the same event word more likely names another occasion."""

@@ -48,6 +48,7 @@ from hanoicheck.reconcile.facets import (
     conversions,
     copied,
     identity,
+    slipped_day,
 )
 from hanoicheck.reconcile.labels import day, day_text, value_label
 from hanoicheck.reconcile.misprint import digit_slip
@@ -606,6 +607,11 @@ def _tied_clash(
         return Agreed(rising)
     if (far := _far_apart(a, b, bounds, ties)) is not None:
         return far
+    if ties == [ONLY_FIGURE] and a.claim.kind is Kind.DATE and not slipped_day(a.claim, b.claim):
+        # "the tomb opened on 27 April" and "the conclave had opened on 7 May": one
+        # date each for an event word, and far from any misdate (a day or two, or one
+        # digit): two occasions, more likely than one misdated
+        return Agreed("only the event word ties two days far apart: likely two occasions")
     if a.forecast or b.forecast:
         kinds = sorted({str(f.claim.modality) for f in (a, b) if f.forecast})
         named = " / ".join(kinds)

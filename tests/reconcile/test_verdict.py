@@ -484,3 +484,17 @@ def test_running_totals_with_hours_but_no_day_are_still_judged(
         }
     )
     assert not group.conflicts
+
+
+def test_one_date_each_for_an_event_word_far_apart_are_two_occasions(
+    reconcile_texts: Reconcile,
+) -> None:
+    """Only the word "opened" ties the tomb's opening to the conclave's, ten days
+    apart: no misdate looks like that (a day or two, or one digit of the day)."""
+    far = reconcile_texts(
+        {
+            "a.txt": "date: 2025-05-02\nThe queues at the tomb have not stopped since it opened on 27 April.\n",
+            "b.txt": "date: 2025-05-12\nThe conclave had opened on 7 May after a morning Mass.\n",
+        }
+    )
+    assert not far.conflicts
