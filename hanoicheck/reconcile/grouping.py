@@ -38,7 +38,7 @@ from hanoicheck.reconcile.facets import (
     ties_of,
 )
 from hanoicheck.reconcile.labels import day, day_span
-from hanoicheck.reconcile.misprint import digit_slip
+from hanoicheck.reconcile.misprint import digit_slip, reprinted_figure
 from hanoicheck.reconcile.vocabulary import Vocabulary, similarity
 
 PARENT_MATCH = 90.0  # token_set_ratio at which an event name is the parent event
@@ -318,7 +318,8 @@ def _home(
     It joins a group whose value it agrees with; a group it nearly matches only when
     it may be another report of the same sitting (POSSIBLE), so the near miss is
     flagged. A claim that nothing ties to a group never joins it on a different value,
-    unless the two figures differ the way a misprint does (:mod:`.misprint`).
+    unless the two figures differ the way a misprint does, or one sentence printed by
+    two outlets gives them (:mod:`.misprint`).
     """
     mine = bounds(facet)
     nearest: tuple[float, int] | None = None
@@ -331,7 +332,10 @@ def _home(
         if any(rounding_of(facet.claim, m.claim) for m in cluster.members):
             return cluster  # "$6 billion" in a headline, "$6.17 billion" in the story
         if verdict is not Identity.POSSIBLE:
-            slipped = any(digit_slip(facet.claim, m.claim) for m in cluster.members)
+            slipped = any(
+                digit_slip(facet.claim, m.claim) or reprinted_figure(facet.claim, m.claim)
+                for m in cluster.members
+            )
             if slipped and (nearest is None or nearest[0] > 0):
                 nearest = (0.0, index)  # "9,148" and "9,418": one misprints the other
             continue

@@ -14,11 +14,12 @@ significant place is also left out, since that is how a running total moves (227
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from hanoicheck.model import Claim, Kind
-from hanoicheck.reconcile.facets import Facets, Identity, conversions, identity
+from hanoicheck.reconcile.facets import Facets, Identity, conversions, copied, identity
 from hanoicheck.reconcile.vocabulary import Vocabulary
 
 # Significant digits a figure needs before two transposed digits make it a misprint
@@ -81,6 +82,24 @@ def digit_slip(a: Claim, b: Claim) -> str | None:
     if len(differ) == 1 and significant >= STRUCK_DIGITS and differ[0] < significant - 1:
         return "one digit"
     return None
+
+
+_FIGURE = re.compile(r"\d[\d.,]*")
+
+
+def reprinted_figure(a: Claim, b: Claim) -> bool:
+    """Two outlets print one sentence, the same words around the figure at the same
+    place, the same source quoted, and two figures: "a new 2 billion euro fund" in a
+    reprint of "a new 20 billion euro fund". However far apart, one is a misprint
+    (unless the copy was updated: the verdict checks the times)."""
+    return (
+        a.source != b.source
+        and a.attribution == b.attribution  # police and unions may share a sentence's frame
+        and a.value.qualifier is b.value.qualifier
+        and a.value.nominal != b.value.nominal
+        and _FIGURE.sub("#", a.quote) == _FIGURE.sub("#", b.quote)  # the same words around
+        and copied(a, b)
+    )
 
 
 def _figure(facet: Facets) -> str | None:

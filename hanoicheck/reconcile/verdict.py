@@ -46,12 +46,11 @@ from hanoicheck.reconcile.facets import (
     Identity,
     compare_times,
     conversions,
-    copied,
     identity,
     slipped_day,
 )
 from hanoicheck.reconcile.labels import day, day_text, value_label
-from hanoicheck.reconcile.misprint import digit_slip
+from hanoicheck.reconcile.misprint import digit_slip, reprinted_figure
 from hanoicheck.reconcile.model import Consensus, Group, Position, Severity, Status, because
 from hanoicheck.reconcile.vocabulary import Vocabulary
 
@@ -490,16 +489,7 @@ def _updated(a: Facets, b: Facets) -> bool:
 def _misprinted_copy(a: Facets, b: Facets) -> bool:
     """Two outlets (or one, at one time) print one sentence, the same words around the
     figure at the same place, the same source quoted, and two figures."""
-    ca, cb = a.claim, b.claim
-    return (
-        ca.source != cb.source
-        and ca.attribution == cb.attribution  # police and unions may share a sentence's frame
-        and ca.value.qualifier is cb.value.qualifier
-        and ca.value.nominal != cb.value.nominal
-        and _FIGURE.sub("#", ca.quote) == _FIGURE.sub("#", cb.quote)  # the same words around
-        and not _updated(a, b)
-        and copied(ca, cb)
-    )
+    return reprinted_figure(a.claim, b.claim) and not _updated(a, b)
 
 
 HOURS_APART = 120  # minutes between two stated times of one day for a count to change

@@ -132,3 +132,32 @@ def test_a_scale_slip_between_two_types_of_money_is_still_found(
     (conflict,) = result.conflicts
     assert {c.quote for c in conflict.claims} == {"109 million euro", "109 billion euros"}
     assert conflict.status is Status.CONFLICT
+
+
+def test_a_reprint_that_changes_a_figure_tenfold_is_a_misprint(
+    reconcile_texts: Reconcile,
+) -> None:
+    """One sentence printed by two outlets, "a new 2 billion euro fund" in the reprint
+    and "a new 20 billion euro fund" in the wire: too short a figure for a digit slip
+    and ten times apart, but a copy states one figure, so the two are one group and an
+    error."""
+    sentence = (
+        "The Commission president used the summit to launch an initiative she said would "
+        "mobilise 200 billion euros for AI in Europe, including a new {} billion euro fund "
+        "to build four gigafactories for training very large models.\n"
+    )
+    result = reconcile_texts(
+        {
+            "wire.txt": "date: 2025-02-11\n" + sentence.format(20),
+            "reprint.txt": "date: 2025-02-11\n" + sentence.format(2),
+            # read first: two other accounts of the fund, which nothing but their value
+            # ties to the reprint's sentence
+            "a-ledger.txt": "date: 2025-02-12\nWithin the total sits a new €20 billion "
+            "($20.6 billion) fund for four gigafactories, each to hold 100,000 chips.\n",
+            "b-review.txt": "date: 2025-03-10\nThe €20 billion gigafactory fund inside it is "
+            "the component most likely to materialise first.\n",
+        }
+    )
+    group = group_with(result, "20 billion euro", "2 billion euro")
+    assert group is not None and group.status is Status.CONFLICT
+    assert group.severity is Severity.ERROR
