@@ -22,6 +22,7 @@ __all__ = [
     "month_number",
     "nearest_year",
     "numeric_order",
+    "weekday_slip",
 ]
 
 #: Each month's written forms, shortest first, each a prefix of the next ("Sept." is
@@ -130,3 +131,33 @@ def numeric_order(text: str) -> str:
     if day_first != month_first:
         return "dmy" if day_first > month_first else "mdy"
     return ""
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAY_NAMES) + r")\b", re.IGNORECASE)
+#: How far the day a written weekday names may lie from the written date: "Friday,
+#: July 12" when July 12 is a Saturday means the Friday before (or after) it.
+WEEKDAY_REACH = 3
+
+
+def weekday_slip(text: str, iso: str) -> tuple[str, str, str] | None:
+    """When ``text`` ("Friday, July 12") names a weekday that ``iso`` (a full ISO day)
+    is not: the weekday written, the weekday the date is, and the nearest day that is
+    the written weekday (within :data:`WEEKDAY_REACH` days). None when they agree, when
+    no or two weekdays are written, or when ``iso`` is no full day."""
+    names = {m.group(1).lower() for m in _WEEKDAY.finditer(text)}
+    if len(names) != 1:
+        return None
+    try:
+        day = _dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+    if len(iso) != 10:
+        return None
+    (written,) = names
+    actual = _WEEKDAY_NAMES[day.weekday()]
+    if written == actual:
+        return None
+    shift = (_WEEKDAY_NAMES.index(written) - day.weekday()) % 7
+    nearest = day + _dt.timedelta(days=shift if shift <= WEEKDAY_REACH else shift - 7)
+    return written.capitalize(), actual.capitalize(), nearest.isoformat()

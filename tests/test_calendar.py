@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from hanoicheck.calendar import MONTH_NAMES, MONTH_PATTERN, iso_date, month_number
+from hanoicheck.calendar import MONTH_NAMES, MONTH_PATTERN, iso_date, month_number, weekday_slip
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,22 @@ def test_month_pattern_reads_every_form_and_prefers_the_longest() -> None:
 )
 def test_iso_date(year: int | None, month: int, day: int, expected: str | None) -> None:
     assert iso_date(year, month, day) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "expected"),
+    [
+        # July 12, 2025 was a Saturday: the Friday is the day before
+        ("Friday, July 12", "2025-07-12", ("Friday", "Saturday", "2025-07-11")),
+        ("Saturday, 25 April", "2025-04-25", ("Saturday", "Friday", "2025-04-26")),
+        ("Easter Monday, April 20", "2025-04-20", ("Monday", "Sunday", "2025-04-21")),
+        ("Friday, July 11", "2025-07-11", None),  # they agree
+        ("July 12", "2025-07-12", None),  # no weekday written
+        ("Friday and Saturday, July 11-12", "2025-07-11", None),  # two weekdays: a span
+        ("Friday, July 12", "--07-12", None),  # no year, no weekday to check
+    ],
+)
+def test_a_written_weekday_that_the_date_is_not(
+    text: str, iso: str, expected: tuple[str, str, str] | None
+) -> None:
+    assert weekday_slip(text, iso) == expected

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from hanoicheck.calendar import weekday_slip
 from hanoicheck.intervals import (
     Bounds,
     all_have_years,
@@ -28,7 +29,7 @@ from hanoicheck.intervals import (
     rounding_of,
     span_bounds,
 )
-from hanoicheck.model import Kind
+from hanoicheck.model import Interval, Kind
 from hanoicheck.reconcile.facets import (
     Facets,
     Identity,
@@ -364,6 +365,7 @@ def _recurring_dates(
             clusters.append((mine, Cluster([facet])))
     placed = _placed(broad, [(b, c) for b, c in clusters], with_year)
     clusters.extend((bounds_of(c.members[0].claim, with_year), c) for c in placed)
+    clusters = _weekday_moves(clusters, with_year)
     groups = [cluster for _, cluster in clusters]
     for _, cluster in clusters:
         for facet in cluster.members:
@@ -398,6 +400,44 @@ def _recurring_dates(
             )
             break
     return groups
+
+
+def _weekday_moves(
+    clusters: list[tuple[Bounds, Cluster]], with_year: bool
+) -> list[tuple[Bounds, Cluster]]:
+    """A day whose written weekday names another day joins that day's group.
+
+    "President Trump toured Kerrville on Friday, July 12" when July 12 was a Saturday:
+    grouped by day, the recap's visit would stand alone, though its own weekday points
+    to Friday July 11, the day other sources give; together, the two days are flagged
+    (see the verdict) instead of read as two visits.
+    """
+    if not with_year:
+        return clusters
+    moved: set[int] = set()
+    for _, cluster in clusters:
+        if len(cluster.members) != 1:
+            continue
+        claim = cluster.members[0].claim
+        slip = weekday_slip(claim.quote, str(claim.value.low))
+        if slip is None:
+            continue
+        implied = bounds_of(replace(claim, value=Interval.exact(slip[2])), with_year)
+        target = next(
+            (
+                other
+                for day_bounds, other in clusters
+                if other is not cluster
+                and id(other) not in moved
+                and day_bounds.overlaps(implied)
+                and any(m.claim.source != claim.source for m in other.members)
+            ),
+            None,
+        )
+        if target is not None:
+            target.members.extend(cluster.members)
+            moved.add(id(cluster))
+    return [(b, c) for b, c in clusters if id(c) not in moved]
 
 
 def _inside(bounds: Bounds, span: Bounds) -> bool:

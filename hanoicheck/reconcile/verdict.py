@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from hanoicheck.calendar import weekday_slip
 from hanoicheck.intervals import (
     Bounds,
     all_have_years,
@@ -82,7 +83,7 @@ def judge(
     reasons = _reasons(members, vocabulary, notes, worst)
     explanation = _explain(subject, positions, worst, reasons) if worst else ""
     finding = (
-        worst[2].capitalize()
+        _first_upper(worst[2])
         if worst
         else _compatible(members, positions, bounds, read, vocabulary)
     )
@@ -524,6 +525,34 @@ def _warning_at_most(a: Facets, b: Facets) -> bool:
     return (a.forecast or b.forecast) and not _misprinted_copy(a, b)
 
 
+def _first_upper(text: str) -> str:
+    """The reason as a sentence: its first letter upper case and, unlike
+    ``str.capitalize``, every quote and name in it as written ("Friday, July 12")."""
+    return text[:1].upper() + text[1:]
+
+
+def _weekday_misdate(a: Claim, b: Claim) -> tuple[str, Severity] | None:
+    """A date whose own weekday contradicts it, set against the other claim's day.
+
+    "Friday, July 12" (a Saturday) against another source's July 11: the written
+    weekday points to the other day, an error. "Thursday, July 4" (a Friday) against
+    "Friday" for the same July 4: the day agrees and the weekday does not, a warning.
+    """
+    for x, y in ((a, b), (b, a)):
+        slip = weekday_slip(x.quote, str(x.value.low))
+        if slip is None or x.value.low != x.value.high or y.value.low != y.value.high:
+            continue
+        written, actual, implied = slip
+        wrong = f'"{x.quote}" names a {written}, but {day(str(x.value.low))} was a {actual}'
+        if str(y.value.low) == implied:
+            return f"{wrong}; the {written} is {day(implied)}, the day {y.quote!r} gives", (
+                Severity.ERROR
+            )
+        if y.value.low == x.value.low and actual.lower() in y.quote.lower():
+            return f"{wrong}, as {y.quote!r} says", Severity.WARNING
+    return None
+
+
 def _clash(
     a: Facets,
     b: Facets,
@@ -545,6 +574,8 @@ def _clash(
     """
     if a.claim.kind is Kind.MONEY and a.claim.unit != b.claim.unit:
         return Agreed(f"amounts in two currencies ({a.claim.unit} / {b.claim.unit})")
+    if a.claim.kind is Kind.DATE and (misdate := _weekday_misdate(a.claim, b.claim)):
+        return (a, b, *misdate)
     pa, pb = read[a.claim.id], read[b.claim.id]
     if pa.overlaps(pb) or pa.touches(pb):
         return Agreed("the hedged figures overlap, so both can be true")
@@ -840,7 +871,7 @@ def _explain(
     why_same = because(reasons) or "Nothing in either text tells them apart."
     return (
         f"Sources disagree on the {subject}: {' vs '.join(sides)}. "
-        f"{worst[2].capitalize()}. Compared because: {why_same}"
+        f"{_first_upper(worst[2])}. Compared because: {why_same}"
     )
 
 

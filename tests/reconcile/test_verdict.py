@@ -498,3 +498,20 @@ def test_one_date_each_for_an_event_word_far_apart_are_two_occasions(
         }
     )
     assert not far.conflicts
+
+
+def test_a_date_whose_own_weekday_points_to_the_other_sources_day(
+    reconcile_texts: Reconcile,
+) -> None:
+    """A recap's "Friday, July 12" (a Saturday) and the day-of report's Friday, July 11:
+    a visit is an event a story may tell twice, so days alone would keep them apart,
+    but the recap's own weekday names the other day. The verdict says so."""
+    result = reconcile_texts(
+        {
+            "report.txt": "date: 2025-07-11\nThe president visited Kerrville on Friday with the first lady.\n",
+            "recap.md": "date: 2025-08-04\nThe president toured Kerrville with the first lady on Friday, July 12.\n",
+        }
+    )
+    (conflict,) = result.conflicts
+    assert conflict.severity is Severity.ERROR
+    assert '"Friday, July 12" names a Friday, but July 12, 2025 was a Saturday' in conflict.finding
