@@ -17,6 +17,7 @@ from itertools import pairwise
 __all__ = [
     "MONTH_NAMES",
     "MONTH_PATTERN",
+    "WEEKDAY_NAMES",
     "YEAR_PATTERN",
     "iso_date",
     "month_number",
@@ -133,8 +134,10 @@ def numeric_order(text: str) -> str:
     return ""
 
 
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAY_NAMES) + r")\b", re.IGNORECASE)
+#: Weekday names in ``date.weekday()`` order: the one table the extractors and the
+#: reconciler read weekdays with.
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b", re.IGNORECASE)
 #: How far the day a written weekday names may lie from the written date: "Friday,
 #: July 12" when July 12 is a Saturday means the Friday before (or after) it.
 WEEKDAY_REACH = 3
@@ -155,9 +158,9 @@ def weekday_slip(text: str, iso: str) -> tuple[str, str, str] | None:
     if len(iso) != 10:
         return None
     (written,) = names
-    actual = _WEEKDAY_NAMES[day.weekday()]
+    actual = WEEKDAY_NAMES[day.weekday()]
     if written == actual:
         return None
-    shift = (_WEEKDAY_NAMES.index(written) - day.weekday()) % 7
+    shift = (WEEKDAY_NAMES.index(written) - day.weekday()) % 7
     nearest = day + _dt.timedelta(days=shift if shift <= WEEKDAY_REACH else shift - 7)
     return written.capitalize(), actual.capitalize(), nearest.isoformat()

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from hanoicheck.calendar import (
     MONTH_NAMES,
     MONTH_PATTERN,
+    WEEKDAY_NAMES,
     YEAR_PATTERN,
     iso_date,
     month_number,
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
 _MONTHS = rf"(?:{MONTH_PATTERN})\.?"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = YEAR_PATTERN
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +96,14 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?P<ymd>(?P<xy3>{y})(?P<xs3>[/-])(?P<xm3>{m})(?P=xs3)(?P<xd3>{d}))(?![\d/-]))",
         # Sep-23-2020
         rf"(?=[a-z]{{3,9}}\.?-\d)(?P<mdy>(?P<xm2>{m})-(?P<xd2>{d})-(?P<xy2>{y}))(?![\d/-])",
-        rf"(?P<weekday>{'|'.join(_WEEKDAYS)})\b",
+        rf"(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b",
         r"(?P<rel>yesterday|today|tomorrow)\b",
     ]
     # Every form starts a word with a digit or with the first letter of a month, a
     # weekday or yesterday/today/tomorrow. Checking that once, before trying eight
     # forms at each position, makes the scan three times faster with the same matches.
     month_initials = {name[0] for name in MONTH_NAMES}
-    first = "".join(sorted(month_initials | {w[0] for w in (*_WEEKDAYS, "yesterday", "today")}))
+    first = "".join(sorted(month_initials | {w[0] for w in (*WEEKDAY_NAMES, "yesterday", "today")}))
     return re.compile(rf"\b(?=[\d{first}])(?:{'|'.join(forms)})", re.IGNORECASE)
 
 
@@ -265,7 +265,7 @@ def _with_weekdays(text: str, found: list[DateMention]) -> list[DateMention]:
         if (
             previous is not None
             and previous.relative
-            and text[previous.start : previous.end].lower() in _WEEKDAYS
+            and text[previous.start : previous.end].lower() in WEEKDAY_NAMES
             and not mention.relative
             and _APPOSITION.match(text, previous.end, mention.start)
         ):
@@ -493,7 +493,7 @@ def _relative_pattern() -> re.Pattern[str]:
     Every form starts with one of a few words, checked first through a trie, so the scan
     costs little where none of them is.
     """
-    wd = "|".join(_WEEKDAYS)
+    wd = "|".join(WEEKDAY_NAMES)
     m, y, n = _MONTHS, _YEAR, rf"(?:\d{{1,3}}|{_NUMBER_WORDS})"
     last = r"(?:last|past|previous|next|coming|upcoming|following|this|current)"
     units = r"(?:days?|weeks?|fortnights?|months?|years?|yrs?|decades?)"
@@ -544,7 +544,7 @@ def _relative_pattern() -> re.Pattern[str]:
         "tonight",
         "a",
         "an",
-        *_WEEKDAYS,
+        *WEEKDAY_NAMES,
         *_NUMBER_WORDS.split("|"),
     ]
     return re.compile(rf"\b(?=(?:{alternation(leads)})\b|\d)(?:{'|'.join(forms)})", re.IGNORECASE)
@@ -570,7 +570,7 @@ def _relative_hint() -> re.Pattern[str]:
         "evening",
         "yesterday",
         "tomorrow",
-        *_WEEKDAYS,
+        *WEEKDAY_NAMES,
         "jan",
         "feb",
         "mar",
@@ -671,7 +671,7 @@ def _resolve(
         return " ".join((g(name) or "").lower().split())
 
     if g("wday"):
-        target = _WEEKDAYS.index(lower("wday"))
+        target = WEEKDAY_NAMES.index(lower("wday"))
         mod = lower("wmod")
         if mod in _BACK:
             back = (ref.weekday() - target) % 7 or 7
@@ -682,7 +682,7 @@ def _resolve(
             day = ref + dt.timedelta(days=(target - ref.weekday()) % 7)
         return day, day
     if g("wweek") or g("wweek2"):
-        target = _WEEKDAYS.index(lower("wweek") or lower("wweek2"))
+        target = WEEKDAY_NAMES.index(lower("wweek") or lower("wweek2"))
         rel = lower("wrel") or lower("wrel2")
         offset = -1 if rel in ("last", "the previous") else 1 if rel in _AHEAD else 0
         monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=offset)
@@ -776,8 +776,8 @@ def _relative(match: re.Match[str], ref: dt.date | None) -> DateMention | None:
     if ref is None:
         return None
     word = (match.group("weekday") or match.group("rel")).lower()
-    if word in _WEEKDAYS:
-        back = (ref.weekday() - _WEEKDAYS.index(word)) % 7
+    if word in WEEKDAY_NAMES:
+        back = (ref.weekday() - WEEKDAY_NAMES.index(word)) % 7
         day = ref - dt.timedelta(days=back)
     else:
         day = ref + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word])
@@ -885,7 +885,7 @@ def look_forward(
         value = str(mention.value.nominal)
         if (
             mention.relative
-            and word in _WEEKDAYS
+            and word in WEEKDAY_NAMES
             and value < story[:10]
             and _points_ahead(text, sentence, mention, resolved)
         ):

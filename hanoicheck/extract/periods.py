@@ -32,10 +32,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from hanoicheck.calendar import MONTH_PATTERN, YEAR_PATTERN, month_number, nearest_year
+from hanoicheck.calendar import (
+    MONTH_PATTERN,
+    WEEKDAY_NAMES,
+    YEAR_PATTERN,
+    month_number,
+    nearest_year,
+)
 from hanoicheck.lexicon import alternation, default_lexicon
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _PARTS = ("early", "mid", "late")
 #: How many days of a week each third takes: Monday-Wednesday, Wednesday-Friday,
 #: Friday-Sunday (a week has no clean thirds; the middle overlaps both ends by a day).
@@ -92,7 +97,7 @@ def _alt(words: dict[str, int] | dict[str, str]) -> str:
 def _pattern() -> re.Pattern[str]:
     w = _words()
     m, y = rf"(?:{MONTH_PATTERN})\.?", YEAR_PATTERN
-    wd = "|".join(_WEEKDAYS)
+    wd = "|".join(WEEKDAY_NAMES)
     ordinal = _alt(w.ordinals)
     nth = rf"(?:{ordinal}|last|\d{{1,2}}(?:st|nd|rd|th))"
     rel = _alt(w.offsets)
@@ -131,7 +136,7 @@ def _pattern() -> re.Pattern[str]:
     # weekday, a month, a digit or Q/H: checking that first, with one trie, skips most
     # words at once. "the" itself is no lead (it is everywhere): a match then starts at
     # the word after it ("end of next week"), which names the same date.
-    leads = {"last", *_WEEKDAYS}
+    leads = {"last", *WEEKDAY_NAMES}
     leads |= {word.split()[1] if word.startswith("the ") else word.split()[0] for word in w.parts}
     leads |= {word.split()[0] for word in w.ordinals}
     # A number leads only as a day of a month ("21st", "20 of"), or as a year before Q/H;
@@ -312,7 +317,7 @@ def _nth_weekday(match: re.Match[str], ref: dt.date | None) -> _Read | None:
     year, month = ym
     days = [dt.date(year, month, d) for d in range(1, calendar.monthrange(year, month)[1] + 1)]
     if g("wwd").lower() != "day":
-        days = [d for d in days if d.weekday() == _WEEKDAYS.index(g("wwd").lower())]
+        days = [d for d in days if d.weekday() == WEEKDAY_NAMES.index(g("wwd").lower())]
     nth = _norm(g("wnth"))
     index = len(days) if nth == "last" else _ordinal(nth)
     if index is None or not 1 <= index <= len(days):
@@ -359,7 +364,7 @@ def _weekday_and_day(match: re.Match[str], ref: dt.date | None) -> _Read | None:
     and a half either way (none there: the two do not make a date)."""
     if ref is None:
         return None
-    day, weekday = _ordinal(match.group("xday")), _WEEKDAYS.index(match.group("xwd").lower())
+    day, weekday = _ordinal(match.group("xday")), WEEKDAY_NAMES.index(match.group("xwd").lower())
     best: dt.date | None = None
     for shift in range(0, 46):
         for candidate in (ref - dt.timedelta(days=shift), ref + dt.timedelta(days=shift)):

@@ -87,6 +87,12 @@ def digit_slip(a: Claim, b: Claim) -> str | None:
 _FIGURE = re.compile(r"\d[\d.,]*")
 
 
+def figure_frame(text: str) -> str:
+    """The words around a text's figures, each figure a ``#``: what two copies of one
+    sentence printed with different figures still share."""
+    return _FIGURE.sub("#", text)
+
+
 def reprinted_figure(a: Claim, b: Claim) -> bool:
     """Two outlets print one sentence, the same words around the figure at the same
     place, the same source quoted, and two figures: "a new 2 billion euro fund" in a
@@ -97,7 +103,7 @@ def reprinted_figure(a: Claim, b: Claim) -> bool:
         and a.attribution == b.attribution  # police and unions may share a sentence's frame
         and a.value.qualifier is b.value.qualifier
         and a.value.nominal != b.value.nominal
-        and _FIGURE.sub("#", a.quote) == _FIGURE.sub("#", b.quote)  # the same words around
+        and figure_frame(a.quote) == figure_frame(b.quote)  # the same words around
         and copied(a, b)
     )
 

@@ -21,7 +21,6 @@ import bisect
 import hashlib
 import json
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -51,7 +50,7 @@ from hanoicheck.reconcile.facets import (
     slipped_day,
 )
 from hanoicheck.reconcile.labels import day, day_text, value_label
-from hanoicheck.reconcile.misprint import digit_slip, reprinted_figure
+from hanoicheck.reconcile.misprint import digit_slip, figure_frame, reprinted_figure
 from hanoicheck.reconcile.model import Consensus, Group, Position, Severity, Status, because
 from hanoicheck.reconcile.vocabulary import Vocabulary
 
@@ -447,9 +446,6 @@ def _plausible(facet: Facets, bounds: Mapping[str, Bounds]) -> Bounds:
     return plausible(strict, claim.value.qualifier)
 
 
-_FIGURE = re.compile(r"\d[\d.,]*")
-
-
 def _misprints(claims: Sequence[Claim], bounds: Mapping[str, Bounds]) -> dict[str, Bounds]:
     """Figures of one sentence printed by several sources with different figures ("At
     least 1,737" / "At least 1,773 fossil fuel lobbyists"), read as the figure itself:
@@ -459,8 +455,8 @@ def _misprints(claims: Sequence[Claim], bounds: Mapping[str, Bounds]) -> dict[st
     for claim in claims:
         if claim.kind is not Kind.DATE and claim.value.nominal is not None:
             key = (
-                _FIGURE.sub("#", claim.sentence),
-                _FIGURE.sub("#", claim.quote),
+                figure_frame(claim.sentence),
+                figure_frame(claim.quote),
                 claim.value.qualifier,
             )
             by_text[key].append(claim)
