@@ -22,7 +22,7 @@ import hashlib
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -67,8 +67,9 @@ def judge(
     with_year = all_have_years(claims)
     bounds = {f.claim.id: bounds_of(f.claim, with_year) for f in members}
     read = {f.claim.id: _plausible(f, bounds) for f in members}
-    read.update(_misprints(claims, bounds))
-    positions = _positions(members, read, outlet_of)
+    copies, misprinted = _misprints(claims, bounds)
+    read.update(copies)
+    positions = _positions(members, read, outlet_of, misprinted)
     worst = _worst_clash(members, bounds, read, vocabulary)
     total = sorted({outlet_of[c.source] for c in claims})
     consensus = _consensus(positions, len(total))
@@ -125,8 +126,15 @@ def _compatible(
 
 
 def _positions(
-    members: Sequence[Facets], bounds: Mapping[str, Bounds], outlet_of: Mapping[str, str]
+    members: Sequence[Facets],
+    bounds: Mapping[str, Bounds],
+    outlet_of: Mapping[str, str],
+    misprinted: Collection[frozenset[float]] = (),
 ) -> list[Position]:
+    """The sides of a group: figures that can all be true together, a running total's
+    rising timeline one side. The figures of one sentence printed differently
+    (``misprinted``) never rise along one timeline: "at least 79" in the wire and "at
+    least 97" in its reprint are one figure misprinted, not a toll that rose."""
     links = conversions([f.claim for f in members])
     primaries = [f for f in members if f.claim.id not in links]
     by_unit: dict[str | None, list[Facets]] = {}
@@ -147,7 +155,7 @@ def _positions(
             ),
         )
         if len(remaining) > 1 and all(f.cumulative for f in remaining):
-            chain = _timeline(remaining, bounds)
+            chain = _one_figure_per_copy(_timeline(remaining, bounds), misprinted)
             if chain:  # none may be dated: an undated live blog's "20:05" and "20:40"
                 sides.append([f.claim for f in chain])
                 rising.add(len(sides) - 1)
@@ -174,6 +182,23 @@ def _positions(
         positions.append(Position(label, tuple(side), support, unit))
     positions.sort(key=lambda p: (-len(p.support), p.label))
     return positions
+
+
+def _one_figure_per_copy(
+    chain: list[Facets], misprinted: Collection[frozenset[float]]
+) -> list[Facets]:
+    """A timeline keeps, of each sentence's misprinted figures, the first it reaches:
+    a rise from one copy's figure to the other's is the misprint, not the toll."""
+    for figures in misprinted:
+        first = next(
+            (f.claim.value.nominal for f in chain if f.claim.value.nominal in figures), None
+        )
+        chain = [
+            f
+            for f in chain
+            if f.claim.value.nominal not in figures or f.claim.value.nominal == first
+        ]
+    return chain
 
 
 def _timeline(members: Sequence[Facets], bounds: Mapping[str, Bounds]) -> list[Facets]:
@@ -446,11 +471,13 @@ def _plausible(facet: Facets, bounds: Mapping[str, Bounds]) -> Bounds:
     return plausible(strict, claim.value.qualifier)
 
 
-def _misprints(claims: Sequence[Claim], bounds: Mapping[str, Bounds]) -> dict[str, Bounds]:
+def _misprints(
+    claims: Sequence[Claim], bounds: Mapping[str, Bounds]
+) -> tuple[dict[str, Bounds], list[frozenset[float]]]:
     """Figures of one sentence printed by several sources with different figures ("At
     least 1,737" / "At least 1,773 fossil fuel lobbyists"), read as the figure itself:
     their hedges overlap, but the copies are meant to state one number, so each is its
-    own side."""
+    own side. Also each sentence's set of figures."""
     by_text: dict[tuple[str, str, Qualifier], list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.kind is not Kind.DATE and claim.value.nominal is not None:
@@ -461,14 +488,16 @@ def _misprints(claims: Sequence[Claim], bounds: Mapping[str, Bounds]) -> dict[st
             )
             by_text[key].append(claim)
     read: dict[str, Bounds] = {}
+    misprinted: list[frozenset[float]] = []
     for copies in by_text.values():
         if len({c.value.nominal for c in copies}) > 1 and len({c.source for c in copies}) > 1:
+            misprinted.append(frozenset(float(c.value.nominal or 0) for c in copies))
             for claim in copies:
                 value = float(claim.value.nominal or 0)
                 point = Bounds(value, value)
                 if point.overlaps(bounds[claim.id]):  # "more than 5" never reads as 5
                     read[claim.id] = point
-    return read
+    return read, misprinted
 
 
 def _updated(a: Facets, b: Facets) -> bool:

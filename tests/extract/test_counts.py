@@ -200,6 +200,23 @@ def test_a_breakdown_after_a_colon_does_not_place_the_total() -> None:
     assert total.quote == "24 deaths" and total.subject.scope is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("Officials count 96 dead in the county, 60 of them adults.", "county"),
+        ("Some 40 homes were destroyed in the district.", "district"),
+        ("The statewide toll stood at 121 dead.", None),
+        ("At least 120 people are confirmed dead statewide.", None),
+        ("At least 40 people died across the state.", None),
+    ],
+)
+def test_a_county_is_a_part_and_statewide_is_the_whole(sentence: str, scope: str | None) -> None:
+    """ "96 dead in the county" is the county's toll, not the state's: a part, which the
+    reconciler never sets against the statewide total."""
+    (count, *_) = counts(sentence, "2025-07-11")
+    assert count.subject.scope == scope
+
+
 def test_acres_are_counted() -> None:
     (area,) = extract_text("The blaze has burned more than 2,900 hectares.")
     assert (area.subject.noun, area.value.low) == ("hectares", 2900)

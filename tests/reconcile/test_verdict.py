@@ -196,6 +196,33 @@ def test_a_reprint_that_changes_a_hedged_figure_is_an_error(reconcile_texts: Rec
     assert conflict.finding == "A copy of the same sentence gives another figure"
 
 
+def test_a_reprinted_toll_with_another_figure_never_joins_the_running_total(
+    reconcile_texts: Reconcile,
+) -> None:
+    """A reprint gives Sunday evening's toll as "at least 97" (headline and body) where
+    the wire said "at least 79": one figure misprinted, so no side holds both figures,
+    not even as a toll that rose from one copy to the other."""
+    sentence = (
+        "KERRVILLE, Texas (Plains Wire) - At least {n} people have died in the flash floods "
+        "in central Texas, officials said as of Sunday evening.\n"
+    )
+    result = reconcile_texts(
+        {
+            "sat.txt": "date: 2025-07-05\nAt least 51 people had died in the flash floods in "
+            "central Texas by Saturday evening, officials said.\n",
+            "wire.txt": "date: 2025-07-06\n" + sentence.format(n="79"),
+            "reprint.txt": "date: 2025-07-06\nSource: Plains Wire\n\n"
+            "Texas flood deaths reach at least 97\n\n" + sentence.format(n="97"),
+            "tue.txt": "date: 2025-07-08\nAt least 109 people had died in the flash floods in "
+            "central Texas by Tuesday evening, officials said.\n",
+        }
+    )
+    (conflict,) = result.conflicts
+    assert conflict.finding == "A copy of the same sentence gives another figure"
+    for position in conflict.positions:
+        assert not {79, 97} <= {c.value.nominal for c in position.claims}, position.label
+
+
 def test_an_outlets_update_of_a_running_total_is_no_misprint(reconcile_texts: Reconcile) -> None:
     """A wire's newer lead on a running total is an update, not a misprint of the old."""
     sentence = "KABUL (Hindu Kush Wire) - The death toll from the earthquake has risen to {n}, officials said.\n"
