@@ -217,6 +217,21 @@ def test_a_county_is_a_part_and_statewide_is_the_whole(sentence: str, scope: str
     assert count.subject.scope == scope
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 23 girls from the camp had not been accounted for on Friday.",
+        "Five girls and a counselor have still not been found, officials said.",
+        "Twelve hikers are yet to be found after the storm.",
+    ],
+)
+def test_people_not_yet_found_are_missing(sentence: str) -> None:
+    """The missing are counted in many words; each is a count that falls as people are
+    found, which the reconciler must know to read "23" then "5" as progress."""
+    (count, *_) = counts(sentence, "2025-07-06")
+    assert count.subject.role == "missing"
+
+
 def test_acres_are_counted() -> None:
     (area,) = extract_text("The blaze has burned more than 2,900 hectares.")
     assert (area.subject.noun, area.value.low) == ("hectares", 2900)
