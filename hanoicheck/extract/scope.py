@@ -84,6 +84,30 @@ def scope_of(text: str, sentence: Span, start: int, end: int) -> str | None:
     return _place(opening) if opening is not None else None
 
 
+@cache
+def _authority_place() -> re.Pattern[str]:
+    table = data_table("context")["scope"]
+    placed, heads = phrases(table["local_heads_placed"]), phrases(table["local_heads"])
+    return re.compile(
+        rf"(?:the\s+)?(?P<name>{_NAME})\s+(?i:(?P<placed>{placed})|(?P<head>{heads}))"
+    )
+
+
+def place_of_authority(text: str, attribution: str) -> str | None:
+    """The place an authority belongs to, lower case: "San Diego police" counted San
+    Diego's crowd; "Chicago organizers" Chicago's when the article also writes "in
+    Chicago" (a name before "organizers" may be a group's: "Indivisible organizers")."""
+    match = _authority_place().fullmatch(attribution.strip())
+    if match is None or match["name"].split()[0].lower() in _NOT_PLACES:
+        return None
+    name = " ".join(match["name"].split())
+    if not match["placed"] and not re.search(
+        rf"\b(?:in|at|across|around|from)\s+(?:the\s+)?{re.escape(name)}\b", text
+    ):
+        return None
+    return name.lower()
+
+
 def _skip_space(text: str, index: int) -> int:
     while index < len(text) and text[index] in " \t\"'\u201c(":
         index += 1

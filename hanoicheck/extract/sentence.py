@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from hanoicheck.extract import context
 from hanoicheck.extract.attribution import Mention, source_of
 from hanoicheck.extract.modality import forecast_source, modality_of
-from hanoicheck.extract.scope import scope_of
+from hanoicheck.extract.scope import place_of_authority, scope_of
 from hanoicheck.extract.timescope import time_scope
 from hanoicheck.intervals import DEFAULT_TOLERANCE, Tolerance
 from hanoicheck.lexicon import default_lexicon
@@ -192,6 +192,8 @@ class SentenceContext:
             extra = {"as_of": when.as_of, "as_of_part": when.part, "as_of_basis": when.basis}
             if subject.scope is None:
                 place = scope_of(text, sentence, start, end)
+                if place is None and who:
+                    place = place_of_authority(text, who)
                 if place is not None:
                     subject = replace(subject, scope=place)
         return Claim(

@@ -220,14 +220,17 @@ class Opening:
     span: Span | None = None
 
 
-def opening(text: str, content: Sequence[tuple[int, int]]) -> Opening:
-    """The wire dateline or opening credit in the first three non-blank lines.
+_OPENING_LINES = 5
 
-    Datelines and opening credits sit at the top (after a headline at most), possibly
-    after a ``date:`` head on the same line; further down, "Officials said that on
-    October 25 (local time) - ..." is prose.
+
+def opening(text: str, content: Sequence[tuple[int, int]]) -> Opening:
+    """The wire dateline or opening credit in the first five non-blank lines.
+
+    Datelines and opening credits sit at the top (after a headline, a section line and
+    a "Source:" credit at most), possibly after a ``date:`` head on the same line;
+    further down, "Officials said that on October 25 (local time) - ..." is prose.
     """
-    for start, end in content[:3]:
+    for start, end in content[:_OPENING_LINES]:
         line = text[start:end]
         head = _date_line().match(line)
         offset = head.end() if head else 0
@@ -368,7 +371,7 @@ def _publication_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     return published, updated, byline
 
 
-def _line_day(match: re.Match[str], order: str) -> str | None:
+def _line_day(match: re.Match[str], order: str, text: str = "") -> str | None:
     if match["iso"]:
         return parse_date_value(match["iso"])
     if match["m1"]:
@@ -376,9 +379,41 @@ def _line_day(match: re.Match[str], order: str) -> str | None:
     if match["m2"]:
         return _publication_day(int(match["y2"]), _month_number(match["m2"]), int(match["d2"]))
     first, second, year = int(match["n1"]), int(match["n2"]), int(match["y3"])
+    if first <= 12 and second <= 12 and first != second:
+        # "01/07/2025" is 1 July or January 7: the month the story's own dates are in
+        # decides ("opened on June 30" is written days before 1 July, not months after
+        # January 7); the text's convention decides only when they cannot
+        nearer = _nearer_month(text, second, first)
+        if nearer is not None:
+            return _publication_day(year, nearer, first if nearer == second else second)
     if first > 12 or (order != "mdy" and second <= 12):
         return _publication_day(year, second, first)  # 03/06/2025: day first unless the text says
     return _publication_day(year, first, second)
+
+
+# Months apart beyond which a reading of a publication date is far from the story's dates.
+_FAR_MONTHS = 2
+_WRITTEN_MONTH = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?P<a>{_MONTH})|(?P<b>{_MONTH})\.?\s+\d{{1,2}}\b)"
+)
+
+
+def _nearer_month(text: str, one: int, other: int) -> int | None:
+    """Of two months a numeric publication date may name, the one the text's written
+    days ("June 30", "3 July") lie near, when only one of them does."""
+    months = {
+        number
+        for m in _WRITTEN_MONTH.finditer(text)
+        if (number := month_number(m["a"] or m["b"])) is not None
+    }
+    if not months:
+        return None
+
+    def apart(month: int) -> int:
+        return min(min(abs(month - m), 12 - abs(month - m)) for m in months)
+
+    near = [m for m in (one, other) if apart(m) < _FAR_MONTHS]
+    return near[0] if len(near) == 1 else None
 
 
 def publication_lines(
@@ -413,7 +448,7 @@ def publication_lines(
         alone = len(rest) <= 25 and len(rest.split()) <= 3
         if not (said or is_byline or between or alone):
             continue
-        day = _line_day(match, order or numeric_order(text))
+        day = _line_day(match, order or numeric_order(text), text)
         is_update = updated.search(line[: match.start()]) is not None and not published.search(
             line[: match.start()]
         )

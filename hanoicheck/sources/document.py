@@ -10,6 +10,7 @@ wins when an article states its date or outlet more than once.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -78,6 +79,11 @@ def parse_document(source: str, raw_text: str, suffix: str) -> Document:
         ("url", url_date),
     )
     date_source, date = next(((where, day) for where, day in evidence if day), (None, None))
+    filed = dateline_date(text, scan.opening, url_date, scan.updated or date)
+    if filed and date and _filed_before(filed, date):
+        # a wire story filed "SEVILLE, June 30" and reprinted on 1 July: its "on Monday"
+        # and "yesterday" were written on the day of the dateline
+        date_source, date = "dateline", filed
 
     outlet = (
         scan.source_outlet
@@ -100,6 +106,20 @@ def parse_document(source: str, raw_text: str, suffix: str) -> Document:
         title=html.title or _title(text, scan),
         terms=terms(text, furniture),
     )
+
+
+# A dateline earlier than the publication line by at most this many days is the day the
+# story was written; further back, it is an older story's, or another year's, date.
+_FILED_WITHIN_DAYS = 7
+
+
+def _filed_before(filed: str, published: str) -> bool:
+    """Whether the dateline's day is a few days before the publication day."""
+    try:
+        gap = (_dt.date.fromisoformat(published[:10]) - _dt.date.fromisoformat(filed[:10])).days
+    except ValueError:  # a year-less day ("--06-30") or a partial date
+        return False
+    return 0 < gap <= _FILED_WITHIN_DAYS
 
 
 def _title(text: str, scan: PageScan) -> str | None:

@@ -232,6 +232,46 @@ def test_people_not_yet_found_are_missing(sentence: str) -> None:
     assert count.subject.role == "missing"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value", "scope"),
+    [
+        ("Nearly 7 million joined, the organizers said.", 7_000_000, None),
+        ("In the capital, more than 200,000 gathered outside parliament.", 200_000, "capital"),
+        (
+            "San Diego police said more than 25,000 people gathered at the waterfront.",
+            25_000,
+            "san diego",
+        ),
+    ],
+)
+def test_a_crowd_is_counted_without_its_noun_and_placed_by_its_local_police(
+    sentence: str, value: int, scope: str | None
+) -> None:
+    """ "7 million joined": the people are implied; "San Diego police said" counts San
+    Diego's crowd, which is never the nationwide figure."""
+    (count,) = counts(sentence, "2025-10-18")
+    assert (count.value.nominal, count.subject.scope) == (value, scope)
+
+
+def test_organizers_named_by_a_place_the_article_writes_count_that_place() -> None:
+    text = (
+        "Rallies were held in Chicago and across the country. "
+        "Chicago organizers estimated that about 250,000 people rallied. "
+        "Indivisible organizers said nearly 7 million took part nationwide."
+    )
+    chicago, nation = counts(text, "2025-10-18")
+    assert chicago.subject.scope == "chicago"
+    assert nation.subject.scope is None  # a group's name, not a place
+
+
+def test_bodies_recovered_are_dead() -> None:
+    (adults, children) = counts(
+        "The sheriff said 28 adults and 15 children had been recovered in the county.",
+        "2025-07-05",
+    )
+    assert adults.subject.role == "dead" and children.subject.role == "dead"
+
+
 def test_acres_are_counted() -> None:
     (area,) = extract_text("The blaze has burned more than 2,900 hectares.")
     assert (area.subject.noun, area.value.low) == ("hectares", 2900)

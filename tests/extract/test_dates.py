@@ -449,6 +449,7 @@ _VIEWING = "Viewing resumes at 7 a.m. on Thursday and ends at 7 p.m. on Friday."
             "Saturday",
             "2025-04-26",
         ),
+        ("The union leaders were due to meet on Friday to decide.", "Friday", "2025-04-25"),
         # what happened stays behind the story's day
         ("Two men were arrested for Saturday's attack.", "Saturday", "2025-04-19"),
         ("The summit opened on Monday with 60 leaders.", "Monday", "2025-04-21"),

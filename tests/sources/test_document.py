@@ -221,3 +221,39 @@ def test_a_year_less_dateline_takes_its_year_from_the_update_line() -> None:
     )
     document = parse_document("reprint.txt", text, ".txt")
     assert (document.date, document.date_source) == ("2024-09-23", "dateline")
+
+
+def test_a_reprinted_wire_story_is_dated_by_its_dateline() -> None:
+    """A wire story filed "SEVILLE, June 30" and reprinted the next day was written on
+    June 30: its "on Monday" is that day, whatever the reprint's publication line."""
+    text = (
+        "HARBOUR DAILY | Story 4412 | Published 01/07/2025\n"
+        "World | Business\n\n"
+        "Aid summit opens without Washington\n\n"
+        "Source: Plains Wire\n\n"
+        "SEVILLE, June 30 (Plains Wire) - The conference opened on Monday.\n"
+    )
+    document = parse_document("reprint.txt", text, ".txt")
+    assert (document.date, document.date_source) == ("2025-06-30", "dateline")
+
+
+def test_a_dateline_far_before_its_publication_line_is_not_the_filing_day() -> None:
+    text = "Published 20 July 2025\n\nSEVILLE, June 30 (Plains Wire) - The conference opened.\n"
+    document = parse_document("late.txt", text, ".txt")
+    assert (document.date, document.date_source) == ("2025-07-20", "byline")
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        # the story's days are in June and July: 1 July, not January 7
+        ("Published 01/07/2025", "2025-07-01"),
+        # a day first above 12 leaves no choice
+        ("Published 30/06/2025", "2025-06-30"),
+    ],
+)
+def test_an_ambiguous_numeric_publication_date_takes_the_month_of_the_story(
+    line: str, day: str
+) -> None:
+    text = f"HARBOUR DAILY | {line}\n\nDelegates met on June 30 and the talks end on July 3.\n"
+    assert parse_document("a.txt", text, ".txt").date == day
