@@ -182,6 +182,10 @@ def find_cues(text: str, span: Span, table: str) -> list[Cue]:
             continue  # "closed-door", "opening-day": a modifier, not the event
         if table == "events" and _particle().match(text, match.end()):
             continue  # "signed up", "closed down": a phrasal verb means something else
+        if table == "events" and _NEGATED.search(
+            text, max(span.start, match.start() - 9), match.start()
+        ):
+            continue  # "ended without arrests", "no injuries": what did not happen
         cue = Cue(label, match.start(), match.end(), match.group(0))
         if cues and _COMPLEMENT.match(text, cues[-1].end, cue.start):
             # "the plenary session of the signing conference": the conference only names
@@ -205,6 +209,8 @@ def _particle() -> re.Pattern[str]:
 # An "of" phrase between two event cues, without a clause break: the second is a
 # complement of the first.
 _COMPLEMENT = re.compile(r"\s+of\b(?:(?!\b(?:that|which|who|where|when)\b)[^,;:.()\n]){0,60}$")
+# An event word right after "without" or "no" names what did not happen.
+_NEGATED = re.compile(r"\b(?:without|no)\s+(?:further\s+|new\s+)?$", re.IGNORECASE)
 # A cue word joined by a hyphen to the next word is part of a compound modifier.
 _COMPOUND = re.compile(r"-\w")
 

@@ -143,8 +143,9 @@ def subject_class(claim: Claim, vocabulary: Vocabulary) -> str:
 def _story_classes(
     claims: list[Claim], story_of: list[str], classes: list[str], vocabulary: Vocabulary
 ) -> list[str]:
-    """A count that names no event takes the class its story's event gives its noun:
-    "nearly 600,000 people took part" in a story of strike days counts demonstrators
+    """A count that names no event, or names the story's own, takes the class its
+    story's event gives its noun: "nearly 600,000 people took part" in a story of strike
+    days counts demonstrators, and so do "52,000 people gathered" at one of its rallies
     (``[story_classes]`` in ``data/reconcile.toml``)."""
     if not vocabulary.story_classes:
         return classes
@@ -155,8 +156,10 @@ def _story_classes(
     main = {story: counts.most_common(1)[0][0] for story, counts in events.items()}
     renamed = []
     for story, claim, klass in zip(story_of, claims, classes, strict=True):
-        mapped = vocabulary.story_classes.get(main.get(story, ""), {})
-        if claim.kind is Kind.COUNT and claim.event.type is None and klass in mapped:
+        story_event = main.get(story, "")
+        mapped = vocabulary.story_classes.get(story_event, {})
+        own = claim.event.type is None or fold(claim.event.type) == story_event
+        if claim.kind is Kind.COUNT and own and klass in mapped:
             klass = mapped[klass]
         renamed.append(klass)
     return renamed
@@ -463,6 +466,31 @@ def _one_day(day: str) -> bool:
 TIED_SPAN_DAYS = 7
 
 
+# A report of an occasion is published on its day or the next: its undated figures are
+# that occasion's, not an earlier one of a recurring event.
+REPORTED_WITHIN_DAYS = 1
+
+
+def _reported_that_day(a: Facets, b: Facets, vocabulary: Vocabulary) -> bool:
+    """One figure dates its occasion, held once that day, the other dates nothing but
+    is reported on that day or the next: "more than 25,000 gathered" in a report of
+    Saturday's rallies is Saturday's, not June's, however often the rallies recur."""
+    dated, undated = (a, b) if a.day else (b, a)
+    when = undated.when
+    if not dated.day or undated.day or when is None or when.day is None:
+        return False
+    if fold(dated.event_type or "") not in vocabulary.daily_events:
+        return False  # a session may sit twice that day
+    with_year = has_year(dated.day) and has_year(when.day)
+    gap = day_number(when.day, with_year) - span_bounds(dated.day, with_year).low
+    return (
+        0
+        <= gap
+        <= REPORTED_WITHIN_DAYS
+        + (span_bounds(dated.day, with_year).high - span_bounds(dated.day, with_year).low)
+    )
+
+
 def days_overlap(a: str, b: str) -> bool:
     """Whether two event days (ISO, maybe ``low/high``, maybe year-less) share a day."""
     with_year = has_year(a) and has_year(b)
@@ -590,7 +618,7 @@ def details(
             # ("in 2019") holds too many occasions to tie two counts
             if not _vague(a, vocabulary) and _one_day(a.day) and _one_day(b.day):
                 ties.append(f"both are on {day_text(a.day)}")
-        elif a.recurring or b.recurring:
+        elif (a.recurring or b.recurring) and not _reported_that_day(a, b, vocabulary):
             possible = True  # an undated sitting of a session that recurs
     type_verdict, type_tie = (
         (Identity.SAME, None)

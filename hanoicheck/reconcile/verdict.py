@@ -674,7 +674,9 @@ def _tied_clash(
     if a.claim.source == b.claim.source:
         return (a, b, "the source contradicts itself", Severity.WARNING)
     if ba.overlaps(bb) or ba.touches(bb):
-        stretched = next(f for f in (a, b) if read[f.claim.id] != bounds[f.claim.id])
+        # the hedge that must mean more than it says is the one whose own words reach
+        # the other figure: "more than 25,000" reaches 52,000, "more than 52,000" not 25,000
+        stretched = a if _stretches(a, b, bounds, read) else b
         other = b if stretched is a else a
         if _far_past(bounds[stretched.claim.id], bounds[other.claim.id]):
             # "more than 100 constituencies" and "650 constituencies": no writer hedges
@@ -703,6 +705,14 @@ def _tied_clash(
         # or another occasion the text calls by the same word
         return (a, b, "two days for one event", Severity.WARNING)
     return (a, b, "reported facts that cannot both be true", Severity.ERROR)
+
+
+def _stretches(
+    a: Facets, b: Facets, bounds: Mapping[str, Bounds], read: Mapping[str, Bounds]
+) -> bool:
+    """Whether ``a``'s hedge, read as its words allow, reaches ``b`` only stretched."""
+    ida, idb = a.claim.id, b.claim.id
+    return read[ida] != bounds[ida] and bounds[ida].overlaps(read[idb])
 
 
 # A running total revised down, or counted twice in a day, moves by a few percent

@@ -37,6 +37,7 @@ class Vocabulary:
     daily_roles: frozenset[str]
     umbrella_events: frozenset[str]
     recurring_events: frozenset[str]
+    daily_events: frozenset[str]
     repeated_events: frozenset[str]
     owners: dict[str, str]  # surface -> canonical owner
     synonyms: dict[str, str]  # word or phrase -> canonical word
@@ -188,6 +189,7 @@ def load_vocabulary(text: str, extra_synonyms: Sequence[Sequence[str]] = ()) -> 
         daily_roles=frozenset(_fold_all(cumulative.get("daily_roles", []))),
         umbrella_events=frozenset(_fold_all(events.get("umbrella", []))),
         recurring_events=frozenset(_fold_all(events.get("recurring", []))),
+        daily_events=frozenset(_fold_all(events.get("daily", []))),
         repeated_events=frozenset(_fold_all(events.get("repeated", []))),
         owners=owners,
         synonyms=synonyms,

@@ -352,3 +352,24 @@ def test_a_count_its_clause_dates_to_another_year_is_that_year_s() -> None:
 def test_elected_members_and_irregular_plurals_are_counted(text: str, noun: str) -> None:
     (claim,) = counts(text)
     assert claim.subject.noun == noun
+
+
+def test_what_did_not_happen_is_no_event() -> None:
+    """ "ended without arrests": the crowd's occasion is the rally, not an arrest."""
+    (crowd,) = counts(
+        "Police said more than 25,000 people gathered at the park and that the event ended "
+        "without arrests.",
+        "2025-10-18",
+    )
+    assert crowd.event.type != "arrest"
+
+
+def test_a_road_number_is_no_count() -> None:
+    """ "Interstate 25" after a crowd count is a road, not a second count of the crowd."""
+    found = counts(
+        "In Denver, the state patrol put the crowd at the Capitol at more than 8,000. After "
+        "the rally ended, police used pepper balls on a smaller group that tried to march "
+        "onto Interstate 25 near 20th and Chestnut streets.",
+        "2025-10-18",
+    )
+    assert [c.quote for c in found] == ["more than 8,000"]

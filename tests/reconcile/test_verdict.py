@@ -542,3 +542,25 @@ def test_a_date_whose_own_weekday_points_to_the_other_sources_day(
     (conflict,) = result.conflicts
     assert conflict.severity is Severity.ERROR
     assert '"Friday, July 12" names a Friday, but July 12, 2025 was a Saturday' in conflict.finding
+
+
+def test_a_rally_count_reported_on_its_day_is_that_days_however_often_rallies_recur(
+    reconcile_texts: Reconcile,
+) -> None:
+    """Rallies recur (June 14, then October 18); an undated "more than 25,000 gathered"
+    in a report published on the October day is that day's, so it is compared with the
+    live blog's "more than 52,000 ... this morning", and the warning names the hedge
+    that would have to stretch."""
+    result = reconcile_texts(
+        {
+            "wire.txt": "date: 2025-10-18\nRallies against the government were held across the "
+            "country on Saturday, the second such day after June 14. San Diego police said "
+            "more than 25,000 people gathered at Waterfront Park and that the event ended "
+            "without arrests.\n",
+            "live.txt": "date: 2025-10-18\n9:00 a.m.\nSan Diego police say more than 52,000 "
+            "people gathered at the rally at Waterfront Park this morning.\n",
+        }
+    )
+    group = group_with(result, "more than 25,000 people", "more than 52,000 people")
+    assert group is not None and group.status is Status.CONFLICT
+    assert '"more than 25,000 people" means far more' in group.finding
