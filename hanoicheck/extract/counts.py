@@ -26,15 +26,25 @@ if TYPE_CHECKING:
     from hanoicheck.extract.sentence import SentenceContext
 
 
+_GENERIC_NOUN = r"(?P<gmods>(?:[\s-]+[a-z][\w\u2019'-]*){0,2}?)[\s-]+(?P<generic>[a-z]{3,}s)\b"
+
+
 @cache
 def _noun_pattern() -> re.Pattern[str]:
     lex = default_lexicon()
     nouns = alternation([s for forms in lex.nouns.values() for s in forms])
     return re.compile(
         rf"(?P<mods>(?:[\s-]+[A-Za-z][\w\u2019'-]*){{0,3}}?)[\s-]+(?P<noun>{nouns})\b"
-        r"|(?P<gmods>(?:[\s-]+[a-z][\w\u2019'-]*){0,2}?)[\s-]+(?P<generic>[a-z]{3,}s)\b",
+        rf"|{_GENERIC_NOUN}",
         re.IGNORECASE,
     )
+
+
+@cache
+def _generic_noun_pattern() -> re.Pattern[str]:
+    """The first plural after a figure: "15,000 solar-powered lanterns for families",
+    where the known noun further on ("families") is another phrase's."""
+    return re.compile(_GENERIC_NOUN, re.IGNORECASE)
 
 
 def _counted_noun(ctx: SentenceContext, figure: Figure) -> tuple[str, int, str] | None:
@@ -52,12 +62,21 @@ def _counted_noun(ctx: SentenceContext, figure: Figure) -> tuple[str, int, str] 
     # "national and international delegations": "and" may join two modifiers
     joined = [w for i, w in enumerate(words) if not (w in ("and", "or") and 0 < i < len(words) - 1)]
     if any(w in _words("count_modifier_stop") for w in joined):
-        return None
+        if not match.group("noun"):
+            return None
+        match = _generic_noun_pattern().match(after)
+        if match is None:
+            return None
+        mods = match.group("gmods") or ""
+        words = [w.lower() for w in re.findall(r"[\w\u2019'-]+", mods)]
+        if any(w in _words("count_modifier_stop") for w in words):
+            return None
     if figure.in_words and len(mods.split()) > 2:
         return None
-    surface = (match.group("noun") or match.group("generic")).lower()
+    known = match.groupdict().get("noun")
+    surface = (known or match.group("generic")).lower()
     end = tail - (1 if figure.vague else 0) + match.end()
-    if match.group("noun"):
+    if known:
         return default_lexicon().noun_by_surface[surface], end, surface
     if surface in _words("not_counted") or surface.endswith("ss"):
         return None
@@ -93,6 +112,12 @@ def read(ctx: SentenceContext, figure: Figure) -> Claim | None:
             return None
         role = _role(ctx, figure, end, noun)
         part_of = None
+    if part_of is None and _increment(text, figure):
+        # "another 1,017 damaged" after "destroyed 6,837" is another category, not more
+        # of the same: an increment adds to the paragraph's count of the same thing
+        before = ctx.antecedent
+        if before is None or (before.subject.role, before.subject.noun) == (role, noun):
+            part_of = INCREMENT
     subject = Subject(
         noun=noun,
         role=role,
@@ -109,6 +134,30 @@ def read(ctx: SentenceContext, figure: Figure) -> Claim | None:
         value=_verb_hedged(ctx, figure),
         unit=noun,
     )
+
+
+#: ``part_of`` of a count added to an earlier one ("nine more deaths"): it is compared
+#: with other increments only, never with a total.
+INCREMENT = "an earlier count (an increment)"
+
+
+@cache
+def _increment_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    after = phrases(default_lexicon().words("increment_after"))
+    before = phrases(default_lexicon().words("increment_before"))
+    return (
+        re.compile(rf"\s+{after}\b(?!\s+than\b)", re.IGNORECASE),
+        re.compile(rf"\b{before}\s+$", re.IGNORECASE),
+    )
+
+
+def _increment(text: str, figure: Figure) -> bool:
+    """ "four more people", "a further 17 governments": a figure added to an earlier
+    count, not the count."""
+    after, before = _increment_patterns()
+    if after.match(text, figure.end):
+        return True
+    return before.search(text, max(0, figure.start - 16), figure.start) is not None
 
 
 @cache

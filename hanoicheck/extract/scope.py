@@ -93,16 +93,31 @@ def _authority_place() -> re.Pattern[str]:
     )
 
 
+@cache
+def _public_body() -> re.Pattern[str]:
+    return re.compile(phrases(data_table("context")["scope"]["public_bodies"]), re.IGNORECASE)
+
+
+_POSSESSIVE = re.compile(rf"(?:the\s+)?(?P<name>{_NAME})['\u2019]s\s+\S")
+
+
 def place_of_authority(text: str, attribution: str) -> str | None:
     """The place an authority belongs to, lower case: "San Diego police" counted San
-    Diego's crowd; "Chicago organizers" Chicago's when the article also writes "in
-    Chicago" (a name before "organizers" may be a group's: "Indivisible organizers")."""
-    match = _authority_place().fullmatch(attribution.strip())
+    Diego's crowd; "Chicago organizers" Chicago's, and "Haiti's Directorate of Civil
+    Protection" Haiti's dead, when the article also writes the name as a place ("in
+    Chicago", "to Haiti"; a name before "organizers" may be a group's: "Indivisible
+    organizers", and one before "'s" a person's)."""
+    attribution = attribution.strip()
+    match = _authority_place().fullmatch(attribution)
+    possessive = _POSSESSIVE.match(attribution) if match is None else None
+    if possessive and _public_body().search(attribution, possessive.end("name")):
+        match = possessive
     if match is None or match["name"].split()[0].lower() in _NOT_PLACES:
         return None
     name = " ".join(match["name"].split())
-    if not match["placed"] and not re.search(
-        rf"\b(?:in|at|across|around|from)\s+(?:the\s+)?{re.escape(name)}\b", text
+    placed = "placed" in match.groupdict() and match["placed"]
+    if not placed and not re.search(
+        rf"\b(?:in|at|across|around|from|to|hit|struck)\s+(?:the\s+)?{re.escape(name)}\b", text
     ):
         return None
     return name.lower()

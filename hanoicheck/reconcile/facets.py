@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz
 
+from hanoicheck.extract.counts import INCREMENT
 from hanoicheck.extract.timescope import part_hours
 from hanoicheck.intervals import day_number, has_year, span_bounds
 from hanoicheck.lexicon import default_lexicon
@@ -464,6 +465,7 @@ def _one_day(day: str) -> bool:
 
 
 TIED_SPAN_DAYS = 7
+_INCREMENT = fold(INCREMENT)
 
 
 # A report of an occasion is published on its day or the next: its undated figures are
@@ -518,6 +520,9 @@ def identity(
     if ca.source == cb.source and ca.sentence == cb.sentence and ca.unit == cb.unit:
         # One sentence does not state one quantity twice (a conversion has another unit).
         return Identity.DIFFERENT, ["two figures of one sentence"]
+    if _INCREMENT in (a.part_of, b.part_of) and not copied(ca, cb):
+        # "nine more deaths" and "eight more cases": each adds to its own earlier count
+        return Identity.DIFFERENT, ["an increment adds to its own source's earlier count"]
     verdict, ties, words = details(a, b, vocabulary)
     if verdict is not None:
         return verdict, ties
@@ -663,6 +668,10 @@ def ties_of(
         ties.append(f"both sentences share the words {', '.join(words.shared[:3])}")
     elif not ties and copied(a.claim, b.claim):
         ties.append("both sources print the same sentence")
+    if not ties and a.claim.kind is Kind.COUNT and (beside := listed_beside(a.claim, b.claim)):
+        # "35 heads of state and 21 heads of government" / "35 heads of state, 12 heads
+        # of government": one list of one occasion, told twice
+        ties.append(f"both sentences list {beside} beside it")
     if not ties and _alone_in_story(a, b) and not (a.claim.kind is Kind.DATE and words.named_apart):
         # A story's money is many different sums: each source's one "price" is no
         # evidence they are the same one. A count or a dated event no source of the
@@ -687,6 +696,30 @@ def ties_of(
         # days is telling two occasions: see the verdict)
         ties.append(f"{ONE_OFF}{a.event_type}")
     return (Identity.SAME if ties else Identity.UNTIED), ties
+
+
+# A figure and the words after it ("35 heads of state"): what a list names beside a count.
+_LISTED = re.compile(r"(?<![\w,.])\d[\d,.]*(?:\s+[^\W\d_][\w'-]*){1,3}")
+
+
+def listed_beside(a: Claim, b: Claim) -> str | None:
+    """A figure with its words, other than the two claims', that both sentences give:
+    two sentences of two sources listing "35 heads of state" beside a count list one
+    occasion's figures, so the counts beside it are the same count."""
+    if a.source == b.source:
+        return None
+    own = (a.quote, b.quote)
+    theirs = {m.group(0) for m in _LISTED.finditer(b.sentence) if m.group(0) not in own}
+    for match in _LISTED.finditer(a.sentence):
+        phrase = match.group(0)
+        if phrase not in own and phrase in theirs and not _figure_of(a, phrase):
+            return phrase
+    return None
+
+
+def _figure_of(claim: Claim, phrase: str) -> bool:
+    """The phrase is the claim's own figure written with more words."""
+    return phrase.startswith(claim.quote) or claim.quote.startswith(phrase)
 
 
 MISDATE_DAYS = 2  # a weekday mixed up, a night counted to the next day

@@ -84,6 +84,15 @@ def digit_slip(a: Claim, b: Claim) -> str | None:
     return None
 
 
+def reordered_digits(a: Claim, b: Claim) -> bool:
+    """Two whole figures written with the same digits in another order ("23" / "32",
+    "1,457" / "1,475"): however short, never a part and its whole by chance alone."""
+    x, y = (
+        _digits(float(c.value.nominal)) if c.value.nominal is not None else None for c in (a, b)
+    )
+    return x is not None and y is not None and x != y and sorted(x) == sorted(y)
+
+
 _FIGURE = re.compile(r"\d[\d.,]*")
 
 

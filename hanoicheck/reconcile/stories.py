@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 LINK = 0.16
 LEAD_LINK = 0.10
-LEAD_NAMES = 1
+LEAD_NAMES = 2
 NONE, WEAK, STRONG = 0, 1, 2  # how two documents link
 WINDOW_DAYS = 30
 SPAN_DAYS = WINDOW_DAYS
@@ -191,10 +191,11 @@ def cluster_stories(items: Sequence[StoryInput], *, one_story: bool = False) -> 
         shared = [t for t in mine if frequency[t] > 1]
         probes = sorted(shared, key=lambda t: (-mine[t], t))[:PROBE_TERMS]
         seen: set[str] = set()
-        # (story, recap) of joins refused since the last join: whether a join happens
-        # depends on the two stories and on the recap flag only (not on which document
-        # of a story links), so another link to that story would be refused as well
-        refused: set[tuple[str, bool]] = set()
+        # (story, recap, strong) of joins refused since the last join: whether a join
+        # happens depends on the two stories, the recap flag and whether the link is
+        # strong only (not on which document of a story links), so another such link to
+        # that story would be refused as well (and a weak one where a strong one was)
+        refused: set[tuple[str, bool, bool]] = set()
         for term in probes:
             for other in postings[term][-RECENT:]:
                 if other in seen:
@@ -213,19 +214,24 @@ def cluster_stories(items: Sequence[StoryInput], *, one_story: bool = False) -> 
                         if not (at < len(times) and times[at] <= mark + WINDOW_DAYS):
                             continue
                 recap = _recap(by_source[other], item)
-                if (theirs_root, recap) in refused:
+                if (theirs_root, recap, True) in refused:
                     continue
                 link = _linked(
                     mine, weights[other], mass[item.source], mass[other], leads, item.source, other
                 )
-                if link == NONE:
+                if link == NONE or (theirs_root, recap, link == STRONG) in refused:
                     continue
                 if recap and link != STRONG:
                     continue  # a late article joins by its lead name, not the beat's words
-                if stories.union(other, item.source, recap=recap):
+                if stories.union(other, item.source, recap=recap) or (
+                    # a recap four weeks after the event, but six after the first preview:
+                    # written later than the story's core allows, it joins by a strong
+                    # link as a recap does, without moving the core
+                    link == STRONG and not recap and stories.union(other, item.source, recap=True)
+                ):
                     refused.clear()
                 else:
-                    refused.add((theirs_root, recap))
+                    refused.add((theirs_root, recap, link == STRONG))
         for term in mine:
             postings[term].append(item.source)
     return {source: stories.find(source) for source in sources}

@@ -21,6 +21,7 @@ import bisect
 import hashlib
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -50,7 +51,12 @@ from hanoicheck.reconcile.facets import (
     slipped_day,
 )
 from hanoicheck.reconcile.labels import day, day_text, value_label
-from hanoicheck.reconcile.misprint import digit_slip, figure_frame, reprinted_figure
+from hanoicheck.reconcile.misprint import (
+    digit_slip,
+    figure_frame,
+    reordered_digits,
+    reprinted_figure,
+)
 from hanoicheck.reconcile.model import Consensus, Group, Position, Severity, Status, because
 from hanoicheck.reconcile.vocabulary import Vocabulary
 
@@ -450,7 +456,22 @@ def _far_apart(
         return None
     if any(tie.startswith(_FIRM_TIES) for tie in ties) or digit_slip(a.claim, b.claim):
         return None
+    if _same_wording(a.claim, b.claim):
+        return None  # "1,500 solar-powered lanterns" / "15,000 solar-powered lanterns"
     return Agreed(f"{large / small:.0f} times apart and tied only loosely: likely different counts")
+
+
+# Words of a quote besides its figure that make its wording its own: "solar-powered
+# lanterns", "heads of government" (a bare "people" or "countries" ties nothing).
+OWN_WORDING_WORDS = 2
+
+
+def _same_wording(a: Claim, b: Claim) -> bool:
+    """The two quotes are one wording with two figures, and the wording says more than
+    a bare noun: what they count is named alike, however far apart the figures."""
+    frame = figure_frame(a.quote)
+    words = re.findall(r"[^\W\d_][\w'-]*", frame)
+    return frame == figure_frame(b.quote) and len(words) >= OWN_WORDING_WORDS
 
 
 def _headcount_authorities(a: Facets, b: Facets) -> bool:
@@ -743,7 +764,7 @@ def _running_total(
             return Agreed(f"a running total that grew ({_at(early)}, then {_at(late)})")
     if authorities:
         return False
-    if relative_gap(ba, bb) > REVISION:
+    if relative_gap(ba, bb) > REVISION and not reordered_digits(a.claim, b.claim):
         return Agreed("a running total far lower than the other: likely a part of it")
     if _days_apart(early, late) > REVISION_DAYS:
         return Agreed(f"a running total counted far apart in time ({_at(early)}, {_at(late)})")

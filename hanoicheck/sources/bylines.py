@@ -298,22 +298,25 @@ def _dateline_year(text: str, month: int, day: int) -> int | None:
             continue
         latest = found if latest is None or found > latest else latest
     if latest is None:
-        return _year_near_month(text)
+        return _year_near_month(text, month)
     year = latest.year if (month, day) >= (latest.month, latest.day) else latest.year + 1
     return year
 
 
-def _year_near_month(text: str) -> int | None:
-    """The first ``October 25, 2025`` / ``25 Oct 2025`` / ``October 2025`` year."""
-    candidates: list[tuple[int, int]] = []
-    month_year = _MONTH_YEAR.search(text)
-    if month_year:
-        candidates.append((month_year.start(), int(month_year[1])))
-    day_month_year = _WORD_DATE.search(text)
-    if day_month_year:
-        year = day_month_year["y1"] or day_month_year["y2"]
-        candidates.append((day_month_year.start(), int(year)))
-    return min(candidates)[1] if candidates else None
+def _year_near_month(text: str, month: int) -> int | None:
+    """The year of the first ``October 2025`` / ``25 Oct 2025`` of the dateline's month.
+
+    Another month's year ("when Hurricane Beryl struck in July 2024") is often history
+    the story recalls; the dated articles of the story give the year instead
+    (:mod:`hanoicheck.years`).
+    """
+    for match in _MONTH_YEAR.finditer(text):
+        if _month_number(match.group(0).split()[0].rstrip(".,")) == month:
+            return int(match[1])
+    for match in _WORD_DATE.finditer(text):
+        if _month_number(match["m1"] or match["m2"]) == month:
+            return int(match["y1"] or match["y2"])
+    return None
 
 
 def _year_of(iso: str | None) -> int | None:

@@ -373,3 +373,32 @@ def test_a_road_number_is_no_count() -> None:
         "2025-10-18",
     )
     assert [c.quote for c in found] == ["more than 8,000"]
+
+
+def test_more_of_the_same_is_an_increment_and_another_category_is_not() -> None:
+    more, another = (
+        counts(
+            "Four more people have died, the minister said. The fire destroyed 6,837 "
+            "structures, with another 1,017 damaged.",
+            "2025-10-30",
+        )[0],
+        counts("The fire destroyed 6,837 structures, with another 1,017 damaged.", "2025-01-20")[1],
+    )
+    assert more.subject.part_of is not None and "increment" in more.subject.part_of
+    assert another.subject.part_of is None
+
+
+def test_a_countrys_authority_places_its_count() -> None:
+    (dead,) = counts(
+        "The storm hit Haiti hardest. Haiti's Directorate of Civil Protection said 31 people "
+        "had died.",
+        "2025-10-31",
+    )
+    assert dead.subject.scope == "haiti"
+
+
+def test_the_first_plural_is_counted_when_a_known_noun_comes_later() -> None:
+    """ "15,000 solar-powered lanterns for families": the lanterns are counted, not the
+    families of the phrase after them."""
+    (lanterns,) = counts("The tranche pays for 15,000 solar-powered lanterns for families.")
+    assert (lanterns.quote, lanterns.subject.noun) == ("15,000 solar-powered lanterns", "lanterns")

@@ -225,3 +225,39 @@ def test_a_recap_never_bridges_two_stories_far_apart() -> None:
     ]
     result = cluster_stories(items)
     assert result["old"] != result["new"]
+
+
+def test_a_recap_weeks_after_the_event_joins_though_the_first_preview_is_older() -> None:
+    """The preview is three weeks before the conference, the recap four weeks after it:
+    six weeks from first to last, more than a story's core may span, yet the recap
+    names the story's lead and joins it, as a recap does, without moving its core."""
+    story = ("Seville", "Financing", "Compromiso", "Development", "conference", "debt")
+    items = [
+        # led by another name: the recap's link to it is weak, so no recap link
+        StoryInput(
+            "preview",
+            ("Washington", "Washington", "Financing", "conference", "debt"),
+            (739420.0,),
+            739420.0,
+        ),
+        StoryInput("opening", story, (739432.0,), 739432.0),
+        StoryInput("close", story, (739435.0,), 739435.0),
+        StoryInput("recap", story, (739432.0, 739460.0), 739460.0),
+    ]
+    result = cluster_stories(items)
+    assert len(set(result.values())) == 1
+
+
+def test_a_page_led_by_a_side_event_links_by_its_second_name() -> None:
+    """A page about the royal dinner of a conference names "Royal" most and "Seville"
+    next: its second name is the story's lead, so it joins the conference's story
+    though the words it shares with the wires are few."""
+    core = ("Seville", "Compromiso", "Development", "Financing", "debt", "pledges", "levy", "hub")
+    dinner = ("Royal", "Seville", "Alcazar", "Doncellas", "guests", "dinner", "Household", "menu")
+    items = [
+        StoryInput("wire", core, (739432.0,), 739432.0),
+        StoryInput("close", core, (739435.0,), 739435.0),
+        StoryInput("dinner", dinner, (739432.0,), 739432.0),
+    ]
+    result = cluster_stories(items)
+    assert result["dinner"] == result["wire"]

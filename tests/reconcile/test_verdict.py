@@ -564,3 +564,67 @@ def test_a_rally_count_reported_on_its_day_is_that_days_however_often_rallies_re
     group = group_with(result, "more than 25,000 people", "more than 52,000 people")
     assert group is not None and group.status is Status.CONFLICT
     assert '"more than 25,000 people" means far more' in group.finding
+
+
+def test_one_wording_with_a_zero_more_is_a_misprint_however_far_apart(
+    reconcile_texts: Reconcile,
+) -> None:
+    """ "1,500 solar-powered lanterns" / "15,000 solar-powered lanterns": ten times
+    apart, but named in the same words, so one count misprinted, not two counts."""
+    result = reconcile_texts(
+        {
+            "wire.txt": "date: 2025-10-31\nBritain said its new money would buy 3,000 shelter "
+            "kits and 1,500 solar-powered lanterns for Jamaica.\n",
+            "uk.txt": "date: 2025-11-03\nThe Foreign Office said the second tranche would pay "
+            "for 15,000 solar-powered lanterns for families in Jamaica.\n",
+        }
+    )
+    group = group_with(result, "1,500 solar-powered lanterns", "15,000 solar-powered lanterns")
+    assert group is not None and group.status is Status.CONFLICT
+
+
+def test_a_toll_given_with_its_digits_swapped_is_no_part_of_the_other(
+    reconcile_texts: Reconcile,
+) -> None:
+    """ "rose to 23 on Monday" beside "reached 32 on Monday afternoon": far lower, but
+    the same digits, so a misprint rather than a province's part of the toll."""
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2025-11-04\nThe official death toll from the hurricane rose to 23 "
+            "on Monday, the information minister said.\n",
+            "b.txt": "date: 2025-11-04\nThe government's count of the dead from the hurricane "
+            "reached 32 on Monday afternoon, the minister said.\n",
+        }
+    )
+    group = group_with(result, "23", "32")
+    assert group is not None and group.status is Status.CONFLICT
+
+
+def test_two_lists_of_one_occasion_tie_their_counts(reconcile_texts: Reconcile) -> None:
+    """ "35 heads of state and 21 heads of government" / "35 heads of state, 12 heads of
+    government": the shared "35 heads of state" says both list one dinner's guests."""
+    result = reconcile_texts(
+        {
+            "recap.txt": "date: 2025-07-28\nOn Sunday 29 June the King and Queen hosted 35 heads "
+            "of state and 21 heads of government at the Royal Alcazar.\n",
+            "page.txt": "date: 2025-06-30\nAccording to the Royal Household, more than 100 guests "
+            "sat down in the palace, among them 35 heads of state, 12 heads of government and "
+            "around thirty heads of international organisations.\n",
+        }
+    )
+    group = group_with(result, "21 heads of government", "12 heads of government")
+    assert group is not None and group.status is Status.CONFLICT
+
+
+def test_increments_are_never_set_against_each_other(reconcile_texts: Reconcile) -> None:
+    """ "eight more deaths" and "nine more deaths" each add to their own source's
+    earlier count: no contradiction, unless one sentence is printed twice."""
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2025-11-01\nEight more deaths from the hurricane were confirmed on "
+            "Saturday, the information minister said.\n",
+            "b.txt": "date: 2025-11-01\nThe prime minister confirmed nine more deaths from the "
+            "hurricane on Saturday, bringing the toll to 28.\n",
+        }
+    )
+    assert not result.conflicts

@@ -67,7 +67,8 @@ def _reference(items: Sequence[StoryInput]) -> dict[str, str]:
                 recap = _recap(by_source[other], item)
                 if recap and link != STRONG:
                     continue
-                stories.union(other, item.source, recap=recap)
+                if not stories.union(other, item.source, recap=recap) and link == STRONG:
+                    stories.union(other, item.source, recap=True)
         for term in mine:
             postings[term].append(item.source)
     return {source: stories.find(source) for source in sources}

@@ -189,3 +189,13 @@ def test_front_matter_keys_in_priority_order() -> None:
     )
     doc = parse_document("a.md", raw, ".md")
     assert (doc.outlet, doc.url, doc.date) == ("VNA", "https://vna.vn/y", "2025-10-22")
+
+
+def test_a_year_less_dateline_ignores_another_months_history() -> None:
+    """ "when Hurricane Beryl struck in July 2024" is history: an "Oct 27" dateline is
+    not dated by it (its story's articles give the year instead)."""
+    raw = (
+        "KINGSTON, Oct 27 (Windward Wire) - The storm strengthened on Monday.\n"
+        "Cover is larger than when Hurricane Beryl struck in July 2024.\n"
+    )
+    assert parse_document("x", raw, ".txt").date == "--10-27"
