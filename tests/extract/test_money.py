@@ -101,6 +101,8 @@ def test_money_ranges(text: str, quote: str, low: float, high: float, unit: str)
         ("Wellington gave NZ$1.5 million.", "NZ$1.5 million", 1.5e6, "NZD"),
         ("Ottawa gave C$4 million.", "C$4 million", 4e6, "CAD"),
         ("Brasilia gave R$9 million.", "R$9 million", 9e6, "BRL"),
+        ("The budget adds J$29.3 billion.", "J$29.3 billion", 29.3e9, "JMD"),
+        ("Each family got 500 gourdes.", "500 gourdes", 500, "HTG"),
         ("London gave £10 million.", "£10 million", 10e6, "GBP"),
         (
             "The firm was fined 66.21 crore rupees in Mumbai.",

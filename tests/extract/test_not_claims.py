@@ -64,6 +64,7 @@ def test_furniture_is_not_read() -> None:
         "Metro traffic is thin except on lines 1, 4 and 14.",
         "We will be back at 8am with day two.",
         "Inflation rose 3.4% and 12 per cent.",
+        "The rally was organized by SEIU Local 721.",
     ],
 )
 def test_news_numbers_that_are_not_claims(text: str) -> None:
