@@ -584,7 +584,11 @@ def details(
         ties.append(f"both are about {a.claim.subject.scope or a.scope}")
     if a.part_of != b.part_of:
         return Identity.DIFFERENT, ["a part and its whole"], None
-    if a.daily and b.daily and not _same_day(a.when, b.when):
+    if (
+        a.daily
+        and b.daily
+        and not (_same_day(a.when, b.when) or _reported_next_day(a.when, b.when))
+    ):
         days = f"{a.when.day if a.when else '?'} / {b.when.day if b.when else '?'}"
         return Identity.DIFFERENT, [f"counts of different days ({days})"], None
     if (a.claim.modality is Modality.PLAN) != (b.claim.modality is Modality.PLAN):
@@ -783,6 +787,19 @@ def _same_day(a: When | None, b: When | None) -> bool:
         return True
     with_year = has_year(a.day) and has_year(b.day)
     return day_number(a.day, with_year) == day_number(b.day, with_year)
+
+
+def _reported_next_day(a: When | None, b: When | None) -> bool:
+    """One count's day is stated, the other's is only its article's date, the next
+    day: the next morning's report of the day's march, which does not say when."""
+    if a is None or b is None or a.day is None or b.day is None:
+        return False
+    if {a.basis, b.basis} != {TimeBasis.PUBLISHED, TimeBasis.STATED}:
+        return False
+    with_year = has_year(a.day) and has_year(b.day)
+    published, stated = (a, b) if a.basis is TimeBasis.PUBLISHED else (b, a)
+    gap = day_number(published.day or "", with_year) - day_number(stated.day or "", with_year)
+    return gap == 1
 
 
 def _same_place(a: str | None, b: str | None) -> bool:

@@ -530,7 +530,12 @@ def _updated(a: Facets, b: Facets) -> bool:
         return False
     if ca.as_of_basis is TimeBasis.STATED and cb.as_of_basis is TimeBasis.STATED:
         return True
-    return bool(ca.outlet and ca.outlet == cb.outlet and a.cumulative and b.cumulative)
+    if not (ca.outlet and ca.outlet == cb.outlet and a.cumulative and b.cumulative):
+        return False
+    # a newer version of a running total is higher: a later copy with a lower figure
+    # ("about 25,000" a day after "about 250,000") is a reprint's misprint, no update
+    early, late = sorted((ca, cb), key=lambda c: c.as_of or "")
+    return float(late.value.nominal or 0) >= float(early.value.nominal or 0)
 
 
 def _misprinted_copy(a: Facets, b: Facets) -> bool:
@@ -625,16 +630,17 @@ def _clash(
     pa, pb = read[a.claim.id], read[b.claim.id]
     if pa.overlaps(pb) or pa.touches(pb):
         return Agreed("the hedged figures overlap, so both can be true")
+    if _misprinted_copy(a, b) and not rounding_of(a.claim, b.claim):
+        # "At least 1,737" in a reprint of "At least 1,773", "about 25,000" in a reprint
+        # of "about 250,000": a copy of one sentence states one figure, at one time,
+        # whatever the hedges allow and however far apart the two are printed
+        return (a, b, "a copy of the same sentence gives another figure", Severity.ERROR)
     if _apart(pa, pb) and not digit_slip(a.claim, b.claim):
         # far apart figures count different things, unless the digits are the same and
         # only the scale word differs ("€10.6 billion" / "10.6 million euros")
         return Agreed("figures more than ten times apart count different things")
     if rounded := rounding_of(a.claim, b.claim):
         return Agreed(rounded)
-    if _misprinted_copy(a, b):
-        # "At least 1,737" in a reprint of "At least 1,773": a copy of one sentence
-        # states one figure, at one time, whatever the hedges allow
-        return (a, b, "a copy of the same sentence gives another figure", Severity.ERROR)
     verdict, ties = identity(a, b, vocabulary)
     if verdict is Identity.DIFFERENT:
         return Agreed(f"they count different things: {ties[0]}" if ties else "different things")

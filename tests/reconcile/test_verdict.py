@@ -628,3 +628,38 @@ def test_increments_are_never_set_against_each_other(reconcile_texts: Reconcile)
         }
     )
     assert not result.conflicts
+
+
+def test_a_reprint_next_day_that_drops_a_zero_is_a_misprint(reconcile_texts: Reconcile) -> None:
+    """The wire's "about 250,000" reprinted the next day as "about 25,000": ten times
+    apart and a day later, but a copy of one sentence, and a newer version of a crowd
+    count is never lower, so a misprint, not two counts and not an update."""
+    sentence = (
+        "CHICAGO (Lakes Wire) - Chicago organizers estimated that about {n} people rallied "
+        "in Grant Park and then marched past the tower, where the governor spoke.\n"
+    )
+    result = reconcile_texts(
+        {
+            "wire.txt": "date: 2025-10-18\n" + sentence.format(n="250,000"),
+            "reprint.txt": "date: 2025-10-19\nSource: Lakes Wire\n\n" + sentence.format(n="25,000"),
+        }
+    )
+    (conflict,) = result.conflicts
+    assert conflict.finding == "A copy of the same sentence gives another figure"
+
+
+def test_the_next_mornings_report_of_a_march_counts_the_marchers_of_the_day_before(
+    reconcile_texts: Reconcile,
+) -> None:
+    """Marchers are counted day by day; a report published the next morning that does
+    not say when gives the day before's count, and is compared with it."""
+    result = reconcile_texts(
+        {
+            "live.txt": "date: 2025-10-18\nPolice said 52,000 people marched through the city "
+            "on Saturday.\n",
+            "next.txt": "date: 2025-10-19\nPolice said 25,000 people marched through the city, "
+            "and the march ended without arrests.\n",
+        }
+    )
+    group = group_with(result, "52,000 people", "25,000 people")
+    assert group is not None and group.status is Status.CONFLICT
