@@ -58,7 +58,8 @@ class Facets:
     its clause, ``event_names`` the proper names of its event's name (see
     :func:`event_names`); ``headcount`` marks a count of people that whoever counts them
     estimates (a crowd, a toll), ``monotone`` a running total that never falls
-    (signatures), ``daily`` a count of a role counted per day (read once here: grouping
+    (signatures), ``falls`` one that falls as a disaster recedes (the missing are
+    found), ``daily`` a count of a role counted per day (read once here: grouping
     asks it of millions of pairs at 10,000 articles). ``single`` says that no source of
     the story gives two figures of this quantity that nothing tells apart: the story's
     articles each name one such thing, so two of them need no other tie to be compared.
@@ -83,6 +84,7 @@ class Facets:
     single: bool = False
     headcount: bool = False
     monotone: bool = False
+    falls: bool = False
     event_names: frozenset[str] = frozenset()
     daily: bool = False
     support: int = 0  # a date: how many outlets of the story give its day for its event
@@ -288,6 +290,7 @@ def build_facets(
                 headcount=claim.kind is Kind.COUNT
                 and fold(claim.subject.noun) in vocabulary.headcount_nouns,
                 monotone=fold(role) in vocabulary.monotone_roles,
+                falls=fold(role) in vocabulary.falling_roles,
                 when=_when(claim),
                 signature=weighed[index],
                 event_names=shared(event_names(claim, vocabulary)),

@@ -33,6 +33,7 @@ class Vocabulary:
     headcount_nouns: frozenset[str]
     fixed_roles: frozenset[str]
     monotone_roles: frozenset[str]
+    falling_roles: frozenset[str]
     cumulative_events: frozenset[str]
     daily_roles: frozenset[str]
     umbrella_events: frozenset[str]
@@ -184,6 +185,7 @@ def load_vocabulary(text: str, extra_synonyms: Sequence[Sequence[str]] = ()) -> 
         cumulative_nouns=frozenset(_fold_all(cumulative.get("nouns", []))),
         cumulative_events=frozenset(_fold_all(cumulative.get("events", []))),
         monotone_roles=frozenset(_fold_all(cumulative.get("monotone_roles", []))),
+        falling_roles=frozenset(_fold_all(cumulative.get("falling_roles", []))),
         fixed_roles=frozenset(_fold_all(cumulative.get("fixed_roles", []))),
         headcount_nouns=frozenset(_fold_all(raw.get("headcounts", {}).get("nouns", []))),
         daily_roles=frozenset(_fold_all(cumulative.get("daily_roles", []))),

@@ -663,3 +663,19 @@ def test_the_next_mornings_report_of_a_march_counts_the_marchers_of_the_day_befo
     )
     group = group_with(result, "52,000 people", "25,000 people")
     assert group is not None and group.status is Status.CONFLICT
+
+
+def test_the_missing_falling_as_people_are_found_is_no_contradiction(
+    reconcile_texts: Reconcile,
+) -> None:
+    result = reconcile_texts(
+        {
+            "a.txt": "date: 2025-11-04\nAs of Tuesday evening, 15 people were still missing "
+            "after the hurricane, the government said.\n",
+            "b.txt": "date: 2025-11-05\nAs of Wednesday evening, 13 people were still missing "
+            "after the hurricane, the government said.\n",
+        }
+    )
+    assert not result.conflicts
+    group = group_with(result, "15 people", "13 people")
+    assert group is not None and "falls" in group.finding
