@@ -220,8 +220,10 @@ def _reread(
 ) -> DocumentClaims | None:
     """A document read again with the full date its story gave its year-less dateline."""
     try:
-        text = load_document(Path(document.source), max_bytes=max_bytes).text
-        document = replace(document, text=text)
+        # the text and its furniture (bylines, the dateline, page chrome) both come
+        # back: a document kept without its text has lost its furniture too
+        loaded = load_document(Path(document.source), max_bytes=max_bytes)
+        document = replace(document, text=loaded.text, furniture=loaded.furniture)
         claims = tuple(extract_document(document, config.extract_options()))
     except Exception:  # gone, changed, or an extractor bug with the new date
         return None  # (reported by the first reading if it is one): keep the first reading

@@ -216,3 +216,21 @@ def test_reconcile_paths_uses_the_settings_for_both_stages(project: Path) -> Non
     loose = Config(tolerances={"about": 0.1, "nearly": 0.05, "some": 0.1}, exclude=("drafts",))
     assert len(reconcile_paths(["corpus"], strict).reconciliation.conflicts) == 1
     assert reconcile_paths(["corpus"], loose).reconciliation.conflicts == ()
+
+
+def test_a_dateline_read_again_with_its_storys_year_stays_furniture(tmp_path: Path) -> None:
+    """An article dated by a year-less dateline is read again once its story gives the
+    year; a report keeps no texts, and the second reading must still know the dateline
+    is no claim of the story."""
+    (tmp_path / "dated.txt").write_text(
+        "date: 2025-11-10\nThe toll from the hurricane rose to 32 on Monday.\n", "utf-8"
+    )
+    (tmp_path / "wire.txt").write_text(
+        "Toll rises to 45\n\nKINGSTON, Nov 11 (Windward Wire) - The toll from the hurricane "
+        "has risen to 45, the government said on Tuesday.\n",
+        "utf-8",
+    )
+    report = reconcile_paths([tmp_path])
+    quotes = [c.quote for c in report.extraction.claims if c.source.endswith("wire.txt")]
+    assert "Nov 11" not in quotes
+    assert "45" in quotes
