@@ -44,7 +44,8 @@ _MAX_DATE_VALUE = 80
 _FRONT_MATTER_OPEN = re.compile(r"---[ \t]*")
 _FRONT_MATTER_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
 _YAML_LINE = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:[ \t]*(.*)")
-_PLACE = r"[^\W\d_][\w.'\u2019-]*(?:[ \t]+[^\W\d_][\w.'\u2019-]*){0,3}"
+# One place, or two filed from at once ("KINGSTON/PORT-AU-PRINCE").
+_PLACE = r"[^\W\d_][\w.'\u2019-]*(?:(?:[ \t]+|/)[^\W\d_][\w.'\u2019-]*){0,3}"
 _DATELINE = re.compile(
     rf"[ \t]*(?P<place>{_PLACE}),(?:[ \t]*{_PLACE},)?[ \t]*"
     rf"(?:(?P<m1>{_MONTH})\.?[ \t]+(?P<d1>\d{{1,2}})"

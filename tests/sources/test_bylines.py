@@ -199,3 +199,10 @@ def test_a_year_less_dateline_ignores_another_months_history() -> None:
         "Cover is larger than when Hurricane Beryl struck in July 2024.\n"
     )
     assert parse_document("x", raw, ".txt").date == "--10-27"
+
+
+def test_a_dateline_filed_from_two_places() -> None:
+    raw = "KINGSTON/PORT-AU-PRINCE, Oct 31 (Windward Wire) - At least 55 people have died.\n"
+    document = parse_document("x", raw, ".txt")
+    assert (document.date, document.outlet) == ("--10-31", "Windward Wire")
+    assert document.furniture  # the dateline is no claim
