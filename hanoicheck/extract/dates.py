@@ -821,6 +821,21 @@ def _as_of_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in leads)})\s+$", re.IGNORECASE)
 
 
+@cache
+def _said_on_pattern() -> re.Pattern[str]:
+    verbs = phrases(default_lexicon().words("speech_verbs"))
+    return re.compile(
+        rf"\b{verbs}(?:\s+(?:the\s+)?[A-Za-z]+){{0,2}}?\s+(?:on|late on|early on|last)\s+$",
+        re.IGNORECASE,
+    )
+
+
+def _said_on(text: str, start: int) -> bool:
+    """Whether the weekday at ``start`` dates a saying: "the government said on
+    Thursday", "told the House on Tuesday", "announced on Saturday"."""
+    return _said_on_pattern().search(text, max(0, start - 40), start) is not None
+
+
 def _as_of_lead(text: str, start: int) -> bool:
     """Whether the day at ``start`` follows "by" or "as of": when a figure holds."""
     return _as_of_pattern().search(text, max(0, start - 8), start) is not None
@@ -845,6 +860,8 @@ def read(ctx: SentenceContext) -> list[Claim]:
             continue
         if figure is not None and _as_of_lead(ctx.text, mention.start):
             continue  # "By Sunday the fire had destroyed 9,100 homes": the count's time
+        if alone and not mention.deliberate and _said_on(ctx.text, mention.start):
+            continue  # "the government said on Thursday": when it spoke, not the storm
         if figure is not None and alone and not _nearer_event(ctx, mention, figure):
             # "the toll from the quake rose to 2,205 on Thursday": a weekday nearer the
             # count it times than any event word is the count's time, not the quake's

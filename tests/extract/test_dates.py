@@ -460,3 +460,19 @@ def test_a_weekday_points_ahead_only_when_the_sentence_says_so(
     text: str, weekday: str, day: str
 ) -> None:
     assert _weekdays(text, "2025-04-23")[weekday] == day
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("More than 76,000 homes were damaged by the storm, the government said on Thursday.", []),
+        ("The prime minister told the House on Tuesday that the storm was the worst.", []),
+        ("The storm hit on Tuesday, officials said.", ["Tuesday"]),
+        ("The list, released late on Tuesday as the summit wound up, had 58 names.", ["Tuesday"]),
+    ],
+)
+def test_the_day_someone_spoke_is_no_date_of_the_event(text: str, dated: list[str]) -> None:
+    """ "the government said on Thursday" dates the saying; the storm named in the
+    sentence happened on another day."""
+    claims = extract_text(text, document_date="2025-11-07")
+    assert [c.quote for c in claims if c.kind.value == "date"] == dated
