@@ -174,12 +174,20 @@ def _cue_label(table: str, word: str) -> str | None:
 def find_cues(text: str, span: Span, table: str) -> list[Cue]:
     """Every cue of one lexicon table (``roles``, ``money_types``, ``events``) in a span."""
     cues: list[Cue] = []
+    title_case: bool | None = None  # computed for the first capitalised cue only
     for match in _patterns()[table].finditer(text, span.start, span.end):
         label = _cue_label(table, match.group(0).lower())
         if label is None:
             continue
         if _COMPOUND.match(text, match.end()):
             continue  # "closed-door", "opening-day": a modifier, not the event
+        if table == "events" and match.group(0)[:1].isupper() and match.start() > span.start:
+            if title_case is None:
+                title_case = not _LOWER_WORD.search(text, span.start, span.end)
+            if not title_case and _in_other_name(text, match.end()):
+                continue  # "Congress Parkway", "Flood Relief Fund": a street, a fund
+        if table == "events" and _opens_a_thing(text, match, span):
+            continue  # "the foundation opened its relief fund": a fund, no ceremony
         if table == "events" and _particle().match(text, match.end()):
             continue  # "signed up", "closed down": a phrasal verb means something else
         if table == "events" and _NEGATED.search(
@@ -211,6 +219,49 @@ def _particle() -> re.Pattern[str]:
 _COMPLEMENT = re.compile(r"\s+of\b(?:(?!\b(?:that|which|who|where|when)\b)[^,;:.()\n]){0,60}$")
 # An event word right after "without" or "no" names what did not happen.
 _NEGATED = re.compile(r"\b(?:without|no)\s+(?:further\s+|new\s+)?$", re.IGNORECASE)
+# The next capitalised word of a name, and a lower-case word of four letters or more
+# (a sentence that has none is a title-case headline, whose words are all capitalised).
+_NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+_LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+def _in_other_name(text: str, end: int) -> bool:
+    """A capitalised event word inside a name whose head is another word: "Congress" in
+    "Congress Parkway", "Flood" in "Flood Relief Fund" (but not "Opening" in "Opening
+    Ceremony", whose next word is an event word too)."""
+    following = _NEXT_CAPITAL.match(text, end)
+    return following is not None and _cue_label("events", following.group(1).lower()) is None
+
+
+# A verb that opens or closes something, and its object: "opened its relief fund",
+# "closed the road". What it opens is the event only when the object names one.
+_OPEN_CLOSE_VERB = re.compile(r"(?:re)?(?:open|clos)(?:ed|es|s)?$", re.IGNORECASE)
+_OBJECT = re.compile(
+    r"\s+(?:its|their|his|her|our|a|an|the)\s+((?:[\w'\u2019-]+\s+){0,5}[\w'\u2019-]+)"
+)
+
+
+@cache
+def _object_ends() -> frozenset[str]:
+    return frozenset(default_lexicon().words("object_ends"))
+
+
+def _opens_a_thing(text: str, match: re.Match[str], span: Span) -> bool:
+    """Whether an opening or closing verb has an object whose head is no event word:
+    "opened its Flood Relief Fund on 4 July" opens a fund, "opened the summit" a summit."""
+    if not _OPEN_CLOSE_VERB.fullmatch(match.group(0)):
+        return False
+    obj = _OBJECT.match(text, match.end(), span.end)
+    if obj is None:
+        return False
+    words: list[str] = []
+    for word in obj.group(1).split():
+        if word.lower() in _object_ends():
+            break
+        words.append(word)
+    return bool(words) and _cue_label("events", words[-1].lower()) is None
+
+
 # A cue word joined by a hyphen to the next word is part of a compound modifier.
 _COMPOUND = re.compile(r"-\w")
 

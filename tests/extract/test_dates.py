@@ -476,3 +476,23 @@ def test_the_day_someone_spoke_is_no_date_of_the_event(text: str, dated: list[st
     sentence happened on another day."""
     claims = extract_text(text, document_date="2025-11-07")
     assert [c.quote for c in claims if c.kind.value == "date"] == dated
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a capitalised event word inside another name is a street, a fund
+        ("Marchers filled the avenue from Congress Parkway to the river on Saturday.", None),
+        ("The foundation opened its Flood Relief Fund on Friday.", None),
+        # what was opened is the event only when the object names one
+        ("Police closed the road on Tuesday.", None),
+        ("The president opened the conference on Monday.", "opening ceremony"),
+        ("The summit opened on Monday.", "opening ceremony"),
+        ("The Opening Ceremony was held on Monday.", "opening ceremony"),
+    ],
+)
+def test_an_event_word_in_a_name_or_opening_a_thing_names_no_event(
+    text: str, event: str | None
+) -> None:
+    dates = [c for c in extract_text(text, document_date="2025-10-18") if c.kind.value == "date"]
+    assert all(c.event.type == event for c in dates)
