@@ -22,18 +22,18 @@ def scores() -> list[CorpusScore]:
 
 
 def test_there_are_held_out_corpora(scores: list[CorpusScore]) -> None:
-    assert len(scores) >= 8
+    assert len(scores) >= 16
 
 
 def test_most_flags_on_other_events_are_right(scores: list[CorpusScore]) -> None:
     flags = sum(s.flags for s in scores)
     right = sum(s.flags_right for s in scores)
-    assert flags and right / flags >= 0.75, [s.wrong_flags for s in scores]
+    assert flags and right / flags >= 0.78, [s.wrong_flags for s in scores]
 
 
 def test_errors_on_other_events_are_real(scores: list[CorpusScore]) -> None:
-    assert sum(len(s.false_errors) for s in scores) <= 2, [s.false_errors for s in scores]
+    assert sum(len(s.false_errors) for s in scores) <= 5, [s.false_errors for s in scores]
 
 
 def test_real_contradictions_on_other_events_are_found(scores: list[CorpusScore]) -> None:
-    assert sum(s.hard_found for s in scores) >= 17
+    assert sum(s.hard_found for s in scores) >= 40
