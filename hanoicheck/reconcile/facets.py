@@ -59,7 +59,8 @@ class Facets:
     :func:`event_names`); ``headcount`` marks a count of people that whoever counts them
     estimates (a crowd, a toll), ``monotone`` a running total that never falls
     (signatures), ``falls`` one that falls as a disaster recedes (the missing are
-    found), ``daily`` a count of a role counted per day (read once here: grouping
+    found), ``partial`` a count told while still rising ("have already entered"),
+    ``daily`` a count of a role counted per day (read once here: grouping
     asks it of millions of pairs at 10,000 articles). ``single`` says that no source of
     the story gives two figures of this quantity that nothing tells apart: the story's
     articles each name one such thing, so two of them need no other tie to be compared.
@@ -85,6 +86,7 @@ class Facets:
     headcount: bool = False
     monotone: bool = False
     falls: bool = False
+    partial: bool = False
     event_names: frozenset[str] = frozenset()
     daily: bool = False
     support: int = 0  # a date: how many outlets of the story give its day for its event
@@ -141,6 +143,22 @@ def subject_class(claim: Claim, vocabulary: Vocabulary) -> str:
     if claim.kind is Kind.DATE:
         return claim.event.type or claim.subject.noun or ""
     return f"{claim.subject.noun}|{claim.unit or ''}"
+
+
+# Characters either side of a count's quote searched for a word that makes it partial.
+PARTIAL_REACH = 40
+
+
+def _partial(claim: Claim, vocabulary: Vocabulary) -> bool:
+    """ "140 delegations have already entered": a count still rising when it was told."""
+    at = claim.sentence.find(claim.quote)
+    if at < 0 or not vocabulary.cumulative_markers:
+        return False
+    around = claim.sentence[max(0, at - PARTIAL_REACH) : at + len(claim.quote) + PARTIAL_REACH]
+    return any(
+        re.search(rf"\b{re.escape(m)}\b", around, re.IGNORECASE)
+        for m in vocabulary.cumulative_markers
+    )
 
 
 def _story_classes(
@@ -281,6 +299,7 @@ def build_facets(
                     or fold(claim.subject.noun) in vocabulary.cumulative_nouns
                     or fold(claim.event.type or "") in vocabulary.cumulative_events
                 ),
+                partial=claim.kind is Kind.COUNT and _partial(claim, vocabulary),
                 recurring=bool(claim.event.type)
                 and fold(claim.event.type or "") in vocabulary.recurring_events,
                 repeated=fold(claim.event.type or "") in vocabulary.repeated_events,

@@ -670,6 +670,8 @@ def _tied_clash(
     # Two counters estimate a crowd or a toll differently; a date, a pledge or a tally
     # of countries has one true value whoever gives it.
     authorities = _headcount_authorities(a, b)
+    if (still := _still_rising(a, b, ba, bb)) is not None:
+        return still
     if a.cumulative and b.cumulative:
         running = _running_total(a, b, ba, bb, authorities)
         if isinstance(running, Agreed):
@@ -686,6 +688,8 @@ def _tied_clash(
         # digit): two occasions, more likely than one misdated
         return Agreed("only the event word ties two days far apart: likely two occasions")
     if a.forecast or b.forecast:
+        if (more := _more_came(a, b, ba, bb)) is not None:
+            return more
         kinds = sorted({str(f.claim.modality) for f in (a, b) if f.forecast})
         named = " / ".join(kinds)
         article = "an" if named[:1] in "aeiou" else "a"
@@ -740,6 +744,30 @@ def _stretches(
     """Whether ``a``'s hedge, read as its words allow, reaches ``b`` only stretched."""
     ida, idb = a.claim.id, b.claim.id
     return read[ida] != bounds[ida] and bounds[ida].overlaps(read[idb])
+
+
+def _more_came(a: Facets, b: Facets, ba: Bounds, bb: Bounds) -> Agreed | None:
+    """ "130 delegations had confirmed" on Thursday and "some 160" at Saturday's Mass:
+    a preliminary count lower than what was reported later is a list that grew, not a
+    miss (fewer than had registered is the news a warning is for)."""
+    for early, late, eb, lb in ((a, b, ba, bb), (b, a, bb, ba)):
+        if early.claim.modality is not Modality.PRELIMINARY or late.forecast:
+            continue
+        order = compare_times(early.when, late.when)
+        if order is not None and order[0] < 0 and eb.high <= lb.low:
+            return Agreed(f"a preliminary count that grew ({_at(early)}, then {_at(late)})")
+    return None
+
+
+def _still_rising(a: Facets, b: Facets, ba: Bounds, bb: Bounds) -> Agreed | None:
+    """ "140 delegations have already entered" an hour before the Mass, and "some 160"
+    at it: a count told while still rising, lower than one told no earlier, is part of
+    the way there."""
+    for low, high, lb, hb in ((a, b, ba, bb), (b, a, bb, ba)):
+        order = compare_times(low.when, high.when)
+        if low.partial and lb.high <= hb.low and order is not None and order[0] <= 0:
+            return Agreed(f'"{low.claim.quote}" was still rising ({_at(low)}), then {_at(high)}')
+    return None
 
 
 # A running total revised down, or counted twice in a day, moves by a few percent

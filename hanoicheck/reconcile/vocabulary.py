@@ -30,6 +30,7 @@ class Vocabulary:
     class_exclusions: dict[str, tuple[str, ...]]  # class name -> words that keep a quote out
     cumulative_roles: frozenset[str]
     cumulative_nouns: frozenset[str]
+    cumulative_markers: tuple[str, ...]
     headcount_nouns: frozenset[str]
     fixed_roles: frozenset[str]
     monotone_roles: frozenset[str]
@@ -183,6 +184,7 @@ def load_vocabulary(text: str, extra_synonyms: Sequence[Sequence[str]] = ()) -> 
         class_exclusions=exclusions,
         cumulative_roles=frozenset(_fold_all(cumulative.get("roles", []))),
         cumulative_nouns=frozenset(_fold_all(cumulative.get("nouns", []))),
+        cumulative_markers=tuple(_fold_all(cumulative.get("markers", []))),
         cumulative_events=frozenset(_fold_all(cumulative.get("events", []))),
         monotone_roles=frozenset(_fold_all(cumulative.get("monotone_roles", []))),
         falling_roles=frozenset(_fold_all(cumulative.get("falling_roles", []))),

@@ -679,3 +679,20 @@ def test_the_missing_falling_as_people_are_found_is_no_contradiction(
     assert not result.conflicts
     group = group_with(result, "15 people", "13 people")
     assert group is not None and "falls" in group.finding
+
+
+def test_a_count_told_while_still_rising_is_part_of_the_way(reconcile_texts: Reconcile) -> None:
+    """ "140 delegations have already entered" before the Mass, "some 160 delegations"
+    at it; and "130 delegations had confirmed" two days earlier: a count still rising
+    and a list that grew, none of them a contradiction."""
+    result = reconcile_texts(
+        {
+            "preview.txt": "date: 2025-04-24\nThe protocol office said on Thursday that 130 "
+            "delegations had confirmed for the funeral.\n",
+            "live.txt": "date: 2025-04-26\n08:55 - Police say 140 delegations have already "
+            "entered the Vatican for the funeral.\n",
+            "wire.txt": "date: 2025-04-26\nThe cardinal led the funeral Mass in front of some 160 "
+            "delegations, the Vatican said.\n",
+        }
+    )
+    assert not result.conflicts
