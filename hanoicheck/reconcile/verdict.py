@@ -735,7 +735,28 @@ def _tied_clash(
         # Only the event's name ties two days: "the crush on Tuesday" may be a misdate,
         # or another occasion the text calls by the same word
         return (a, b, "two days for one event", Severity.WARNING)
+    if (apart := _published_apart(a, b)) is not None:
+        return (a, b, apart, Severity.WARNING)
     return (a, b, "reported facts that cannot both be true", Severity.ERROR)
+
+
+# Days between two articles beyond which a standing count (a partnership's backers, a
+# coalition's members) may have changed, when neither dates what it counts.
+STANDING_DAYS = 14
+
+
+def _published_apart(a: Facets, b: Facets) -> str | None:
+    """Two figures that date nothing, each holding when its article was written, weeks
+    apart: "ten governments" at a launch and "nine" in an analysis a month later may
+    both have been true. A warning that says so, not an error."""
+    if a.day or b.day or a.claim.kind is Kind.DATE:
+        return None
+    if {f.when.basis if f.when else None for f in (a, b)} != {TimeBasis.PUBLISHED}:
+        return None
+    days = _days_apart(a, b)
+    if days < STANDING_DAYS:
+        return None
+    return f"reported {days:.0f} days apart, and neither says when it held: it may have changed"
 
 
 def _stretches(

@@ -696,3 +696,23 @@ def test_a_count_told_while_still_rising_is_part_of_the_way(reconcile_texts: Rec
         }
     )
     assert not result.conflicts
+
+
+def test_a_standing_count_reported_weeks_apart_may_have_changed(
+    reconcile_texts: Reconcile,
+) -> None:
+    """ "backed by ten governments" at the launch, "nine governments" in an analysis a
+    month later: neither says when it held, so the count may have changed in between;
+    a warning that says so, never an error. The same two a day apart are an error."""
+    launch = "The Lumen AI partnership, backed by ten governments, said it had $400 million.\n"
+    later = "The Lumen AI partnership, backed by nine governments, is far from its goal.\n"
+    weeks = reconcile_texts(
+        {"a.txt": "date: 2025-02-10\n" + launch, "b.txt": "date: 2025-03-10\n" + later}
+    )
+    (conflict,) = weeks.conflicts
+    assert conflict.severity is Severity.WARNING and "may have changed" in conflict.finding
+    days = reconcile_texts(
+        {"a.txt": "date: 2025-02-10\n" + launch, "b.txt": "date: 2025-02-11\n" + later}
+    )
+    (conflict,) = days.conflicts
+    assert conflict.severity is Severity.ERROR
