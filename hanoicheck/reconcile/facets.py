@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz
@@ -149,16 +149,21 @@ def subject_class(claim: Claim, vocabulary: Vocabulary) -> str:
 PARTIAL_REACH = 40
 
 
+@lru_cache(maxsize=8)
+def _markers(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+
+
 def _partial(claim: Claim, vocabulary: Vocabulary) -> bool:
     """ "140 delegations have already entered": a count still rising when it was told."""
     at = claim.sentence.find(claim.quote)
-    if at < 0 or not vocabulary.cumulative_markers:
+    markers = _markers(vocabulary.cumulative_markers)
+    if at < 0 or markers is None:
         return False
-    around = claim.sentence[max(0, at - PARTIAL_REACH) : at + len(claim.quote) + PARTIAL_REACH]
-    return any(
-        re.search(rf"\b{re.escape(m)}\b", around, re.IGNORECASE)
-        for m in vocabulary.cumulative_markers
-    )
+    end = at + len(claim.quote) + PARTIAL_REACH
+    return markers.search(claim.sentence, max(0, at - PARTIAL_REACH), end) is not None
 
 
 def _story_classes(
@@ -506,13 +511,9 @@ def _reported_that_day(a: Facets, b: Facets, vocabulary: Vocabulary) -> bool:
     if fold(dated.event_type or "") not in vocabulary.daily_events:
         return False  # a session may sit twice that day
     with_year = has_year(dated.day) and has_year(when.day)
-    gap = day_number(when.day, with_year) - span_bounds(dated.day, with_year).low
-    return (
-        0
-        <= gap
-        <= REPORTED_WITHIN_DAYS
-        + (span_bounds(dated.day, with_year).high - span_bounds(dated.day, with_year).low)
-    )
+    occasion = span_bounds(dated.day, with_year)
+    gap = day_number(when.day, with_year) - occasion.low
+    return 0 <= gap <= (occasion.high - occasion.low) + REPORTED_WITHIN_DAYS
 
 
 def days_overlap(a: str, b: str) -> bool:

@@ -9,9 +9,10 @@ linked documents (single link, as news-clustering systems do for a story's threa
 - **Words** are each document's terms (:mod:`hanoicheck.sources.terms`): names and
   content words of its whole text, weighted by how rare they are in the corpus (names
   twice). Two documents link when the words they share carry at least :data:`LINK` of
-  the lighter document's weight, or at least :data:`LEAD_LINK` when each names the
-  other's lead (the name it uses most): a four-sentence brief naming the city and the
-  treaty links to the coverage that names them.
+  the lighter document's weight, or at least :data:`LEAD_LINK` when each names one of
+  the other's leads (the :data:`LEAD_NAMES` names it uses most): a four-sentence brief
+  naming the city and the treaty links to the coverage that names them, and a page
+  about a conference's royal dinner ("Royal" first, "Seville" next) to the conference.
   Measured on the project's corpora (12 events, 75 documents pooled in one folder, and
   each folder alone) every event comes out as one story and no two events share one.
 - **Time** is about the event, not only the publication: a document's times are its own
