@@ -14,7 +14,7 @@ Word lists are data (``data/context.toml``, ``[scope]``).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from hanoicheck.lexicon import data_table, default_lexicon, phrases
 from hanoicheck.model import Span
@@ -116,11 +116,23 @@ def place_of_authority(text: str, attribution: str) -> str | None:
         return None
     name = " ".join(match["name"].split())
     placed = "placed" in match.groupdict() and match["placed"]
-    if not placed and not re.search(
-        rf"\b(?:in|at|across|around|from|to|hit|struck)\s+(?:the\s+)?{re.escape(name)}\b", text
-    ):
+    if not placed and not _written_as_place(text, name):
         return None
     return name.lower()
+
+
+@lru_cache(maxsize=1024)
+def _written_as_place(text: str, name: str) -> bool:
+    """Whether the article writes ``name`` as a place ("in Chicago", "hit Haiti"):
+    asked once per article and name, however many of its figures that authority gives
+    (a string's hash is computed once, so the key costs nothing after the first ask)."""
+    return (
+        re.search(
+            rf"\b(?:in|at|across|around|from|to|hit|struck)\s+(?:the\s+)?{re.escape(name)}\b",
+            text,
+        )
+        is not None
+    )
 
 
 def _skip_space(text: str, index: int) -> int:

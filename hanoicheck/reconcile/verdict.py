@@ -466,12 +466,14 @@ def _far_apart(
 OWN_WORDING_WORDS = 2
 
 
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
 def _same_wording(a: Claim, b: Claim) -> bool:
     """The two quotes are one wording with two figures, and the wording says more than
     a bare noun: what they count is named alike, however far apart the figures."""
     frame = figure_frame(a.quote)
-    words = re.findall(r"[^\W\d_][\w'-]*", frame)
-    return frame == figure_frame(b.quote) and len(words) >= OWN_WORDING_WORDS
+    return frame == figure_frame(b.quote) and len(_WORD.findall(frame)) >= OWN_WORDING_WORDS
 
 
 def _headcount_authorities(a: Facets, b: Facets) -> bool:

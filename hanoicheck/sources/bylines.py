@@ -405,11 +405,7 @@ _WRITTEN_MONTH = re.compile(
 def _nearer_month(text: str, one: int, other: int) -> int | None:
     """Of two months a numeric publication date may name, the one the text's written
     days ("June 30", "3 July") lie near, when only one of them does."""
-    months = {
-        number
-        for m in _WRITTEN_MONTH.finditer(text)
-        if (number := month_number(m["a"] or m["b"])) is not None
-    }
+    months = {_month_number(m["a"] or m["b"]) for m in _WRITTEN_MONTH.finditer(text)}
     if not months:
         return None
 

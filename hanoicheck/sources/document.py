@@ -69,18 +69,22 @@ def parse_document(source: str, raw_text: str, suffix: str) -> Document:
     urls += [m[0] for m in URL.finditer(text)]
     url_date = date_from_urls(urls)
 
-    evidence = (
+    stated_evidence = (
         ("html-meta", html.date),
         ("front-matter", front_matter_date(front)),
         ("date-line", scan.meta_date),
         ("byline", scan.published),
-        ("dateline", dateline_date(text, scan.opening, url_date, scan.updated)),
+    )
+    stated = next((day for _, day in stated_evidence if day), None)
+    filed = dateline_date(text, scan.opening, url_date, scan.updated or stated)
+    evidence = (
+        *stated_evidence,
+        ("dateline", filed),
         ("byline", scan.updated),
         ("url", url_date),
     )
     date_source, date = next(((where, day) for where, day in evidence if day), (None, None))
-    filed = dateline_date(text, scan.opening, url_date, scan.updated or date)
-    if filed and date and _filed_before(filed, date):
+    if filed and stated and _filed_before(filed, stated):
         # a wire story filed "SEVILLE, June 30" and reprinted on 1 July: its "on Monday"
         # and "yesterday" were written on the day of the dateline
         date_source, date = "dateline", filed
